@@ -1,0 +1,52 @@
+import type { EndpointConfig } from './endpoint';
+import { newEndpoint } from './endpoint';
+import { RECONNECT_PRESETS } from './reconnect';
+
+/** The demo server's default port (`npm run demo`, `npm start`). */
+export const DEMO_PORT = 8787;
+
+/** Paths the demo server serves, one per stream the product understands out of the box. */
+export const DEMO_PATHS = {
+  officeplaneWs: '/ws',
+  generate: '/api/generate/job-1/stream',
+  team: '/api/teams/team-1/stream',
+  hook: '/api/hooks/hook-1/stream',
+  kanbanBoard: '/api/events?boardId=board-1',
+  kanbanDashboard: '/api/events/dashboard',
+  opencode: '/events',
+  plans: '/api/plans/events',
+  notifications: '/ws/notifications/user-1',
+} as const;
+
+export const NOTIFICATIONS_HEARTBEAT = {
+  message: '{"type":"ping"}',
+  intervalSec: 20,
+  timeoutSec: 10,
+  replyContains: 'pong',
+};
+
+/** The endpoints configured on first run, so the product works out of the box. */
+export function demoEndpoints(host = `127.0.0.1:${DEMO_PORT}`): EndpointConfig[] {
+  const http = `http://${host}`;
+  const ws = `ws://${host}`;
+  const p = DEMO_PATHS;
+  return [
+    newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: ws + p.officeplaneWs, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: http + p.generate, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: http + p.team, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: http + p.hook, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-kanban', name: 'Kanban board-1', url: http + p.kanbanBoard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
+    newEndpoint({ id: 'demo-dashboard', name: 'Kanban dashboard', url: http + p.kanbanDashboard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
+    newEndpoint({ id: 'demo-opencode', name: 'OpenCode instance', url: http + p.opencode, profile: 'opencode', reconnect: RECONNECT_PRESETS.opencode }),
+    newEndpoint({ id: 'demo-plans', name: 'Plans', url: http + p.plans, profile: 'plans' }),
+    newEndpoint({
+      id: 'demo-notifications',
+      name: 'Notifications (user-1)',
+      url: ws + p.notifications,
+      profile: 'notifications',
+      heartbeat: NOTIFICATIONS_HEARTBEAT,
+      reconnect: RECONNECT_PRESETS.notifications,
+      notify: [{ type: 'notification' }, { type: 'system_announcement' }],
+    }),
+  ];
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The one message protocol between the background and extension pages (panel, popup,
+ * options, history tab), carried over a long-lived `runtime.Port` named PORT_NAME.
+ * Both ends validate what they receive with these schemas.
+ */
+export const PORT_NAME = 'streamscope';
+
+export const StreamEventSchema = z.object({
+  endpointId: z.string(),
+  seq: z.number().int().positive(),
+  time: z.number(),
+  dir: z.enum(['in', 'out', 'sys']),
+  transport: z.enum(['sse', 'ws']),
+  name: z.string().optional(),
+  id: z.string().optional(),
+  retry: z.number().optional(),
+  opcode: z.union([z.literal(1), z.literal(2)]).optional(),
+  data: z.string(),
+  size: z.number(),
+});
+
+export const ConnStateSchema = z.enum(['idle', 'connecting', 'open', 'backoff', 'given_up', 'paused']);
+export type ConnState = z.infer<typeof ConnStateSchema>;
+
+export const EndpointStatusSchema = z.object({
+  endpointId: z.string(),
+  state: ConnStateSchema,
+  /** Attempts since the last successful open. */
+  attempt: z.number().int(),
+  nextRetryAt: z.number().optional(),
+  /** Why the last attempt failed, or why it gave up, in plain words. */
+  reason: z.string().optional(),
+  lastEventAt: z.number().optional(),
+  lastEventId: z.string().optional(),
+  lastSeq: z.number().int(),
+  events: z.number().int(),
+  bytes: z.number(),
+  /** Events waiting in memory for the disk. */
+  queued: z.number().int(),
+  overloaded: z.boolean(),
+});
+export type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
+
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  /** Subscribe: the background answers with `welcome`, then streams `events` and `status`. */
+  z.object({ type: z.literal('hello'), page: z.enum(['panel', 'popup', 'options', 'history']) }),
+  z.object({ type: z.literal('send'), endpointId: z.string(), data: z.string() }),
+  z.object({ type: z.literal('reconnect'), endpointId: z.string() }),
+  z.object({ type: z.literal('pause'), endpointId: z.string() }),
+  z.object({ type: z.literal('resume'), endpointId: z.string() }),
+  z.object({ type: z.literal('clear'), endpointId: z.string().optional() }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+export const BackgroundMessageSchema = z.discriminatedUnion('type', [
+  /** Sent once per `hello`: current status and the events not yet on disk (so no seam gap). */
+  z.object({
+    type: z.literal('welcome'),
+    status: z.array(EndpointStatusSchema),
+    pending: z.array(StreamEventSchema),
+    online: z.boolean(),
+  }),
+  z.object({ type: z.literal('events'), events: z.array(StreamEventSchema) }),
+  z.object({ type: z.literal('status'), status: z.array(EndpointStatusSchema), online: z.boolean() }),
+  z.object({ type: z.literal('cleared'), endpointId: z.string().optional() }),
+  /** A request the background could not carry out (e.g. sending on a closed socket). */
+  z.object({ type: z.literal('error'), message: z.string(), endpointId: z.string().optional() }),
+]);
+export type BackgroundMessage = z.infer<typeof BackgroundMessageSchema>;

@@ -1,0 +1,55 @@
+/** The unit everything else works on: one frame as received (or sent, or a connection marker). */
+
+export type Transport = 'sse' | 'ws';
+
+/**
+ * `in`: received from the server. `out`: sent by the user from the panel.
+ * `sys`: a connection lifecycle marker written by the background (connected, dropped, ...),
+ * kept in the same sequence so the timeline shows gaps where they happened.
+ */
+export type Direction = 'in' | 'out' | 'sys';
+
+export interface StreamEvent {
+  endpointId: string;
+  /** Per-endpoint sequence number, 1-based, strictly increasing, assigned by the background. */
+  seq: number;
+  /** Receive time, ms since the epoch. */
+  time: number;
+  dir: Direction;
+  transport: Transport;
+  /** SSE `event:` field (absent means the default "message"); for `sys`, the marker kind. */
+  name?: string;
+  /** SSE `id:` field as it applied to this event (the spec's last event id). */
+  id?: string;
+  /** SSE `retry:` value seen just before this event, if any. */
+  retry?: number;
+  /** WebSocket opcode: 1 text, 2 binary (data is then base64). */
+  opcode?: 1 | 2;
+  /** Raw text as received. Binary frames are base64. Never rendered as HTML. */
+  data: string;
+  /** Size on the wire in bytes (UTF-8 length of text, byte length of binary). */
+  size: number;
+}
+
+/** Connection marker names used for `dir: 'sys'` events. */
+export type MarkerKind =
+  | 'connecting'
+  | 'connected'
+  | 'dropped'
+  | 'backoff'
+  | 'given_up'
+  | 'paused'
+  | 'resumed'
+  | 'stale'
+  | 'http_error'
+  | 'worker_started'
+  | 'worker_stopped'
+  | 'overloaded'
+  | 'gap'
+  | 'duplicate'
+  | 'malformed';
+
+export const eventKey = (e: Pick<StreamEvent, 'endpointId' | 'seq'>): string => `${e.endpointId}#${e.seq}`;
+
+const encoder = new TextEncoder();
+export const utf8Size = (s: string): number => encoder.encode(s).length;

@@ -1,0 +1,44 @@
+import type { StreamEvent } from './event';
+
+/** The five families of ../shared/streams.md plus a catch-all. */
+export const FAMILIES = ['officeplane', 'kanban', 'opencode', 'plans', 'notifications', 'generic'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const CATEGORIES = ['lifecycle', 'data', 'log', 'heartbeat', 'error', 'notification'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type EntityKind =
+  | 'board' | 'card' | 'attempt' | 'agent'
+  | 'plan' | 'session' | 'message'
+  | 'instance' | 'task' | 'document' | 'job' | 'team' | 'hook'
+  | 'user' | 'notification';
+
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+export interface ValidationIssue {
+  /** Dotted path into the payload, '' for the root. */
+  path: string;
+  message: string;
+}
+
+/** What a protocol profile makes of one StreamEvent. Pure data, cheap to recompute. */
+export interface TypedEvent {
+  family: Family;
+  /** The event type: SSE event name, or the JSON `type` discriminator, or 'message'. */
+  type: string;
+  category: Category;
+  /** One line for the timeline, plain text. */
+  summary: string;
+  entities: EntityRef[];
+  /** Parsed JSON data (undefined when the data is not JSON). */
+  payload: unknown;
+  /** True when the type is listed by the profile. */
+  known: boolean;
+  /** Schema issues; empty when valid. Unknown types have none. */
+  issues: ValidationIssue[];
+}
+
+export type TypedStreamEvent = StreamEvent & { typed: TypedEvent };
