@@ -1,0 +1,6 @@
+import { createContext } from 'preact';
+import type { PanelContextValue } from '../../lib/timeline/panel-context';
+
+export type { PanelContextValue };
+
+export const PanelContext = createContext<PanelContextValue>(undefined as unknown as PanelContextValue);

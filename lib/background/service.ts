@@ -1,0 +1,282 @@
+import type { Browser, WxtBrowser } from 'wxt/browser';
+import { demoEndpoints } from '../config/demo-endpoints';
+import type { EndpointConfig } from '../config/endpoint';
+import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import type { BackgroundMessage, EndpointStatus, PageMessage } from '../messaging/protocol';
+import { utf8Size, type MarkerKind, type StreamEvent } from '../model/event';
+import { openStore, type DB } from '../store/schema';
+import { EventWriter } from '../store/writer';
+import { applyRetention, clearEvents } from '../store/retention';
+import { createConnection, type AttemptRecord, type Connection, type Frame } from '../transport/connection';
+import { Hub } from './hub';
+import { KeepAlive } from './keepalive';
+
+const ALIVE_KEY = 'alive';
+const RETENTION_EVERY_MS = 60_000;
+
+interface Slot {
+  cfg: EndpointConfig;
+  conn: Connection;
+  status: EndpointStatus;
+}
+
+/**
+ * The background: one shared connection per enabled endpoint, every frame and connection
+ * change persisted, live events fanned out to open pages. Every start (install, browser
+ * start, after the worker was stopped) restores connections from storage and resumes from
+ * the last persisted event id.
+ */
+export class BackgroundService {
+  private db!: DB;
+  private writer!: EventWriter;
+  private readonly slots = new Map<string, Slot>();
+  private readonly hub: Hub;
+  private readonly keepAlive: KeepAlive;
+  private online = true;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private configs: EndpointConfig[] = [];
+  private rejected: { id: string; name: string; error: string }[] = [];
+
+  constructor(private readonly browser: WxtBrowser) {
+    this.hub = new Hub((msg, reply) => void this.handle(msg, reply));
+    this.keepAlive = new KeepAlive(browser, () => void this.db.put('kv', Date.now(), ALIVE_KEY));
+  }
+
+  /** Pages may connect before `start` finishes; their requests wait for it. */
+  private ready!: Promise<void>;
+
+  acceptPort(port: Browser.runtime.Port): void {
+    void this.ready.then(() => this.hub.accept(port));
+  }
+
+  start(): Promise<void> {
+    this.ready = this.boot();
+    return this.ready;
+  }
+
+  private async boot(): Promise<void> {
+    this.db = await openStore();
+    this.writer = new EventWriter(this.db, {
+      overload: (id, on) => {
+        this.marker(id, 'overloaded', on ? 'The disk is falling behind: events are queueing in memory' : 'Caught up with the disk');
+        this.touchStatus(id, { overloaded: on });
+      },
+      error: (message) => this.hub.broadcast({ type: 'error', message }),
+      quota: (evicted) =>
+        this.hub.broadcast({ type: 'error', message: `Storage is full: deleted the ${evicted} oldest events to keep recording` }),
+    });
+    await this.writer.init();
+    const lastAlive = (await this.db.get('kv', ALIVE_KEY)) as number | undefined;
+    await this.db.put('kv', Date.now(), ALIVE_KEY);
+
+    const stored = await this.browser.storage.local.get(ENDPOINTS_KEY);
+    if (stored[ENDPOINTS_KEY] === undefined) {
+      await this.browser.storage.local.set({ [ENDPOINTS_KEY]: demoEndpoints() });
+    }
+    this.browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && ENDPOINTS_KEY in changes) void this.ready.then(() => this.reconcile(changes[ENDPOINTS_KEY]?.newValue));
+    });
+    globalThis.addEventListener?.('online', () => this.setOnline(true));
+    globalThis.addEventListener?.('offline', () => this.setOnline(false));
+    this.online = globalThis.navigator?.onLine ?? true;
+
+    const { [ENDPOINTS_KEY]: list } = await this.browser.storage.local.get(ENDPOINTS_KEY);
+    this.reconcile(list, lastAlive);
+    setInterval(() => void this.retention(), RETENTION_EVERY_MS);
+  }
+
+  /** Opens, closes and restarts connections so they match the stored configuration. */
+  private reconcile(raw: unknown, lastAlive?: number): void {
+    const { valid, rejected } = parseEndpointList(raw);
+    this.configs = valid;
+    this.rejected = rejected;
+    const wanted = new Map(valid.filter((c) => c.enabled && !c.recording).map((c) => [c.id, c]));
+    for (const [id, slot] of this.slots) {
+      const next = wanted.get(id);
+      if (!next || JSON.stringify(next) !== JSON.stringify(slot.cfg)) {
+        slot.conn.stop();
+        this.slots.delete(id);
+        if (!next) this.marker(id, 'paused', 'Endpoint disabled or removed');
+      }
+    }
+    for (const [id, cfg] of wanted) {
+      if (this.slots.has(id)) continue;
+      if (lastAlive !== undefined) {
+        const at = new Date(lastAlive).toISOString();
+        this.marker(id, 'worker_started', `Background started; it was last alive at ${at} and connections are resumed`, { lastAlive });
+      }
+      this.open(cfg);
+    }
+    this.keepAlive.set(this.slots.size > 0);
+    this.pushStatus();
+  }
+
+  private open(cfg: EndpointConfig): void {
+    const meta = this.writer.meta(cfg.id);
+    const slot: Slot = {
+      cfg,
+      conn: undefined as unknown as Connection,
+      status: {
+        endpointId: cfg.id,
+        state: 'idle',
+        attempt: 0,
+        lastSeq: meta?.lastSeq ?? 0,
+        events: meta?.count ?? 0,
+        bytes: meta?.bytes ?? 0,
+        lastEventId: meta?.lastEventId,
+        lastEventAt: meta?.lastTime,
+        queued: 0,
+        overloaded: false,
+      },
+    };
+    slot.conn = createConnection(
+      cfg,
+      {
+        fetch: globalThis.fetch.bind(globalThis),
+        WebSocket: globalThis.WebSocket,
+        now: Date.now,
+        random: Math.random,
+        setTimeout: globalThis.setTimeout.bind(globalThis),
+        clearTimeout: globalThis.clearTimeout.bind(globalThis),
+      },
+      {
+        frame: (f) => this.frame(cfg, f),
+        marker: (kind, message, detail) => this.marker(cfg.id, kind, message, detail),
+        status: (s) => this.touchStatus(cfg.id, { state: s.state, attempt: s.attempt, nextRetryAt: s.nextRetryAt, reason: s.reason }),
+        attempt: (a) => void this.saveAttempt(a),
+      },
+      { lastEventId: meta?.lastEventId },
+    );
+    this.slots.set(cfg.id, slot);
+    if (!this.online) slot.conn.setOnline(false);
+    slot.conn.start();
+  }
+
+  private frame(cfg: EndpointConfig, f: Frame): void {
+    const ev = this.writer.append({
+      endpointId: cfg.id,
+      time: Date.now(),
+      dir: f.dir,
+      transport: cfg.transport,
+      name: f.name,
+      id: f.id,
+      retry: f.retry,
+      opcode: f.opcode,
+      data: f.data,
+      size: f.size,
+    });
+    const st = this.slots.get(cfg.id)?.status;
+    if (st) {
+      st.lastSeq = ev.seq;
+      st.events += 1;
+      st.bytes += ev.size;
+      st.lastEventAt = ev.time;
+      if (ev.id !== undefined) st.lastEventId = ev.id;
+    }
+    this.hub.event(ev);
+  }
+
+  /** Connection changes are events too: they go to disk and to the timeline in sequence. */
+  private marker(endpointId: string, kind: MarkerKind, message: string, detail?: Record<string, unknown>): void {
+    const cfg = this.configs.find((c) => c.id === endpointId);
+    const data = JSON.stringify({ message, ...detail });
+    const ev: StreamEvent = this.writer.append({
+      endpointId,
+      time: Date.now(),
+      dir: 'sys',
+      transport: cfg?.transport ?? 'sse',
+      name: kind,
+      data,
+      size: utf8Size(data),
+    });
+    const st = this.slots.get(endpointId)?.status;
+    if (st) st.lastSeq = ev.seq;
+    this.hub.event(ev);
+  }
+
+  private touchStatus(endpointId: string, patch: Partial<EndpointStatus>): void {
+    const slot = this.slots.get(endpointId);
+    if (!slot) return;
+    Object.assign(slot.status, patch);
+    // Status changes come in bursts (connect, open, first events): send at most every 250 ms.
+    this.statusTimer ??= setTimeout(() => this.pushStatus(), 250);
+  }
+
+  private statusList(): EndpointStatus[] {
+    const live = [...this.slots.values()].map((s) => ({ ...s.status, queued: this.writer.queued(s.cfg.id) }));
+    const idle = this.configs
+      .filter((c) => !this.slots.has(c.id))
+      .map((c): EndpointStatus => {
+        const meta = this.writer.meta(c.id);
+        return {
+          endpointId: c.id,
+          state: c.enabled ? 'idle' : 'paused',
+          attempt: 0,
+          lastSeq: meta?.lastSeq ?? 0,
+          events: meta?.count ?? 0,
+          bytes: meta?.bytes ?? 0,
+          lastEventId: meta?.lastEventId,
+          lastEventAt: meta?.lastTime,
+          queued: 0,
+          overloaded: false,
+          reason: c.recording ? 'Recording (read-only)' : c.enabled ? undefined : 'Disabled',
+        };
+      });
+    const broken = this.rejected.map(
+      (r): EndpointStatus => ({ endpointId: r.id, state: 'given_up', attempt: 0, lastSeq: 0, events: 0, bytes: 0, queued: 0, overloaded: false, reason: `Invalid configuration: ${r.error}` }),
+    );
+    return [...live, ...idle, ...broken];
+  }
+
+  private pushStatus(): void {
+    if (this.statusTimer !== undefined) clearTimeout(this.statusTimer);
+    this.statusTimer = undefined;
+    this.hub.broadcast({ type: 'status', status: this.statusList(), online: this.online });
+  }
+
+  private setOnline(online: boolean): void {
+    this.online = online;
+    for (const s of this.slots.values()) s.conn.setOnline(online);
+    this.pushStatus();
+  }
+
+  private async saveAttempt(a: AttemptRecord): Promise<void> {
+    const range = IDBKeyRange.only([a.endpointId, a.startedAt]);
+    const existing = await this.db.getAllKeysFromIndex('attempts', 'byEndpoint', range);
+    await this.db.put('attempts', existing[0] === undefined ? { ...a } : { ...a, key: existing[0] });
+  }
+
+  private async retention(): Promise<void> {
+    await applyRetention(this.db, this.writer, new Map(this.configs.map((c) => [c.id, c.retention])));
+  }
+
+  private async handle(msg: PageMessage, reply: (m: BackgroundMessage) => void): Promise<void> {
+    const slot = 'endpointId' in msg && msg.endpointId !== undefined ? this.slots.get(msg.endpointId) : undefined;
+    switch (msg.type) {
+      case 'hello':
+        reply({ type: 'welcome', status: this.statusList(), pending: this.writer.pending(), online: this.online });
+        return;
+      case 'send': {
+        const r = slot?.conn.send(msg.data) ?? { ok: false as const, error: 'Endpoint is not connected' };
+        if (!r.ok) reply({ type: 'error', message: `Not sent: ${r.error}`, endpointId: msg.endpointId });
+        return;
+      }
+      case 'reconnect':
+        slot?.conn.reconnectNow();
+        return;
+      case 'pause':
+        slot?.conn.pause();
+        return;
+      case 'resume':
+        slot?.conn.resume();
+        return;
+      case 'clear':
+        await this.writer.flush();
+        await clearEvents(this.db, this.writer, msg.endpointId);
+        for (const s of this.slots.values()) if (msg.endpointId === undefined || s.cfg.id === msg.endpointId) s.status.events = 0;
+        this.hub.broadcast({ type: 'cleared', endpointId: msg.endpointId });
+        this.pushStatus();
+        return;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { BackgroundMessageSchema, PORT_NAME, type BackgroundMessage, type PageMessage } from './protocol';
+
+export interface BackgroundLink {
+  send(m: PageMessage): void;
+  close(): void;
+}
+
+/**
+ * A page's link to the background. Chrome drops the port when it stops the service worker;
+ * the link reconnects at once (which restarts the worker) and says hello again, so the page
+ * gets a fresh `welcome` and carries on. Messages are validated on receipt.
+ */
+export function connectBackground(
+  page: 'panel' | 'popup' | 'options' | 'history',
+  onMessage: (m: BackgroundMessage) => void,
+  onProblem: (message: string) => void = () => undefined,
+): BackgroundLink {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let closed = false;
+  const open = () => {
+    port = browser.runtime.connect({ name: PORT_NAME });
+    port.onMessage.addListener((raw: unknown) => {
+      const r = BackgroundMessageSchema.safeParse(raw);
+      if (r.success) onMessage(r.data);
+      else onProblem(`Ignored a malformed message from the background: ${r.error.issues[0]?.message ?? ''}`);
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      if (!closed) setTimeout(open, 100);
+    });
+    port.postMessage({ type: 'hello', page } satisfies PageMessage);
+  };
+  open();
+  return {
+    send: (m) => {
+      if (!port) open();
+      port?.postMessage(m);
+    },
+    close: () => {
+      closed = true;
+      port?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { PanelContextValue } from './panel-context';
+import type { EndpointConfig } from '../config/endpoint';
+import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import { openPanelData } from './panel-wiring';
+
+/** Builds the panel context for a page: data, background link and live endpoint config. */
+export async function bootPanelContext(page: 'panel' | 'history'): Promise<PanelContextValue> {
+  const problems = signal<string[]>([]);
+  const report = (m: string) => (problems.value = [...problems.value, m]);
+  const data = await openPanelData(page, report);
+  const version = signal(data.history.version);
+  data.history.subscribe(() => (version.value = data.history.version));
+  const endpoints = signal<EndpointConfig[]>([]);
+  const load = (raw: unknown) => (endpoints.value = parseEndpointList(raw).valid);
+  load((await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ENDPOINTS_KEY in changes) load(changes[ENDPOINTS_KEY]?.newValue);
+  });
+  return { history: data.history, version, link: data.link, endpoints, selected: signal(undefined), problems };
+}

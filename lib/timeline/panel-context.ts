@@ -1,0 +1,17 @@
+import type { Signal } from '@preact/signals';
+import type { EndpointConfig } from '../config/endpoint';
+import type { BackgroundLink } from '../messaging/client';
+import type { EventHistory } from './history';
+
+/** What every panel view gets: the merged event history, the link to the background, config. */
+export interface PanelContextValue {
+  history: EventHistory;
+  /** Bumped whenever `history` changes; read it in a component to re-render on change. */
+  version: Signal<number>;
+  link: BackgroundLink;
+  endpoints: Signal<EndpointConfig[]>;
+  /** Key (`endpointId#seq`) of the selected event, shared by the timeline and state views. */
+  selected: Signal<string | undefined>;
+  /** Messages for the user (background errors, malformed messages). */
+  problems: Signal<string[]>;
+}

@@ -1,0 +1,46 @@
+import { connectBackground, type BackgroundLink } from '../messaging/client';
+import { openStore } from '../store/schema';
+import { EventHistory } from './history';
+
+export interface PanelData {
+  history: EventHistory;
+  link: BackgroundLink;
+  /** Problems the page should show (malformed messages, background errors). */
+  problems: string[];
+}
+
+/**
+ * Connects a page to the stream: subscribe first, so nothing live is missed, then read the
+ * newest history page from disk; the two are merged without gap or duplicate.
+ */
+export async function openPanelData(page: 'panel' | 'history', onProblem: (m: string) => void): Promise<PanelData> {
+  const db = await openStore();
+  const history = new EventHistory(db);
+  const problems: string[] = [];
+  const link = connectBackground(
+    page,
+    (m) => {
+      switch (m.type) {
+        case 'welcome':
+          history.addLive(m.pending);
+          history.setStatus(m.status, m.online);
+          return;
+        case 'events':
+          history.addLive(m.events);
+          return;
+        case 'status':
+          history.setStatus(m.status, m.online);
+          return;
+        case 'cleared':
+          history.clear(m.endpointId);
+          return;
+        case 'error':
+          onProblem(m.message);
+          return;
+      }
+    },
+    onProblem,
+  );
+  await history.loadOlder();
+  return { history, link, problems };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// Browsers are the system's (Debian chromium / firefox-esr); nothing is downloaded.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.e2e.ts',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+});

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_EXT, FIREFOX_PATH, GECKO_ID } from './paths';
+
+export interface FirefoxExt {
+  browser: Browser;
+  uuid: string;
+  open(pagePath: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Firefox ESR over WebDriver BiDi with the extension installed as a temporary add-on. */
+export async function launchFirefox(opts: { headless?: boolean } = {}): Promise<FirefoxExt> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: opts.headless ?? true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // Without it a notification closes at once (no D-Bus here).
+      'alerts.useSystemBackend': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXT);
+  return {
+    browser,
+    uuid,
+    async open(pagePath) {
+      const page = await browser.newPage();
+      // Extension pages never report 'load' over BiDi: start navigation, then poll readiness.
+      page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => undefined);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page.evaluate(() => document.readyState).catch(() => 'loading');
+        if (ready === 'complete' && page.url().startsWith('moz-extension://')) return page;
+        if (Date.now() > deadline) throw new Error(`moz-extension page ${pagePath} did not load`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    close: () => browser.close(),
+  };
+}

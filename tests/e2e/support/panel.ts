@@ -1,0 +1,34 @@
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+
+/** Rows the panel shows, as `{endpointId, seq, dir, type}` (works with either driver). */
+export interface RowInfo {
+  endpointId: string;
+  seq: number;
+  dir: string;
+  type: string;
+}
+
+const readRows = () =>
+  [...document.querySelectorAll<HTMLElement>('[data-testid="event-row"]')].map((r) => ({
+    endpointId: r.dataset.endpointId ?? '',
+    seq: Number(r.dataset.seq),
+    dir: r.dataset.dir ?? '',
+    type: r.dataset.type ?? '',
+  }));
+
+export const rows = (page: PwPage | PpPage): Promise<RowInfo[]> => (page as PwPage).evaluate(readRows);
+
+/** Polls until `pred` holds for the rows on the page. */
+export async function waitForRows(page: PwPage | PpPage, pred: (rows: RowInfo[]) => boolean, what: string, timeoutMs = 20_000): Promise<RowInfo[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: RowInfo[] = [];
+  for (;;) {
+    last = await rows(page).catch(() => last);
+    if (pred(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; saw ${last.length} rows: ${JSON.stringify(last.slice(-5))}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const hasIn = (endpointId: string) => (rs: RowInfo[]) => rs.some((r) => r.endpointId === endpointId && r.dir === 'in');
