@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../lib/model/event';
+import { allEvents, olderPage } from '../../../lib/store/reader';
+import { applyRetention, clearEvents } from '../../../lib/store/retention';
+import { DB_VERSION, openStore } from '../../../lib/store/schema';
+import { EventWriter } from '../../../lib/store/writer';
+
+let n = 0;
+const freshDb = () => openStore(`test-${Date.now()}-${n++}`);
+
+const ev = (endpointId: string, i: number, extra: Partial<StreamEvent> = {}): Omit<StreamEvent, 'seq'> => ({
+  endpointId,
+  time: 1_000 + i,
+  dir: 'in',
+  transport: 'sse',
+  name: 'tick',
+  id: String(i),
+  data: `{"i":${i}}`,
+  size: 8,
+  ...extra,
+});
+
+async function collect(gen: AsyncGenerator<StreamEvent[]>): Promise<StreamEvent[]> {
+  const out: StreamEvent[] = [];
+  for await (const c of gen) out.push(...c);
+  return out;
+}
+
+describe('EventWriter', () => {
+  it('numbers events per endpoint and writes them with their counters and resume id', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    for (let i = 1; i <= 5; i++) w.append(ev('a', i));
+    for (let i = 1; i <= 3; i++) w.append(ev('b', i));
+    expect(w.pending().map((e) => `${e.endpointId}${e.seq}`)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3']);
+    await w.flush();
+    expect(w.pending()).toEqual([]);
+    const meta = await db.get('meta', 'a');
+    expect(meta).toMatchObject({ lastSeq: 5, lastEventId: '5', count: 5, bytes: 40 });
+    expect((await db.get('meta', 'b'))?.count).toBe(3);
+    expect(await db.count('chunks')).toBe(2); // one chunk per endpoint per flush
+  });
+
+  it('continues sequence numbers and the resume id after a restart', async () => {
+    const db = await freshDb();
+    const w1 = new EventWriter(db);
+    await w1.init();
+    w1.append(ev('a', 1));
+    w1.append(ev('a', 2));
+    await w1.flush();
+    const w2 = new EventWriter(db);
+    await w2.init();
+    expect(w2.meta('a')?.lastEventId).toBe('2');
+    expect(w2.append(ev('a', 3)).seq).toBe(3);
+  });
+
+  it('keeps the previous resume id when a batch has no ids, and ignores ids of sent frames', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    w.append(ev('a', 1));
+    await w.flush();
+    w.append(ev('a', 2, { id: undefined }));
+    w.append(ev('a', 3, { dir: 'out', id: 'x' }));
+    await w.flush();
+    expect(w.meta('a')?.lastEventId).toBe('1');
+  });
+
+  it('flushes by itself after a short delay and batches under load', async () => {
+    const db = await freshDb();
+    const persisted: number[] = [];
+    const w = new EventWriter(db, { persisted: (b) => persisted.push(b.length) }, { maxBatch: 100, maxDelayMs: 5 });
+    await w.init();
+    for (let i = 1; i <= 1000; i++) w.append(ev('a', i));
+    await new Promise((r) => setTimeout(r, 100));
+    await w.flush();
+    expect(persisted.reduce((s, x) => s + x, 0)).toBe(1000);
+    expect(persisted.length).toBeLessThan(1000);
+    expect((await collect(allEvents(db, 'a'))).map((e) => e.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+  });
+
+  it('reports an endpoint overloaded when its queue passes the bound, and recovered after', async () => {
+    const db = await freshDb();
+    const changes: string[] = [];
+    const w = new EventWriter(db, { overload: (id, on) => changes.push(`${id}:${on}`) }, { overloadAt: 10, maxBatch: 1000, maxDelayMs: 1000 });
+    await w.init();
+    for (let i = 1; i <= 11; i++) w.append(ev('a', i));
+    expect(w.isOverloaded('a')).toBe(true);
+    await w.flush();
+    expect(changes).toEqual(['a:true', 'a:false']);
+    expect(await db.count('chunks')).toBe(1);
+  });
+
+  it('on a full disk evicts the oldest chunks, tells, and keeps every queued event', async () => {
+    const db = await freshDb();
+    const quota: number[] = [];
+    const w = new EventWriter(db, { quota: (n) => quota.push(n) });
+    await w.init();
+    for (let i = 1; i <= 10; i++) {
+      w.append(ev('a', i));
+      await w.flush();
+    }
+    const realTx = db.transaction.bind(db);
+    let fail = 1;
+    (db as { transaction: unknown }).transaction = ((...args: Parameters<typeof realTx>) => {
+      if (args[1] === 'readwrite' && args[2] && fail-- > 0) throw new DOMException('full', 'QuotaExceededError');
+      return realTx(...args);
+    }) as typeof db.transaction;
+    w.append(ev('a', 11));
+    await w.flush();
+    expect(quota).toEqual([1]);
+    const seqs = (await collect(allEvents(db, 'a'))).map((e) => e.seq);
+    expect(seqs).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(w.meta('a')?.count).toBe(10);
+  });
+});
+
+describe('reader', () => {
+  it('pages newest first across endpoints and per endpoint, oldest first within a page', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    for (let i = 1; i <= 30; i++) {
+      w.append(ev(i % 2 ? 'a' : 'b', i));
+      if (i % 5 === 0) await w.flush();
+    }
+    const p1 = await olderPage(db, { limit: 10 });
+    expect(p1.events.map((e) => e.time)).toEqual([...p1.events.map((e) => e.time)].sort((x, y) => x - y));
+    expect(p1.events.at(-1)?.time).toBe(1030);
+    const p2 = await olderPage(db, { limit: 100, before: p1.before });
+    expect(p2.before).toBeUndefined();
+    expect(p1.events.length + p2.events.length).toBe(30);
+    const a = await olderPage(db, { limit: 4, endpointId: 'a' });
+    expect(a.events.every((e) => e.endpointId === 'a')).toBe(true);
+    const rest = await olderPage(db, { limit: 100, endpointId: 'a', before: a.before });
+    expect([...rest.events, ...a.events].map((e) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  });
+});
+
+describe('retention and clearing', () => {
+  it('drops the oldest chunks over the count cap or the age cap, keeping counters right', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    for (let i = 1; i <= 20; i++) {
+      w.append(ev('a', i, { time: i * 1000 }));
+      if (i % 2 === 0) await w.flush();
+    }
+    const deleted = await applyRetention(db, w, new Map([['a', { maxEvents: 10, maxAgeDays: 365 }]]), 20_000);
+    expect(deleted).toBe(10);
+    expect(w.meta('a')?.count).toBe(10);
+    const aged = await applyRetention(db, w, new Map([['a', { maxEvents: 1000, maxAgeDays: 5000 / 86_400_000 }]]), 20_000);
+    expect(aged).toBe(4); // events at 11..14 s are older than 15 s
+    expect((await collect(allEvents(db, 'a'))).map((e) => e.seq)).toEqual([15, 16, 17, 18, 19, 20]);
+  });
+
+  it('clears one endpoint or all, and sequence numbers carry on', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    w.append(ev('a', 1));
+    w.append(ev('b', 1));
+    await w.flush();
+    expect(await clearEvents(db, w, 'a')).toBe(1);
+    expect((await collect(allEvents(db))).map((e) => e.endpointId)).toEqual(['b']);
+    expect(w.meta('a')?.count).toBe(0);
+    expect(w.append(ev('a', 2)).seq).toBe(2);
+    await w.flush();
+    expect(await clearEvents(db, w)).toBe(2);
+    expect(await db.count('chunks')).toBe(0);
+  });
+});
+
+describe('schema', () => {
+  it('creates every store at the current version', async () => {
+    const db = await freshDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'kv', 'meta', 'notifications']);
+  });
+});
