@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createSseTransport } from '../../../lib/transport/sse';
+import { FakeServer, flush, sseEndpoint } from './fakes';
+
+describe('SSE transport', () => {
+  it('reports an oversize event as malformed and carries on', async () => {
+    const server = new FakeServer();
+    const s = server.stream();
+    const transport = createSseTransport(sseEndpoint(), { fetch: server.fetch, maxEventBytes: 1024 });
+    const frames: string[] = [];
+    const markers: string[] = [];
+    const attempt = transport.connect({
+      opened: () => undefined,
+      frame: (f) => frames.push(f.data),
+      activity: () => undefined,
+      marker: (kind, message) => markers.push(`${kind}: ${message}`),
+      ended: () => undefined,
+    });
+    await flush();
+    s.send(`data: ${'x'.repeat(2 * 1024 * 1024)}\n\ndata: fine\n\n`);
+    await flush();
+    expect(markers).toEqual(['malformed: Skipped a 2 MiB event: the limit is 1024 bytes']);
+    expect(frames).toEqual(['fine']);
+    attempt.close();
+  });
+});
