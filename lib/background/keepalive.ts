@@ -1,4 +1,4 @@
-import type { Browser, WxtBrowser } from 'wxt/browser';
+import type { WxtBrowser } from 'wxt/browser';
 
 export const WATCHDOG_ALARM = 'streamscope-watchdog';
 const KEEPALIVE_MS = 20_000;

@@ -33,8 +33,9 @@ export async function launchFirefox(opts: { headless?: boolean } = {}): Promise<
       page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => undefined);
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const ready = await page.evaluate(() => document.readyState).catch(() => 'loading');
-        if (ready === 'complete' && page.url().startsWith('moz-extension://')) return page;
+        // page.url() lags behind over BiDi here; ask the document itself.
+        const state = await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => 'loading');
+        if (state.startsWith('complete moz-extension://')) return page;
         if (Date.now() > deadline) throw new Error(`moz-extension page ${pagePath} did not load`);
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { launchChromium } from '../../scripts/launch/chromium';
 import { startDemo, pick } from './support/demo';
 import { launchFirefox } from '../../scripts/launch/firefox';
+import { setEndpoints } from './support/config';
 import { hasIn, waitForRows } from './support/panel';
 
 const SSE = 'demo-kanban';
@@ -11,8 +12,9 @@ test('chromium: live SSE and WS events reach the panel and survive closing it', 
   const { server, endpoints } = await startDemo();
   const ext = await launchChromium();
   try {
-    const sw = await ext.worker();
-    await sw.evaluate((list) => chrome.storage.local.set({ endpoints: list }), pick(endpoints, [SSE, WS]));
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup, pick(endpoints, [SSE, WS]));
+    await setup.close();
     const panel = await ext.open('devtools-panel.html');
     const seen = await waitForRows(panel, (r) => hasIn(SSE)(r) && hasIn(WS)(r), 'SSE and WS events');
     await panel.close();
@@ -32,7 +34,7 @@ test('firefox: live SSE and WS events reach the panel and survive closing it', a
   const ext = await launchFirefox();
   try {
     const setup = await ext.open('options.html');
-    await setup.evaluate((list) => browser.storage.local.set({ endpoints: list }), pick(endpoints, [SSE, WS]));
+    await setEndpoints(setup, pick(endpoints, [SSE, WS]));
     await setup.close();
     const panel = await ext.open('devtools-panel.html');
     const seen = await waitForRows(panel, (r) => hasIn(SSE)(r) && hasIn(WS)(r), 'SSE and WS events');

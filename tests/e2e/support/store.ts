@@ -1,0 +1,64 @@
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+
+export interface StoredRow {
+  seq: number;
+  dir: string;
+  name?: string;
+  id?: string;
+  data: string;
+}
+
+/** Reads one endpoint's stored events straight from the extension's IndexedDB, in a page of it. */
+export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise<StoredRow[]> {
+  return (page as PwPage).evaluate(
+    (ep) =>
+      new Promise<StoredRow[]>((resolve, reject) => {
+        const open = indexedDB.open('streamscope');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db
+            .transaction('chunks')
+            .objectStore('chunks')
+            .index('byEndpoint')
+            .getAll(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const out: StoredRow[] = [];
+            for (const c of req.result as { events: StoredRow[] }[])
+              for (const e of c.events) out.push({ seq: e.seq, dir: e.dir, name: e.name, id: e.id, data: e.data });
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+    endpointId,
+  );
+}
+
+/** Polls the store until `pred` holds. */
+export async function waitForStored(
+  page: PwPage | PpPage,
+  endpointId: string,
+  pred: (rows: StoredRow[]) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<StoredRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: StoredRow[] = [];
+  for (;;) {
+    last = await storedEvents(page, endpointId).catch(() => last);
+    if (pred(last)) return last;
+    if (Date.now() > deadline) {
+      const tail = last.slice(-6).map((r) => `${r.seq}:${r.dir}:${r.name ?? ''}:${r.id ?? ''}`);
+      throw new Error(`Timed out waiting for ${what}; ${last.length} stored, last: ${tail.join(' ')}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** SSE ids of received events, in stored order. */
+export const receivedIds = (rows: StoredRow[]): string[] => rows.filter((r) => r.dir === 'in' && r.id !== undefined).map((r) => r.id!);
+
+export const markers = (rows: StoredRow[], kind?: string): StoredRow[] => rows.filter((r) => r.dir === 'sys' && (kind === undefined || r.name === kind));
