@@ -1,0 +1,60 @@
+/**
+ * Copy-on-write helpers. Each returns its input unchanged when nothing changes, so states
+ * share every untouched subtree and unchanged parts stay reference-equal (cheap checkpoints,
+ * cheap diffs).
+ */
+
+export type Dict<T> = Readonly<Record<string, T>>;
+
+/** Own entries only: ids from events such as `constructor` must not read the prototype. */
+export const own = <T>(d: Dict<T>, key: string): T | undefined => (Object.hasOwn(d, key) ? d[key] : undefined);
+
+export function put<T>(d: Dict<T>, key: string, value: T): Dict<T> {
+  return Object.hasOwn(d, key) && d[key] === value ? d : { ...d, [key]: value };
+}
+
+export function without<T>(d: Dict<T>, key: string): Dict<T> {
+  if (!Object.hasOwn(d, key)) return d;
+  const { [key]: _gone, ...rest } = d;
+  return rest;
+}
+
+/** Appends, dropping the oldest items beyond `cap`. */
+export function appendCapped<T>(list: readonly T[], item: T, cap: number): readonly T[] {
+  return list.length < cap ? [...list, item] : [...list.slice(list.length - cap + 1), item];
+}
+
+/** Prepends, dropping the oldest (last) items beyond `cap`. */
+export function prependCapped<T>(list: readonly T[], item: T, cap: number): readonly T[] {
+  return [item, ...list.slice(0, cap - 1)];
+}
+
+/** `next` with each item equal to the one at the same index of `prev` replaced by that one; `prev` if all are. */
+export function keepEqual<T>(prev: readonly T[], next: readonly T[]): readonly T[] {
+  const kept = next.map((x, i) => (i < prev.length && sameJson(x, prev[i]) ? (prev[i] as T) : x));
+  return kept.length === prev.length && kept.every((x, i) => x === prev[i]) ? prev : kept;
+}
+
+/** `base` with the defined values of `changes` laid over it. */
+export function merge<T extends object>(base: T, changes: Partial<T>): T {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(changes)) if (v !== undefined) Object.assign(out, { [k]: v });
+  return out;
+}
+
+/**
+ * Deep equality of JSON-like values; a missing key equals an undefined one. Shared subtrees
+ * compare by reference first, so comparing an updated entity with its predecessor is cheap.
+ * `skip` names a top-level key to leave out.
+ */
+export function sameJson(a: unknown, b: unknown, skip?: string): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (const k of Object.keys(ra)) if (k !== skip && !sameJson(ra[k], Object.hasOwn(rb, k) ? rb[k] : undefined)) return false;
+  for (const k of Object.keys(rb)) if (k !== skip && !Object.hasOwn(ra, k) && rb[k] !== undefined) return false;
+  return true;
+}

@@ -1,0 +1,49 @@
+import type { TypedStreamEvent } from '../model/typed';
+import { appendCapped, own, put, sameJson, type Dict } from './immutable';
+
+/** Enough seqs to link an entity to its recent events without growing without bound. */
+export const TRACE_CAP = 200;
+
+/** The events that changed (or were flagged on) an entity, so the UI can link entity -> events. */
+export interface Trace {
+  endpointId: string;
+  seqs: readonly number[];
+  /** Seqs of events that failed their schema but were applied in part. */
+  invalidSeqs: readonly number[];
+}
+
+export interface Traced {
+  trace: Trace;
+}
+
+export const isInvalid = (ev: TypedStreamEvent): boolean => ev.typed.issues.length > 0;
+
+function record(trace: Trace | undefined, ev: TypedStreamEvent): Trace {
+  const t = trace ?? { endpointId: ev.endpointId, seqs: [], invalidSeqs: [] };
+  return {
+    endpointId: t.endpointId,
+    seqs: appendCapped(t.seqs, ev.seq, TRACE_CAP),
+    invalidSeqs: isInvalid(ev) ? appendCapped(t.invalidSeqs, ev.seq, TRACE_CAP) : t.invalidSeqs,
+  };
+}
+
+/**
+ * The entity after `ev`: `make` builds its fields from the previous version (undefined when new).
+ * Returns `prev` itself when the fields are equal, so a repeated event is a no-op; an invalid
+ * event is still recorded, which marks the entity.
+ */
+export function touch<T extends Traced>(prev: T | undefined, ev: TypedStreamEvent, make: (prev: T | undefined) => Omit<T, 'trace'>): T {
+  const body = make(prev);
+  if (prev && !isInvalid(ev) && sameJson(prev, body, 'trace')) return prev;
+  return { ...body, trace: record(prev?.trace, ev) } as T;
+}
+
+/** `touch` on the entry `key` of a dictionary; without a usable key nothing changes. */
+export function touchIn<T extends Traced>(
+  d: Dict<T>,
+  key: string | undefined,
+  ev: TypedStreamEvent,
+  make: (prev: T | undefined, key: string) => Omit<T, 'trace'>,
+): Dict<T> {
+  return key === undefined ? d : put(d, key, touch(own(d, key), ev, (prev) => make(prev, key)));
+}
