@@ -1,13 +1,29 @@
 import { expect, test } from '@playwright/test';
 import { launchChromium, stopServiceWorker } from '../../scripts/launch/chromium';
 import { launchFirefox } from '../../scripts/launch/firefox';
-import { startDemoServer } from '../../demo/server';
+import { startDemoServer, type DemoServer } from '../../demo/server';
 import { demoEndpoints, DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
 import { setEndpoints } from './support/config';
 import { markers, receivedIds, storedEvents, waitForStored } from './support/store';
 
 const KANBAN = 'demo-kanban';
+const KANBAN_KEY = DEMO_PATHS.kanbanBoard;
+
+/** Distinct SSE ids a demo server reports having sent on a stream. */
+function sentIds(server: DemoServer, key: string): Set<number> {
+  const out = new Set<number>();
+  for (const [lo, hi] of server.stats().streams[key]?.ids ?? []) for (let i = lo; i <= hi; i++) out.add(i);
+  return out;
+}
+
+/** What was stored is exactly what was sent (up to the last stored id): nothing lost, nothing twice. */
+function expectStoredAsSent(stored: string[], ...servers: DemoServer[]): void {
+  const sent = new Set<number>();
+  for (const s of servers) for (const id of sentIds(s, KANBAN_KEY)) sent.add(id);
+  const last = Math.max(...stored.map(Number));
+  expect(stored.map(Number)).toEqual([...sent].filter((i) => i <= last).sort((a, b) => a - b));
+}
 
 /** Every id exactly once and in order: 1..n with no gap and no duplicate. */
 function expectExactlyOnce(ids: string[]): void {
@@ -21,7 +37,8 @@ const kanbanOnly = (port: number, patch: Partial<EndpointConfig> = {}): Endpoint
     .map((e) => ({ ...e, reconnect: { ...e.reconnect, baseMs: 300, maxMs: 1000, maxAttempts: null }, ...patch }));
 
 test('chromium: server killed and restarted → reconnects, resumes, every event stored exactly once', async () => {
-  let server = await startDemoServer({ port: 0, seed: 3, rate: 8 });
+  const first = await startDemoServer({ port: 0, seed: 3, rate: 8 });
+  let server = first;
   const port = server.port;
   const ext = await launchChromium();
   try {
@@ -38,6 +55,7 @@ test('chromium: server killed and restarted → reconnects, resumes, every event
     const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
     const reconnectMs = Date.now() - restartedAt;
     expectExactlyOnce(receivedIds(rows));
+    expectStoredAsSent(receivedIds(rows), first, server);
     expect(markers(rows, 'connected').length).toBeGreaterThanOrEqual(2);
     test.info().annotations.push({ type: 'measure', description: `killed ${restartedAt - killedAt} ms; first 10 events after restart within ${reconnectMs} ms` });
   } finally {
@@ -59,6 +77,7 @@ test('chromium: service worker stopped mid-stream → restarts and resumes with 
     const before = receivedIds(await storedEvents(page, KANBAN)).length;
     const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
     expectExactlyOnce(receivedIds(rows));
+    expectStoredAsSent(receivedIds(rows), server);
     expect(markers(rows, 'worker_started').length).toBeGreaterThanOrEqual(1);
     await panel.close();
   } finally {
@@ -112,7 +131,8 @@ test('chromium: a silent WebSocket (no pong) is marked stale and reconnected', a
 });
 
 test('firefox: server killed and restarted → every event stored exactly once', async () => {
-  let server = await startDemoServer({ port: 0, seed: 8, rate: 8 });
+  const first = await startDemoServer({ port: 0, seed: 8, rate: 8 });
+  let server = first;
   const port = server.port;
   const ext = await launchFirefox();
   try {
@@ -125,6 +145,7 @@ test('firefox: server killed and restarted → every event stored exactly once',
     const before = receivedIds(await storedEvents(page, KANBAN)).length;
     const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
     expectExactlyOnce(receivedIds(rows));
+    expectStoredAsSent(receivedIds(rows), first, server);
   } finally {
     await ext.close();
     await server.close();

@@ -3,6 +3,7 @@ import type { Page as PpPage } from 'puppeteer-core';
 
 export interface StoredRow {
   seq: number;
+  time: number;
   dir: string;
   name?: string;
   id?: string;
@@ -27,7 +28,7 @@ export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise
           req.onsuccess = () => {
             const out: StoredRow[] = [];
             for (const c of req.result as { events: StoredRow[] }[])
-              for (const e of c.events) out.push({ seq: e.seq, dir: e.dir, name: e.name, id: e.id, data: e.data });
+              for (const e of c.events) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, data: e.data });
             db.close();
             resolve(out);
           };
@@ -51,7 +52,7 @@ export async function waitForStored(
     last = await storedEvents(page, endpointId).catch(() => last);
     if (pred(last)) return last;
     if (Date.now() > deadline) {
-      const tail = last.slice(-6).map((r) => `${r.seq}:${r.dir}:${r.name ?? ''}:${r.id ?? ''}`);
+      const tail = last.slice(-6).map((r) => `${r.seq}:${r.dir}:${r.name ?? ""}:${r.id ?? ""}${r.dir === "sys" ? ` ${r.data}` : ""}`);
       throw new Error(`Timed out waiting for ${what}; ${last.length} stored, last: ${tail.join(' ')}`);
     }
     await new Promise((r) => setTimeout(r, 250));
