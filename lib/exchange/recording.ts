@@ -1,0 +1,99 @@
+import { configErrors, DEFAULT_RETENTION, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
+import { ENDPOINTS_KEY } from '../config/storage';
+import type { StreamEvent, Transport } from '../model/event';
+import type { DB } from '../store/schema';
+import { EventWriter } from '../store/writer';
+import { ImportError } from './import-error';
+import { localDateTime } from './local-time';
+
+/** Where an import's events came from, before it becomes an endpoint. */
+export interface RecordingSource {
+  name: string;
+  url: string;
+  transport: Transport;
+  profile?: ProfileChoice;
+}
+
+/** One validated recording, ready to write: `events` carry the new endpoint's id, no seq yet. */
+export interface RecordingPlan {
+  endpoint: EndpointConfig;
+  events: Omit<StreamEvent, 'seq'>[];
+}
+
+export interface ImportResult {
+  /** New read-only endpoints; the caller adds them to storage (`addRecordingEndpoints`). */
+  endpoints: EndpointConfig[];
+  events: number;
+}
+
+/** Imported history is old by nature: age-based retention would delete it on its next pass. */
+const RECORDING_MAX_AGE_DAYS = 36_500;
+
+/**
+ * A new read-only endpoint for imported events, or the reason its config would be invalid
+ * (an import must not store an endpoint that the settings then reject).
+ */
+export function recordingEndpoint(src: RecordingSource, events: number, importedAt: number): EndpointConfig | string {
+  const cfg = newEndpoint({
+    name: `Recording: ${src.name.trim() || src.url} (imported ${localDateTime(importedAt).slice(0, 16).replace('T', ' ')})`,
+    url: src.url,
+    transport: src.transport,
+    profile: src.profile ?? 'auto',
+    enabled: false,
+    recording: true,
+    retention: { maxEvents: Math.max(DEFAULT_RETENTION.maxEvents, events), maxAgeDays: RECORDING_MAX_AGE_DAYS },
+  });
+  const errors = configErrors(cfg);
+  if (!errors) return cfg;
+  const [field, message] = Object.entries(errors)[0] ?? ['config', 'invalid'];
+  return `${field === 'url' ? `URL "${src.url}"` : field}: ${message}`;
+}
+
+/** Events per flush: chunks the size live recording makes under load. */
+const BATCH = 5000;
+
+/**
+ * Writes validated plans through an EventWriter, so recordings get sequence numbers and chunks
+ * like live endpoints. On a write failure, everything written for these endpoints is removed.
+ */
+export async function writeRecordings(db: DB, plans: RecordingPlan[]): Promise<ImportResult> {
+  let failure: string | undefined;
+  const writer = new EventWriter(db, { error: (m) => (failure ??= m) }, { maxBatch: BATCH });
+  await writer.init();
+  const events = plans.flatMap((p) => p.events);
+  for (let i = 0; i < events.length && failure === undefined; i++) {
+    writer.append(events[i]!);
+    if ((i + 1) % BATCH === 0) await writer.flush();
+  }
+  await writer.flush();
+  if (failure !== undefined) {
+    // The writer keeps a failed batch to retry it; park it for good so it cannot bring the recording back.
+    void writer.exclusive(() => new Promise<never>(() => {}));
+    await discard(db, plans.map((p) => p.endpoint.id));
+    throw new ImportError([failure]);
+  }
+  return { endpoints: plans.map((p) => p.endpoint), events: events.length };
+}
+
+async function discard(db: DB, endpointIds: string[]): Promise<void> {
+  const tx = db.transaction(['chunks', 'meta'], 'readwrite');
+  for (const id of endpointIds) {
+    const keys = await tx.objectStore('chunks').index('byEndpoint').getAllKeys(IDBKeyRange.bound([id, 0], [id, Infinity]));
+    for (const k of keys) void tx.objectStore('chunks').delete(k);
+    void tx.objectStore('meta').delete(id);
+  }
+  await tx.done;
+}
+
+/** The part of `browser.storage.local` this needs. */
+export interface EndpointStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Appends recordings to the stored endpoint list, leaving every existing entry as it was. */
+export async function addRecordingEndpoints(storage: EndpointStorage, endpoints: EndpointConfig[]): Promise<void> {
+  if (endpoints.length === 0) return;
+  const stored = (await storage.get(ENDPOINTS_KEY))[ENDPOINTS_KEY];
+  await storage.set({ [ENDPOINTS_KEY]: [...(Array.isArray(stored) ? stored : []), ...endpoints] });
+}
