@@ -22,12 +22,19 @@ export class EventHistory {
   private readonly keys = new Set<string>();
   private before: number | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly clearListeners = new Set<(endpointId: string | undefined) => void>();
 
   constructor(private readonly db: DB) {}
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Called after `clear`, before listeners, so caches keyed by event can drop their entries. */
+  onClear(fn: (endpointId: string | undefined) => void): () => void {
+    this.clearListeners.add(fn);
+    return () => this.clearListeners.delete(fn);
   }
 
   private changed(): void {
@@ -88,6 +95,7 @@ export class EventHistory {
     for (const e of this.events) this.keys.add(eventKey(e));
     this.hasOlder = endpointId !== undefined;
     this.before = undefined;
+    for (const fn of this.clearListeners) fn(endpointId);
     this.changed();
   }
 }

@@ -1,0 +1,120 @@
+import type { Ref } from 'preact';
+import type { Direction } from '../../lib/model/event';
+import { CATEGORIES, type Category } from '../../lib/model/typed';
+import { FIELD_QUERY_HELP } from '../../lib/timeline/field-query';
+import { EMPTY_FILTER, type TimelineFilter } from '../../lib/timeline/filter';
+import { MultiSelect, type Option } from './MultiSelect';
+import type { TimelineSession } from './session';
+
+interface Props {
+  session: TimelineSession;
+  endpoints: Option[];
+  types: Option[];
+  errors: { text?: string; field?: string };
+  shown: number;
+  total: number;
+  waiting: number;
+  older: { available: boolean; loading: boolean; load(): void };
+  searchRef: Ref<HTMLInputElement>;
+}
+
+const CATEGORY_OPTIONS: Option<Category>[] = CATEGORIES.map((c) => ({ value: c, label: c }));
+const DIR_OPTIONS: Option<Direction>[] = [
+  { value: 'in', label: 'in (received)' },
+  { value: 'out', label: 'out (sent)' },
+  { value: 'sys', label: 'sys (connection)' },
+];
+
+const TEXT_HELP = 'Search the raw data, type and summary, ignoring case. Press / to focus, Esc to clear.';
+
+export function Toolbar({ session: s, endpoints, types, errors, shown, total, waiting, older, searchRef }: Props) {
+  const f = s.filter.value;
+  const set = (patch: Partial<TimelineFilter>) => (s.filter.value = { ...s.filter.value, ...patch });
+  const filtered = JSON.stringify(f) !== JSON.stringify(EMPTY_FILTER);
+  return (
+    <div class="tl-toolbar">
+      <div class="tl-search">
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder={f.regex ? 'Regex over the data (/)' : 'Search the data (/)'}
+          title={TEXT_HELP}
+          value={f.text}
+          class={errors.text ? 'bad' : ''}
+          aria-invalid={errors.text !== undefined}
+          data-testid="filter-text"
+          onInput={(e) => set({ text: e.currentTarget.value })}
+        />
+        <label class="tl-toggle" title="Treat the search as a regular expression">
+          <input type="checkbox" checked={f.regex} data-testid="filter-regex" onChange={(e) => set({ regex: e.currentTarget.checked })} />
+          .*
+        </label>
+      </div>
+      <input
+        class={`tl-field${errors.field ? ' bad' : ''}`}
+        placeholder="payload.status=failed"
+        title={FIELD_QUERY_HELP}
+        value={f.field}
+        aria-invalid={errors.field !== undefined}
+        data-testid="filter-field"
+        onInput={(e) => set({ field: e.currentTarget.value })}
+      />
+      <MultiSelect label="Endpoints" testId="filter-endpoints" attr="endpoint-id" options={endpoints} selected={f.endpoints} onChange={(v) => set({ endpoints: v })} />
+      <MultiSelect label="Types" testId="filter-types" attr="type" options={types} selected={f.types} onChange={(v) => set({ types: v })} />
+      <MultiSelect
+        label="Categories"
+        testId="filter-categories"
+        attr="category"
+        options={CATEGORY_OPTIONS}
+        selected={f.categories}
+        onChange={(v) => set({ categories: v })}
+      />
+      <MultiSelect label="Direction" testId="filter-dirs" attr="dir" options={DIR_OPTIONS} selected={f.dirs} onChange={(v) => set({ dirs: v })} />
+      <label class="tl-toggle">
+        <input type="checkbox" checked={f.invalidOnly} data-testid="filter-invalid" onChange={(e) => set({ invalidOnly: e.currentTarget.checked })} />
+        Invalid only
+      </label>
+      <label class="tl-toggle">
+        <input type="checkbox" checked={f.pinnedOnly} data-testid="filter-pinned" onChange={(e) => set({ pinnedOnly: e.currentTarget.checked })} />
+        Pinned only
+      </label>
+      {filtered && (
+        <button data-testid="filter-reset" onClick={() => (s.filter.value = EMPTY_FILTER)}>
+          Reset filters
+        </button>
+      )}
+      <span class="tl-spacer" />
+      <button
+        data-testid="timeline-pause"
+        aria-pressed={s.paused.value}
+        title="Freeze the list; events keep being recorded"
+        onClick={() => (s.paused.value = !s.paused.value)}
+      >
+        {s.paused.value ? `Resume${waiting > 0 ? ` (${waiting.toLocaleString()} waiting)` : ''}` : 'Pause'}
+      </button>
+      {s.after.value === undefined ? (
+        <button data-testid="timeline-clear" title="Hide everything up to now (nothing is deleted)" onClick={() => (s.after.value = Date.now())}>
+          Clear view
+        </button>
+      ) : (
+        <button data-testid="timeline-unclear" onClick={() => (s.after.value = undefined)}>
+          Show cleared
+        </button>
+      )}
+      {older.available && (
+        <button data-testid="load-older" disabled={older.loading} onClick={older.load}>
+          {older.loading ? 'Loading…' : 'Load older'}
+        </button>
+      )}
+      <span class="tl-count" data-testid="timeline-count">
+        {shown === total ? `${total.toLocaleString()} events` : `${shown.toLocaleString()} of ${total.toLocaleString()}`}
+      </span>
+      {(errors.text || errors.field) && (
+        <div class="tl-errors" role="alert">
+          {errors.text && <span data-testid="filter-text-error">Search: {errors.text}</span>}
+          {errors.field && <span data-testid="filter-field-error">Field query: {errors.field}</span>}
+        </div>
+      )}
+    </div>
+  );
+}

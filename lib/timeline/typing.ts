@@ -1,0 +1,120 @@
+import type { ProfileChoice } from '../config/endpoint';
+import type { StreamEvent } from '../model/event';
+import type { Family, TypedEvent } from '../model/typed';
+
+export interface TypingDeps {
+  typeEvent(ev: StreamEvent, family: Family): TypedEvent;
+  detectFamily(events: StreamEvent[]): { family: Family; confidence: number } | undefined;
+}
+
+export interface FamilyInfo {
+  family: Family;
+  /** `config`: set in the endpoint's settings; `detected`: `auto` recognised it; `fallback`: `auto` cannot tell (yet). */
+  source: 'config' | 'detected' | 'fallback';
+}
+
+/** How many received events `auto` looks at; after that its choice is final. */
+export const DETECT_SAMPLE = 20;
+
+interface EndpointTyping {
+  choice: ProfileChoice;
+  info: FamilyInfo;
+  /** The first received events seen, for `auto`. */
+  samples: StreamEvent[];
+  /** By seq. Mirrors the history, so it grows with it and is dropped when the history is cleared. */
+  cache: Map<number, TypedEvent>;
+}
+
+const FALLBACK: FamilyInfo = { family: 'generic', source: 'fallback' };
+
+export const familyLabel = (info: FamilyInfo): string =>
+  info.source === 'detected' ? `detected: ${info.family}` : info.source === 'fallback' ? `${info.family} (not detected)` : info.family;
+
+/**
+ * Which protocol family each endpoint speaks, and each event's TypedEvent, computed once.
+ * Framework-free and shared by the views that read typed events.
+ */
+export class EventTyping {
+  /** Bumped whenever cached entries are dropped because a family changed: views recompute. */
+  revision = 0;
+  private readonly endpoints = new Map<string, EndpointTyping>();
+
+  constructor(
+    /** The endpoint's configured profile; undefined (e.g. a removed endpoint) counts as `auto`. */
+    private readonly profileOf: (endpointId: string) => ProfileChoice | undefined,
+    private readonly deps: TypingDeps,
+  ) {}
+
+  family(endpointId: string): FamilyInfo {
+    return this.state(endpointId).info;
+  }
+
+  typed(ev: StreamEvent): TypedEvent {
+    const st = this.state(ev.endpointId);
+    let t = st.cache.get(ev.seq);
+    if (t) return t;
+    if (this.sample(st, ev)) this.detect(st);
+    t = this.deps.typeEvent(ev, st.info.family);
+    st.cache.set(ev.seq, t);
+    return t;
+  }
+
+  /** Feeds a batch to detection before any of it is typed, so the whole batch gets one family. */
+  observe(events: readonly StreamEvent[]): void {
+    const touched = new Set<EndpointTyping>();
+    for (const ev of events) {
+      const st = this.state(ev.endpointId);
+      if (this.sample(st, ev)) touched.add(st);
+    }
+    for (const st of touched) this.detect(st);
+  }
+
+  /** Re-reads every endpoint's profile choice (the config may have changed). */
+  refresh(): void {
+    for (const [id, st] of this.endpoints) {
+      const choice = this.profileOf(id) ?? 'auto';
+      if (choice === st.choice) continue;
+      st.choice = choice;
+      if (choice === 'auto') this.detect(st);
+      else this.setInfo(st, { family: choice, source: 'config' });
+    }
+  }
+
+  /** Forget typed events (the history was cleared); families and detection stay. */
+  clear(endpointId?: string): void {
+    if (endpointId === undefined) for (const st of this.endpoints.values()) st.cache.clear();
+    else this.endpoints.get(endpointId)?.cache.clear();
+  }
+
+  private state(endpointId: string): EndpointTyping {
+    let st = this.endpoints.get(endpointId);
+    if (!st) {
+      const choice = this.profileOf(endpointId) ?? 'auto';
+      st = { choice, info: choice === 'auto' ? FALLBACK : { family: choice, source: 'config' }, samples: [], cache: new Map() };
+      this.endpoints.set(endpointId, st);
+    }
+    return st;
+  }
+
+  /** True when `ev` became a new detection sample. */
+  private sample(st: EndpointTyping, ev: StreamEvent): boolean {
+    if (st.choice !== 'auto' || ev.dir !== 'in' || st.samples.length >= DETECT_SAMPLE) return false;
+    if (st.samples.some((s) => s.seq === ev.seq)) return false;
+    st.samples.push(ev);
+    return true;
+  }
+
+  private detect(st: EndpointTyping): void {
+    const found = st.samples.length > 0 ? this.deps.detectFamily([...st.samples].sort((a, b) => a.seq - b.seq)) : undefined;
+    this.setInfo(st, found ? { family: found.family, source: 'detected' } : FALLBACK);
+  }
+
+  private setInfo(st: EndpointTyping, info: FamilyInfo): void {
+    const changed = info.family !== st.info.family;
+    st.info = info;
+    if (changed && st.cache.size > 0) {
+      st.cache.clear();
+      this.revision++;
+    }
+  }
+}

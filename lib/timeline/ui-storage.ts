@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { EMPTY_FILTER, TimelineFilterSchema, type TimelineFilter } from './filter';
+
+/** Timeline UI state kept in the page's `localStorage` so it survives reopening the panel. */
+export const FILTER_KEY = 'streamscope.timeline.filter';
+export const PINS_KEY = 'streamscope.timeline.pins';
+
+type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+function load<T>(store: KeyValueStore | undefined, key: string, schema: z.ZodType<T>, fallback: T): T {
+  try {
+    const raw = store?.getItem(key);
+    if (raw == null) return fallback;
+    const r = schema.safeParse(JSON.parse(raw));
+    return r.success ? r.data : fallback;
+  } catch {
+    // Storage can be disabled or hold junk; the defaults are a fine start either way.
+    return fallback;
+  }
+}
+
+function save(store: KeyValueStore | undefined, key: string, value: unknown): void {
+  try {
+    store?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Quota or disabled storage: the setting just does not persist.
+  }
+}
+
+/** Older saved filters may lack newer fields: fill them from the defaults. */
+const StoredFilterSchema = TimelineFilterSchema.partial().transform((f): TimelineFilter => ({ ...EMPTY_FILTER, ...f }));
+
+export const loadFilter = (store: KeyValueStore | undefined): TimelineFilter => load(store, FILTER_KEY, StoredFilterSchema, EMPTY_FILTER);
+export const saveFilter = (store: KeyValueStore | undefined, f: TimelineFilter): void => save(store, FILTER_KEY, f);
+
+export const loadPins = (store: KeyValueStore | undefined): string[] => load(store, PINS_KEY, z.array(z.string()), []);
+export const savePins = (store: KeyValueStore | undefined, pins: Iterable<string>): void => save(store, PINS_KEY, [...pins]);
