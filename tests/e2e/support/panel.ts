@@ -32,3 +32,13 @@ export async function waitForRows(page: PwPage | PpPage, pred: (rows: RowInfo[])
 }
 
 export const hasIn = (endpointId: string) => (rs: RowInfo[]) => rs.some((r) => r.endpointId === endpointId && r.dir === 'in');
+
+/** Narrows the timeline to one direction through its filter menu (filters persist per page). */
+export async function onlyDirection(page: PwPage | PpPage, dir: 'in' | 'out' | 'sys'): Promise<void> {
+  await (page as PwPage).evaluate((d) => {
+    const menu = document.querySelector<HTMLDetailsElement>('[data-testid="filter-dirs"]');
+    if (!menu) throw new Error('no direction filter');
+    menu.open = true;
+    menu.querySelector<HTMLInputElement>(`input[data-dir="${d}"]`)?.click();
+  }, dir);
+}
