@@ -1,1 +1,35 @@
-export {};
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { PopupApp, type PopupNav } from '../../components/popup/PopupApp';
+import { ENDPOINTS_KEY, parseEndpointList } from '../../lib/config/storage';
+import { connectBackground } from '../../lib/messaging/client';
+import { historyFocusPath } from '../../lib/notify/links';
+import { PopupModel } from '../../lib/notify/popup-model';
+import { openStore } from '../../lib/store/schema';
+import '../../components/popup/popup.css';
+
+async function main(): Promise<void> {
+  const model = new PopupModel({ db: await openStore(), badge: browser, send: (m) => link.send(m) });
+  const link = connectBackground('popup', (m) => model.receive(m), (p) => (model.error.value = p));
+  const loadEndpoints = (raw: unknown) => (model.endpoints.value = parseEndpointList(raw).valid);
+  loadEndpoints((await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ENDPOINTS_KEY in changes) loadEndpoints(changes[ENDPOINTS_KEY]?.newValue);
+  });
+  await model.load();
+
+  const now = signal(Date.now());
+  setInterval(() => (now.value = Date.now()), 30_000);
+  const nav: PopupNav = {
+    openHistory: () => void browser.tabs.create({ url: browser.runtime.getURL('/streams.html') }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+    openEvent: (row) => {
+      if (row.key !== undefined && !row.read) void model.markRead(row.key);
+      void browser.tabs.create({ url: browser.runtime.getURL(historyFocusPath(row)) });
+    },
+  };
+  render(<PopupApp model={model} nav={nav} now={now} />, document.getElementById('app')!);
+}
+
+void main();

@@ -21,7 +21,7 @@ export interface NotifierBrowser extends BadgeHost {
     onClosed: Listenable<[id: string, byUser: boolean]>;
   };
   tabs: { create(props: { url: string }): Promise<unknown> };
-  runtime: { getURL(path: `/history.html${string}`): string };
+  runtime: { getURL(path: `/streams.html${string}`): string };
 }
 
 export interface NotifierOptions {
@@ -77,7 +77,7 @@ export class Notifier {
   consider(ev: StreamEvent, cfg: EndpointConfig): void {
     const matched = matchEvent(ev, cfg.notify);
     if (!matched) return;
-    const { title, message } = notificationText(matched.type, matched.payload, ev.data);
+    const { title, message } = notificationText(ev, matched.type, matched.payload, cfg.profile === 'auto' ? undefined : cfg.profile);
     this.queue.push({
       row: { endpointId: ev.endpointId, seq: ev.seq, time: ev.time, type: matched.type, title, message, read: false },
       endpointName: cfg.name,

@@ -1,0 +1,91 @@
+import { signal } from '@preact/signals';
+import type { EndpointConfig } from '../config/endpoint';
+import type { BackgroundMessage, EndpointStatus, PageMessage } from '../messaging/protocol';
+import type { DB, NotificationRow } from '../store/schema';
+import { showUnread, type BadgeHost } from './badge';
+import { clearNotifications, getDnd, markAllRead, markRead, recentNotifications, setDnd, unreadCount } from './store';
+
+/** Rows the popup shows: enough to catch up, few enough to open at once. */
+export const POPUP_ROWS = 50;
+/** Matched events reach the store shortly after the live event; refresh a little later. */
+const REFRESH_DELAY_MS = 500;
+
+/** Endpoints a Reconnect button can help: waiting to retry, or given up. */
+export const needsReconnect = (s: EndpointStatus): boolean => s.state === 'backoff' || s.state === 'given_up';
+
+export interface PopupDeps {
+  db: DB;
+  badge: BadgeHost;
+  send: (m: PageMessage) => void;
+}
+
+/**
+ * The popup's state and actions. Notification changes go straight to IndexedDB (the page
+ * protocol has no messages for them) and update the badge, so the background need not know.
+ */
+export class PopupModel {
+  readonly rows = signal<NotificationRow[]>([]);
+  readonly unread = signal(0);
+  readonly dnd = signal(false);
+  readonly status = signal<EndpointStatus[]>([]);
+  readonly online = signal(true);
+  readonly endpoints = signal<EndpointConfig[]>([]);
+  readonly error = signal<string | undefined>(undefined);
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: PopupDeps) {}
+
+  async load(): Promise<void> {
+    const [dnd] = await Promise.all([getDnd(this.deps.db), this.refresh()]);
+    this.dnd.value = dnd;
+  }
+
+  async refresh(): Promise<void> {
+    const [rows, unread] = await Promise.all([recentNotifications(this.deps.db, POPUP_ROWS), unreadCount(this.deps.db)]);
+    this.rows.value = rows;
+    this.unread.value = unread;
+  }
+
+  receive(m: BackgroundMessage): void {
+    if (m.type === 'welcome' || m.type === 'status') {
+      this.status.value = m.status;
+      this.online.value = m.online;
+    } else if (m.type === 'events') {
+      this.refreshTimer ??= setTimeout(() => {
+        this.refreshTimer = undefined;
+        void this.guard(() => this.refresh());
+      }, REFRESH_DELAY_MS);
+    } else if (m.type === 'error') {
+      this.error.value = m.message;
+    }
+  }
+
+  endpointName(id: string): string {
+    return this.endpoints.value.find((e) => e.id === id)?.name ?? id;
+  }
+
+  markRead = (key: number) => this.guard(() => this.afterChange(markRead(this.deps.db, key)));
+  markAllRead = () => this.guard(() => this.afterChange(markAllRead(this.deps.db)));
+  clear = () => this.guard(() => this.afterChange(clearNotifications(this.deps.db)));
+  reconnect = (endpointId: string) => this.deps.send({ type: 'reconnect', endpointId });
+
+  setDnd = (on: boolean) =>
+    this.guard(async () => {
+      this.dnd.value = on;
+      await setDnd(this.deps.db, on);
+    });
+
+  private async afterChange(change: Promise<unknown>): Promise<void> {
+    await change;
+    await this.refresh();
+    await showUnread(this.deps.badge, this.unread.value);
+  }
+
+  private async guard(task: () => Promise<void>): Promise<void> {
+    try {
+      await task();
+    } catch (e) {
+      this.error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+}
