@@ -1,4 +1,49 @@
-/** Placeholder until the view lands. */
-export function DiagnosticsView() {
-  return <p>Coming soon</p>;
+import { useContext, useMemo } from 'preact/hooks';
+import { attemptLoader, type AttemptLoader } from '../../lib/diagnostics/attempts';
+import { groupByEndpoint } from '../../lib/diagnostics/digest';
+import type { StreamEvent } from '../../lib/model/event';
+import { PanelContext } from '../panel/context';
+import { EndpointCard } from './EndpointCard';
+import { useNow } from './useNow';
+
+/** The database read is bound here, once per page, so the cards only get a function. */
+const storedAttempts = attemptLoader();
+const NO_EVENTS: readonly StreamEvent[] = [];
+
+/** The "Connections" tab: per-endpoint reconnect diagnostics. */
+export function DiagnosticsView({ loadAttempts = storedAttempts }: { loadAttempts?: AttemptLoader }) {
+  const ctx = useContext(PanelContext);
+  const version = ctx.version.value; // re-render on every history change
+  const history = ctx.history;
+  const now = useNow();
+  const byEndpoint = useMemo(() => groupByEndpoint(history.events), [history, version]);
+  const configs = ctx.endpoints.value;
+  const cfgById = new Map(configs.map((c) => [c.id, c]));
+  // Configured endpoints in their order, then any the background reports that are not (invalid ones).
+  const ids = [...new Set([...cfgById.keys(), ...history.status.keys()])];
+  const loadedFrom = history.hasOlder ? history.events[0]?.time : undefined;
+
+  return (
+    <div class="diag">
+      {!history.online && (
+        <p class="diag-offline" role="status" data-testid="diag-offline">
+          Offline: connections wait for the network and reconnect as soon as it is back.
+        </p>
+      )}
+      {ids.length === 0 && <p class="muted">No endpoints yet: add one in the options.</p>}
+      {ids.map((id) => (
+        <EndpointCard
+          key={id}
+          endpointId={id}
+          cfg={cfgById.get(id)}
+          status={history.status.get(id)}
+          events={byEndpoint.get(id) ?? NO_EVENTS}
+          now={now}
+          loadedFrom={loadedFrom}
+          loadAttempts={loadAttempts}
+          send={(m) => ctx.link.send(m)}
+        />
+      ))}
+    </div>
+  );
 }

@@ -1,0 +1,49 @@
+import type { EndpointDigest } from '../../lib/diagnostics/digest';
+import { formatRate } from '../../lib/diagnostics/rate';
+import { formatAgo } from '../../lib/diagnostics/time-text';
+import type { EndpointStatus } from '../../lib/messaging/protocol';
+import { clip } from '../../lib/protocols/format';
+import { formatClock, formatSize } from '../../lib/timeline/format';
+
+interface Props {
+  status: EndpointStatus | undefined;
+  digest: EndpointDigest;
+  /** Received events per second, recently. */
+  rate: number;
+  now: number;
+}
+
+/** The endpoint's numbers: totals from the background, the rest from the loaded history. */
+export function Counters({ status, digest, rate, now }: Props) {
+  const lastAt = Math.max(status?.lastEventAt ?? -Infinity, digest.lastTrafficAt ?? -Infinity);
+  const heard = Number.isFinite(lastAt);
+  return (
+    <dl class="diag-counters">
+      <dt>Stored</dt>
+      <dd>
+        {status ? `${status.events.toLocaleString()} events · ${formatSize(status.bytes)}` : '—'}
+      </dd>
+      <dt>Rate</dt>
+      <dd title="Received events per second over the last 10 seconds">{formatRate(rate)}</dd>
+      <dt>Last event or heartbeat</dt>
+      <dd title={heard ? new Date(lastAt).toLocaleString() : undefined}>{heard ? `${formatAgo(now - lastAt)} (${formatClock(lastAt)})` : 'nothing yet'}</dd>
+      <dt>Resumes from id</dt>
+      <dd class="diag-mono">{status?.lastEventId !== undefined ? clip(status.lastEventId, 80) : 'none'}</dd>
+      <dt>Gaps · duplicates · malformed</dt>
+      <dd>
+        <b class={digest.gaps > 0 ? 'diag-bad' : undefined} data-testid="diag-gaps">
+          {digest.gaps}
+        </b>
+        {' · '}
+        <b class={digest.duplicates > 0 ? 'diag-bad' : undefined}>{digest.duplicates}</b>
+        {' · '}
+        <b class={digest.malformed.length > 0 ? 'diag-bad' : undefined}>{digest.malformed.length}</b>
+        <span class="muted"> in the loaded history</span>
+      </dd>
+      <dt>Disk queue</dt>
+      <dd>
+        {status?.overloaded && <span class="diag-flag">overloaded</span>} {status ? `${status.queued.toLocaleString()} waiting` : '—'}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,34 @@
+import { openStore, type AttemptRow, type DB } from '../store/schema';
+
+/** How many attempts the diagnostics show per endpoint. */
+export const ATTEMPTS_SHOWN = 50;
+
+/** Reads an endpoint's stored attempts, newest first. */
+export type AttemptLoader = (endpointId: string) => Promise<AttemptRow[]>;
+
+/** Newest first: the `byEndpoint` index orders one endpoint's attempts by start time. */
+export async function readAttempts(db: DB, endpointId: string, limit = ATTEMPTS_SHOWN): Promise<AttemptRow[]> {
+  const range = IDBKeyRange.bound([endpointId, -Infinity], [endpointId, Infinity]);
+  const rows: AttemptRow[] = [];
+  let cursor = await db.transaction('attempts').store.index('byEndpoint').openCursor(range, 'prev');
+  while (cursor && rows.length < limit) {
+    rows.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return rows;
+}
+
+/**
+ * A loader with its own connection to the database the background writes (pages share its
+ * origin), opened on first use; a failed open is retried on the next read.
+ */
+export function attemptLoader(open: () => Promise<DB> = openStore): AttemptLoader {
+  let db: Promise<DB> | undefined;
+  return async (endpointId) => {
+    db ??= open().catch((err: unknown) => {
+      db = undefined;
+      throw err;
+    });
+    return readAttempts(await db, endpointId);
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from 'vitest';
+import { attemptLoader, readAttempts } from '../../../lib/diagnostics/attempts';
+import { openStore, type AttemptRow } from '../../../lib/store/schema';
+
+let n = 0;
+const freshDb = () => openStore(`diag-${Date.now()}-${n++}`);
+const attempt = (endpointId: string, i: number): AttemptRow => ({ endpointId, n: i, startedAt: 1_000 + i * 10, outcome: `o${i}` });
+
+describe('stored attempts', () => {
+  it('reads one endpoint newest first, up to the limit', async () => {
+    const db = await freshDb();
+    for (let i = 1; i <= 8; i++) {
+      await db.put('attempts', attempt('a', i));
+      await db.put('attempts', attempt('b', i));
+    }
+    const rows = await readAttempts(db, 'a', 5);
+    expect(rows.map((r) => [r.endpointId, r.n])).toEqual([8, 7, 6, 5, 4].map((i) => ['a', i]));
+    expect(await readAttempts(db, 'none')).toEqual([]);
+    db.close();
+  });
+
+  it('the loader opens the database once and retries an open that failed', async () => {
+    const db = await freshDb();
+    await db.put('attempts', attempt('a', 1));
+    const open = vi.fn().mockRejectedValueOnce(new Error('blocked')).mockResolvedValue(db);
+    const load = attemptLoader(open);
+    await expect(load('a')).rejects.toThrow('blocked');
+    expect((await load('a')).map((r) => r.n)).toEqual([1]);
+    expect((await load('a')).map((r) => r.n)).toEqual([1]);
+    expect(open).toHaveBeenCalledTimes(2);
+    db.close();
+  });
+});
