@@ -33,7 +33,7 @@ console.log(`Demo streams on ${demo.httpUrl} (npm run demo lists every endpoint)
 let closeBrowser: () => Promise<void>;
 if (firefox) {
   const ff = await launchFirefox({ headless });
-  await ff.open('history.html');
+  await ff.open('streams.html');
   closeBrowser = ff.close;
   console.log('Firefox is open with Streamscope. Open DevTools (F12) → "Streams", or use the history tab.');
 } else {

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useContext } from 'preact/hooks';
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView';
+import { ExchangeView } from '../exchange/ExchangeView';
 import { StateView } from '../state/StateView';
 import { TimelineView } from '../timeline/TimelineView';
 import { PanelContext } from './context';
@@ -9,6 +10,7 @@ const TABS = [
   ['timeline', 'Timeline'],
   ['state', 'State'],
   ['diagnostics', 'Connections'],
+  ['exchange', 'Replay & files'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -39,6 +41,7 @@ export function PanelApp() {
         {tab.value === 'timeline' && <TimelineView />}
         {tab.value === 'state' && <StateView />}
         {tab.value === 'diagnostics' && <DiagnosticsView />}
+        {tab.value === 'exchange' && <ExchangeView />}
       </main>
     </div>
   );

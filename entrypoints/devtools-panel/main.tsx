@@ -1,14 +1,4 @@
-import { render } from 'preact';
-import { PanelApp } from '../../components/panel/PanelApp';
-import { PanelContext } from '../../components/panel/context';
+import { mountPanel } from '../../components/panel/mount';
 import { bootPanelContext } from '../../lib/timeline/page-boot';
-import '../../components/panel/panel.css';
 
-void bootPanelContext('panel').then((ctx) =>
-  render(
-    <PanelContext.Provider value={ctx}>
-      <PanelApp />
-    </PanelContext.Provider>,
-    document.getElementById('app')!,
-  ),
-);
+void bootPanelContext('panel').then(mountPanel);

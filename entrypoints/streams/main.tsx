@@ -1,14 +1,6 @@
-import { render } from 'preact';
-import { PanelApp } from '../../components/panel/PanelApp';
-import { PanelContext } from '../../components/panel/context';
+import { mountPanel } from '../../components/panel/mount';
+import { focusFromSearch } from '../../lib/notify/links';
 import { bootPanelContext } from '../../lib/timeline/page-boot';
-import '../../components/panel/panel.css';
 
-void bootPanelContext('history').then((ctx) =>
-  render(
-    <PanelContext.Provider value={ctx}>
-      <PanelApp />
-    </PanelContext.Provider>,
-    document.getElementById('app')!,
-  ),
-);
+// A notification click opens this tab focused on its event.
+void bootPanelContext('streams', focusFromSearch(location.search)).then(mountPanel);

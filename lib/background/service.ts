@@ -10,9 +10,11 @@ import { applyRetention, clearEvents } from '../store/retention';
 import { createConnection, type AttemptRecord, type Connection, type Frame } from '../transport/connection';
 import { Hub } from './hub';
 import { KeepAlive } from './keepalive';
+import { Notifier } from './notifications';
 
 const ALIVE_KEY = 'alive';
 const RETENTION_EVERY_MS = 60_000;
+const ATTEMPTS_KEEP_MS = 7 * 86_400_000;
 
 interface Slot {
   cfg: EndpointConfig;
@@ -32,6 +34,7 @@ export class BackgroundService {
   private readonly slots = new Map<string, Slot>();
   private readonly hub: Hub;
   private readonly keepAlive: KeepAlive;
+  private readonly notifier: Notifier;
   private online = true;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private configs: EndpointConfig[] = [];
@@ -40,6 +43,8 @@ export class BackgroundService {
   constructor(private readonly browser: WxtBrowser) {
     this.hub = new Hub((msg, reply) => void this.handle(msg, reply));
     this.keepAlive = new KeepAlive(browser, () => void this.db.put('kv', Date.now(), ALIVE_KEY));
+    // Registered now, synchronously, so a notification click can wake the worker.
+    this.notifier = new Notifier(browser, () => this.ready.then(() => this.db), { onError: (message) => this.hub.broadcast({ type: 'error', message }) });
   }
 
   /** Pages may connect before `start` finishes; their requests wait for it. */
@@ -103,12 +108,13 @@ export class BackgroundService {
       if (this.slots.has(id)) continue;
       if (lastAlive !== undefined) {
         const at = new Date(lastAlive).toISOString();
-        this.marker(id, 'worker_started', `Background started; it was last alive at ${at} and connections are resumed`, { lastAlive });
+        this.marker(id, 'worker_stopped', `Background was stopped; last seen alive at ${at}`, { lastAlive });
+        this.marker(id, 'worker_started', 'Background started: connection restored, resuming from the last stored event', { lastAlive });
       }
       this.open(cfg);
     }
     this.keepAlive.set(this.slots.size > 0);
-    this.pushStatus();
+    void this.writer.adopt(valid.filter((c) => c.recording).map((c) => c.id)).then(() => this.pushStatus());
   }
 
   private open(cfg: EndpointConfig): void {
@@ -174,6 +180,7 @@ export class BackgroundService {
       if (ev.id !== undefined) st.lastEventId = ev.id;
     }
     this.hub.event(ev);
+    this.notifier.consider(ev, cfg);
   }
 
   /** Connection changes are events too: they go to disk and to the timeline in sequence. */
@@ -247,7 +254,20 @@ export class BackgroundService {
   }
 
   private async retention(): Promise<void> {
-    await applyRetention(this.db, this.writer, new Map(this.configs.map((c) => [c.id, c.retention])));
+    await applyRetention(this.db, this.writer, new Map(this.configs.filter((c) => !c.recording).map((c) => [c.id, c.retention])));
+    // Attempt records are diagnostics: a week of them is plenty.
+    await this.db.delete('attempts', IDBKeyRange.upperBound(await this.oldestAttemptKeyToKeep()));
+  }
+
+  private async oldestAttemptKeyToKeep(): Promise<number> {
+    const cutoff = Date.now() - ATTEMPTS_KEEP_MS;
+    let cursor = await this.db.transaction('attempts').store.openCursor();
+    let last = 0;
+    while (cursor && cursor.value.startedAt < cutoff) {
+      last = cursor.primaryKey;
+      cursor = await cursor.continue();
+    }
+    return last;
   }
 
   private async handle(msg: PageMessage, reply: (m: BackgroundMessage) => void): Promise<void> {

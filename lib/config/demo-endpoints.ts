@@ -1,5 +1,6 @@
 import type { EndpointConfig } from './endpoint';
 import { newEndpoint } from './endpoint';
+import { defaultRules } from '../notify/rules';
 import { RECONNECT_PRESETS } from './reconnect';
 
 /** The demo server's default port (`npm run demo`, `npm start`). */
@@ -30,7 +31,7 @@ export function demoEndpoints(host = `127.0.0.1:${DEMO_PORT}`): EndpointConfig[]
   const http = `http://${host}`;
   const ws = `ws://${host}`;
   const p = DEMO_PATHS;
-  return [
+  const list = [
     newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: ws + p.officeplaneWs, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: http + p.generate, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: http + p.team, profile: 'officeplane' }),
@@ -46,7 +47,7 @@ export function demoEndpoints(host = `127.0.0.1:${DEMO_PORT}`): EndpointConfig[]
       profile: 'notifications',
       heartbeat: NOTIFICATIONS_HEARTBEAT,
       reconnect: RECONNECT_PRESETS.notifications,
-      notify: [{ type: 'notification' }, { type: 'system_announcement' }],
     }),
   ];
+  return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

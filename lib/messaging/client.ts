@@ -12,7 +12,7 @@ export interface BackgroundLink {
  * gets a fresh `welcome` and carries on. Messages are validated on receipt.
  */
 export function connectBackground(
-  page: 'panel' | 'popup' | 'options' | 'history',
+  page: 'panel' | 'popup' | 'options' | 'streams',
   onMessage: (m: BackgroundMessage) => void,
   onProblem: (message: string) => void = () => undefined,
 ): BackgroundLink {

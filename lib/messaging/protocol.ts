@@ -45,7 +45,7 @@ export type EndpointStatus = z.infer<typeof EndpointStatusSchema>;
 
 export const PageMessageSchema = z.discriminatedUnion('type', [
   /** Subscribe: the background answers with `welcome`, then streams `events` and `status`. */
-  z.object({ type: z.literal('hello'), page: z.enum(['panel', 'popup', 'options', 'history']) }),
+  z.object({ type: z.literal('hello'), page: z.enum(['panel', 'popup', 'options', 'streams']) }),
   z.object({ type: z.literal('send'), endpointId: z.string(), data: z.string() }),
   z.object({ type: z.literal('reconnect'), endpointId: z.string() }),
   z.object({ type: z.literal('pause'), endpointId: z.string() }),

@@ -57,6 +57,18 @@ export class EventWriter {
     for (const m of this.metas.values()) this.nextSeq.set(m.endpointId, m.lastSeq + 1);
   }
 
+  /** Loads counters written by someone else (an import in a page) for endpoints not yet known. */
+  async adopt(endpointIds: string[]): Promise<void> {
+    for (const id of endpointIds) {
+      if (this.metas.has(id)) continue;
+      const m = await this.db.get('meta', id);
+      if (m && !this.metas.has(id)) {
+        this.metas.set(id, m);
+        this.nextSeq.set(id, m.lastSeq + 1);
+      }
+    }
+  }
+
   meta(endpointId: string): EndpointMeta | undefined {
     return this.metas.get(endpointId);
   }

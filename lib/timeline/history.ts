@@ -98,4 +98,11 @@ export class EventHistory {
     for (const fn of this.clearListeners) fn(endpointId);
     this.changed();
   }
+
+  /** Re-reads history from disk from the newest page (after an import added recordings). */
+  async reload(): Promise<void> {
+    this.clear();
+    this.hasOlder = true;
+    await this.loadOlder();
+  }
 }

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import type { PanelContextValue } from './panel-context';
 import type { EndpointConfig } from '../config/endpoint';
 import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import { exchangeActions } from '../exchange/panel-actions';
 import { openPanelData } from './panel-wiring';
 
 /** Builds the panel context for a page: data, background link and live endpoint config. */
-export async function bootPanelContext(page: 'panel' | 'history'): Promise<PanelContextValue> {
+export async function bootPanelContext(page: 'panel' | 'streams', focus?: string): Promise<PanelContextValue> {
   const problems = signal<string[]>([]);
   const report = (m: string) => (problems.value = [...problems.value, m]);
   const data = await openPanelData(page, report);
@@ -18,5 +19,6 @@ export async function bootPanelContext(page: 'panel' | 'history'): Promise<Panel
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ENDPOINTS_KEY in changes) load(changes[ENDPOINTS_KEY]?.newValue);
   });
-  return { history: data.history, version, link: data.link, endpoints, selected: signal(undefined), problems };
+  const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
+  return { history: data.history, version, link: data.link, endpoints, selected: signal(focus), problems, exchange };
 }

@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
+import type { ExchangeActions } from '../exchange/panel-actions';
 import type { EventHistory } from './history';
 
 /** What every panel view gets: the merged event history, the link to the background, config. */
@@ -14,4 +15,6 @@ export interface PanelContextValue {
   selected: Signal<string | undefined>;
   /** Messages for the user (background errors, malformed messages). */
   problems: Signal<string[]>;
+  /** Export, import and replay. */
+  exchange: ExchangeActions;
 }

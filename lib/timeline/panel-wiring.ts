@@ -1,8 +1,9 @@
 import { connectBackground, type BackgroundLink } from '../messaging/client';
-import { openStore } from '../store/schema';
+import { openStore, type DB } from '../store/schema';
 import { EventHistory } from './history';
 
 export interface PanelData {
+  db: DB;
   history: EventHistory;
   link: BackgroundLink;
   /** Problems the page should show (malformed messages, background errors). */
@@ -13,7 +14,7 @@ export interface PanelData {
  * Connects a page to the stream: subscribe first, so nothing live is missed, then read the
  * newest history page from disk; the two are merged without gap or duplicate.
  */
-export async function openPanelData(page: 'panel' | 'history', onProblem: (m: string) => void): Promise<PanelData> {
+export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: string) => void): Promise<PanelData> {
   const db = await openStore();
   const history = new EventHistory(db);
   const problems: string[] = [];
@@ -42,5 +43,5 @@ export async function openPanelData(page: 'panel' | 'history', onProblem: (m: st
     onProblem,
   );
   await history.loadOlder();
-  return { history, link, problems };
+  return { db, history, link, problems };
 }

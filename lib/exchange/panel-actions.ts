@@ -1,0 +1,47 @@
+import type { EndpointConfig } from '../config/endpoint';
+import type { StreamEvent } from '../model/event';
+import type { DB } from '../store/schema';
+import { importFile } from './import-file';
+import { exportEndpoint, exportFileName, exportView, ndjsonBlob } from './ndjson-export';
+import { addRecordingEndpoints, type EndpointStorage, type ImportResult } from './recording';
+import { loadReplayEvents } from './replay-source';
+
+/** The file and replay operations a panel page offers; the views call these, never I/O directly. */
+export interface ExchangeActions {
+  exportView(events: readonly StreamEvent[], endpoints: readonly EndpointConfig[]): Promise<string>;
+  exportEndpoint(endpoint: EndpointConfig): Promise<string>;
+  importFile(file: File): Promise<ImportResult>;
+  loadReplay(endpointId: string, from?: number, to?: number): Promise<StreamEvent[]>;
+}
+
+/** Hands a Blob to the user as a download. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function exchangeActions(db: DB, storage: EndpointStorage, afterImport: () => Promise<void>): ExchangeActions {
+  return {
+    async exportView(events, endpoints) {
+      const name = exportFileName('view');
+      download(await ndjsonBlob(exportView(events, endpoints)), name);
+      return `Exported ${events.length.toLocaleString()} events to ${name}`;
+    },
+    async exportEndpoint(endpoint) {
+      const name = exportFileName(endpoint.name);
+      download(await ndjsonBlob(exportEndpoint(db, endpoint)), name);
+      return `Exported ${endpoint.name} to ${name}`;
+    },
+    async importFile(file) {
+      const result = await importFile(db, file);
+      await addRecordingEndpoints(storage, result.endpoints);
+      await afterImport();
+      return result;
+    },
+    loadReplay: (endpointId, from, to) => loadReplayEvents(db, endpointId, { from, to }),
+  };
+}
