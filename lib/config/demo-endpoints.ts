@@ -35,7 +35,10 @@ export function demoEndpoints(host = `127.0.0.1:${DEMO_PORT}`): EndpointConfig[]
     newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: ws + p.officeplaneWs, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: http + p.generate, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: http + p.team, profile: 'officeplane' }),
-    newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: http + p.hook, profile: 'officeplane' }),
+    // Browsers open at most 6 HTTP/1.1 connections per host, and each SSE stream holds one
+    // for good: a seventh stream to the same host would wait forever. So the seventh demo
+    // stream starts disabled; enable it in the options (and disable another) to watch it.
+    newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: http + p.hook, profile: 'officeplane', enabled: false }),
     newEndpoint({ id: 'demo-kanban', name: 'Kanban board-1', url: http + p.kanbanBoard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-dashboard', name: 'Kanban dashboard', url: http + p.kanbanDashboard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-opencode', name: 'OpenCode instance', url: http + p.opencode, profile: 'opencode', reconnect: RECONNECT_PRESETS.opencode }),

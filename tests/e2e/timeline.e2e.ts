@@ -1,0 +1,115 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumExt } from '../../scripts/launch/chromium';
+import { newEndpoint } from '../../lib/config/endpoint';
+import { PROFILES } from '../../lib/protocols';
+import type { Family } from '../../lib/model/typed';
+import { setEndpoints } from './support/config';
+import { startDemo } from './support/demo';
+import { waitForRows, type RowInfo } from './support/panel';
+
+const FAMILY_OF: Record<string, Family> = {
+  'demo-officeplane': 'officeplane',
+  'demo-kanban': 'kanban',
+  'demo-opencode': 'opencode',
+  'demo-plans': 'plans',
+  'demo-notifications': 'notifications',
+};
+
+async function openPanel(ext: ChromiumExt): Promise<Page> {
+  const panel = await ext.open('devtools-panel.html');
+  await panel.setViewportSize({ width: 1400, height: 2400 });
+  return panel;
+}
+
+const visibleIn = (rs: RowInfo[]) => rs.filter((r) => r.dir === 'in');
+
+test('chromium: typed events from all five families; type, text and field filters; detail pane', async () => {
+  const { server, endpoints } = await startDemo({ rate: 6 });
+  const ext = await launchChromium();
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup, endpoints);
+    const panel = await openPanel(ext);
+
+    // Every family shows up with types its profile knows, each with a summary.
+    const seen = new Map<string, Set<string>>();
+    await waitForRows(
+      panel,
+      (rs) => {
+        for (const r of visibleIn(rs)) (seen.get(r.endpointId) ?? seen.set(r.endpointId, new Set()).get(r.endpointId)!).add(r.type);
+        return Object.keys(FAMILY_OF).every((id) => (seen.get(id)?.size ?? 0) >= 2);
+      },
+      'events of every family',
+      45_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nseen: ${JSON.stringify([...seen].map(([k, v]) => [k, [...v]]))}`);
+    });
+    for (const [id, family] of Object.entries(FAMILY_OF)) {
+      for (const type of seen.get(id)!) expect(Object.keys(PROFILES[family].types), `${id} type ${type}`).toContain(type);
+    }
+    const summaries = await panel.locator('[data-testid="event-row"][data-dir="in"] [data-testid="event-summary"]').allTextContents();
+    expect(summaries.length).toBeGreaterThan(10);
+    for (const s of summaries) expect(s.trim().length).toBeGreaterThan(0);
+
+    // Field query: only running attempts of the board.
+    await waitForRows(panel, (rs) => rs.some((r) => r.type === 'attempt_status'), 'an attempt status');
+    await panel.getByTestId('filter-field').fill('status=running');
+    const running = await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.type === 'attempt_status'), 'only running attempts');
+    expect(running.every((r) => r.endpointId === 'demo-kanban')).toBe(true);
+    await panel.getByTestId('filter-reset').click();
+
+    // Text: a word only the board's attempt events carry.
+    await panel.getByTestId('filter-text').fill('attemptId');
+    await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.endpointId === 'demo-kanban' && r.type.length > 0), 'only attempt events');
+    await panel.getByTestId('filter-reset').click();
+
+    // Type multi-select: pick one type, only it remains.
+    const pick = 'attempt_status'; // seen above
+    await panel.getByTestId('filter-types').locator('summary').click();
+    await panel.locator(`[data-testid="filter-types"] input[data-type="${pick}"]`).check();
+    const onlyType = await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.type === pick), `only ${pick}`);
+    expect(onlyType.length).toBeGreaterThan(0);
+    await panel.getByTestId('filter-reset').click();
+
+    // Detail pane shows the raw data of the selected event.
+    const row = panel.locator('[data-testid="event-row"][data-dir="in"]').last();
+    await row.click();
+    await expect(panel.getByTestId('event-detail')).toBeVisible();
+    const raw = await panel.getByTestId('detail-raw').textContent();
+    expect(() => JSON.parse(raw ?? '')).not.toThrow();
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+});
+
+test('chromium: markup in event data is shown as text and runs nothing', async () => {
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
+  const srv = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'access-control-allow-origin': '*' });
+    res.write(`id: 1\nevent: note\ndata: ${JSON.stringify({ type: 'note', html: evil })}\n\n`);
+    res.write(`id: 2\ndata: ${evil}\n\n`);
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as AddressInfo).port;
+  const ext = await launchChromium();
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup, [newEndpoint({ id: 'evil', name: 'Markup <b>feed</b>', url: `http://127.0.0.1:${port}/`, profile: 'generic' })]);
+    const panel = await openPanel(ext);
+    await waitForRows(panel, (rs) => rs.filter((r) => r.endpointId === 'evil' && r.dir === 'in').length === 2, 'both events');
+    await panel.locator('[data-testid="event-row"][data-endpoint-id="evil"][data-dir="in"]').last().click();
+    await expect(panel.getByTestId('detail-raw')).toContainText('<script>');
+    const text = await panel.locator('body').innerText();
+    expect(text).toContain('<img src=x');
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await panel.locator('img[src="x"], b:text("bold"), script:text("__pwned")').count()).toBe(0);
+  } finally {
+    await ext.close();
+    srv.closeAllConnections();
+    srv.close();
+  }
+});
