@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { launchChromium } from '../../scripts/launch/chromium';
+import { launchFirefox } from '../../scripts/launch/firefox';
+import { DEMO_PATHS } from '../../lib/config/demo-endpoints';
+import type { EndpointConfig } from '../../lib/config/endpoint';
+import { setEndpoints } from './support/config';
+import { startDemo } from './support/demo';
+import { badgeAndAlerts, clearAlerts } from './support/ext-api';
+import { waitForStored } from './support/store';
+
+const NOTES = 'demo-notifications';
+const fast = (endpoints: EndpointConfig[]) =>
+  endpoints.filter((e) => e.id === NOTES).map((e) => ({ ...e, url: `${e.url}?rate=6` }));
+
+const poll = async <T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+test('chromium: options form rejects a bad URL, saves a good one and it connects', async () => {
+  const { server } = await startDemo();
+  const ext = await launchChromium();
+  try {
+    const options = await ext.open('options.html');
+    await setEndpoints(options, []);
+    await options.reload();
+    await options.getByTestId('add-endpoint').click();
+    await options.getByTestId('field-name').fill('My plans');
+    await options.getByTestId('field-url').fill('ftp://127.0.0.1/nope');
+    await options.getByTestId('save-endpoint').click();
+    await expect(options.getByTestId('error-url')).toContainText(/http|ws/);
+    await expect(options.getByTestId('endpoint-row')).toHaveCount(0);
+    await options.getByTestId('field-url').fill(`http://127.0.0.1:${server.port}${DEMO_PATHS.plans}`);
+    await options.getByTestId('save-endpoint').click();
+    const row = options.getByTestId('endpoint-row');
+    await expect(row).toHaveCount(1);
+    const id = (await row.getAttribute('data-endpoint-id'))!;
+    const rows = await waitForStored(options, id, (r) => r.filter((x) => x.dir === 'in').length >= 3, 'events from the new endpoint');
+    expect(rows.some((r) => r.name === 'plan.created')).toBe(true);
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+});
+
+test('chromium: notifications raise the badge, fill the popup, alert coalesced; DND silences; reading lowers the badge', async () => {
+  const { server, endpoints } = await startDemo();
+  const ext = await launchChromium();
+  try {
+    const popup = await ext.open('popup.html');
+    await setEndpoints(popup, fast(endpoints));
+    await popup.reload();
+    const unread = async () => Number((await popup.getByTestId('unread-count').textContent()) ?? '0');
+    await poll(unread, (n) => n >= 4, 'four unread notifications');
+    const { badge, alerts } = await badgeAndAlerts(popup);
+    expect(Number(badge)).toBeGreaterThanOrEqual(4);
+    // A burst is coalesced: one desktop alert for the endpoint, not one per event.
+    expect(alerts.length).toBe(1);
+    await expect(popup.getByTestId('notification-row').first()).toBeVisible();
+
+    // Do not disturb: rows keep coming, desktop alerts do not.
+    await popup.getByTestId('dnd-toggle').check();
+    await clearAlerts(popup);
+    const before = await unread();
+    await poll(unread, (n) => n >= before + 3, 'more notifications while DND is on');
+    await new Promise((r) => setTimeout(r, 6000)); // longer than the coalescing window
+    expect((await badgeAndAlerts(popup)).alerts).toEqual([]);
+    await popup.getByTestId('dnd-toggle').uncheck();
+
+    // Reading lowers the count and the badge.
+    await setEndpoints(popup, []); // stop new notifications
+    const n0 = await poll(unread, () => true, 'count');
+    await popup.locator('[data-testid="notification-row"][data-read="false"]').first().click();
+    await poll(unread, (n) => n === n0 - 1, 'one fewer unread');
+    await poll(async () => (await badgeAndAlerts(popup)).badge, (b) => b === String(n0 - 1), 'the badge to follow');
+    await popup.getByTestId('mark-all-read').click();
+    await poll(unread, (n) => n === 0, 'all read');
+    await poll(async () => (await badgeAndAlerts(popup)).badge, (b) => b === '', 'an empty badge');
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+});
+
+test('firefox: notifications fill the popup, the badge and desktop alerts', async () => {
+  const { server, endpoints } = await startDemo();
+  const ext = await launchFirefox();
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup, fast(endpoints));
+    const popup = await ext.open('popup.html');
+    const count = async () => Number(await popup.$eval('[data-testid="unread-count"]', (e) => e.textContent ?? '0').catch(() => '0'));
+    await poll(count, (n) => n >= 3, 'three unread notifications');
+    expect(await popup.$$eval('[data-testid="notification-row"]', (rs) => rs.length)).toBeGreaterThanOrEqual(3);
+    const { badge, alerts } = await poll(() => badgeAndAlerts(popup), (v) => v.alerts.length > 0, 'a desktop alert');
+    expect(Number(badge)).toBeGreaterThanOrEqual(3);
+    expect(alerts.length).toBe(1);
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+});
