@@ -39,6 +39,7 @@ export class BackgroundService {
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private configs: EndpointConfig[] = [];
   private rejected: { id: string; name: string; error: string }[] = [];
+  private readonly attemptRows = new Map<string, Promise<number | undefined>>();
 
   constructor(private readonly browser: WxtBrowser) {
     this.hub = new Hub((msg, reply) => void this.handle(msg, reply));
@@ -149,7 +150,7 @@ export class BackgroundService {
         frame: (f) => this.frame(cfg, f),
         marker: (kind, message, detail) => this.marker(cfg.id, kind, message, detail),
         status: (s) => this.touchStatus(cfg.id, { state: s.state, attempt: s.attempt, nextRetryAt: s.nextRetryAt, reason: s.reason }),
-        attempt: (a) => void this.saveAttempt(a),
+        attempt: (a) => this.saveAttempt(a),
       },
       { lastEventId: meta?.lastEventId },
     );
@@ -247,10 +248,13 @@ export class BackgroundService {
     this.pushStatus();
   }
 
-  private async saveAttempt(a: AttemptRecord): Promise<void> {
-    const range = IDBKeyRange.only([a.endpointId, a.startedAt]);
-    const existing = await this.db.getAllKeysFromIndex('attempts', 'byEndpoint', range);
-    await this.db.put('attempts', existing[0] === undefined ? { ...a } : { ...a, key: existing[0] });
+  /** An attempt is reported when it starts and again when it ends: both go to one row. */
+  private saveAttempt(a: AttemptRecord): void {
+    const id = `${a.endpointId}|${a.n}|${a.startedAt}`;
+    const prev = this.attemptRows.get(id) ?? Promise.resolve(undefined);
+    const next = prev.then((key) => this.db.put('attempts', key === undefined ? { ...a } : { ...a, key }));
+    this.attemptRows.set(id, next);
+    if (a.endedAt !== undefined) void next.finally(() => this.attemptRows.delete(id));
   }
 
   private async retention(): Promise<void> {
