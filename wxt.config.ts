@@ -1,11 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Chrome pins this id via the manifest key below, so tests and docs can name it.
+// Firefox needs a fixed add-on id (storage and tests rely on it).
 const GECKO_ID = 'streamscope@streamscope.dev';
+
+// The measuring page (entrypoints/bench) ships only in bench builds, to their own folder:
+// `STREAMSCOPE_BENCH=1 wxt build` writes .output/bench/chrome-mv3 (see bench/README.md).
+const BENCH = process.env.STREAMSCOPE_BENCH === '1';
 
 export default defineConfig({
   imports: false,
+  ...(BENCH ? { outDir: '.output/bench' } : {}),
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      if (!BENCH) infos.splice(0, infos.length, ...infos.filter((e) => e.name !== 'bench'));
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Streamscope',
@@ -16,7 +26,11 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'ws://127.0.0.1/*', 'http://localhost/*', 'ws://localhost/*'],
     optional_host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } },
+          // MV2 has no optional_host_permissions: origins are optional permissions there.
+          optional_permissions: ['<all_urls>'],
+        }
       : {}),
     action: { default_title: 'Streamscope' },
   }),
