@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { takeEvents } from '../../../demo/streams';
+import { DEMO_PATHS } from '../../../lib/config/demo-endpoints';
+import type { StreamEvent } from '../../../lib/model/event';
+import type { Family } from '../../../lib/model/typed';
+import { detectFamily, PROFILES, typeEvent } from '../../../lib/protocols';
+
+/** Every demo stream, what it speaks, and how it is carried. */
+const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
+  ['officeplaneWs', 'officeplane', 'ws'],
+  ['generate', 'officeplane', 'sse'],
+  ['team', 'officeplane', 'sse'],
+  ['hook', 'officeplane', 'sse'],
+  ['kanbanBoard', 'kanban', 'sse'],
+  ['kanbanDashboard', 'kanban', 'sse'],
+  ['opencode', 'opencode', 'sse'],
+  ['plans', 'plans', 'sse'],
+  ['notifications', 'notifications', 'ws'],
+];
+
+/** The demo server's events as the background would store them. */
+function asStored(path: string, transport: 'sse' | 'ws', n: number): StreamEvent[] {
+  return takeEvents(path, n, { seed: 3 }).map((d, i) => {
+    const data = JSON.stringify(d.data);
+    return {
+      endpointId: path,
+      seq: i + 1,
+      time: d.at,
+      dir: 'in',
+      transport,
+      ...(transport === 'sse' ? { name: d.name, id: String(d.seq) } : { opcode: 1 as const }),
+      data,
+      size: data.length,
+    };
+  });
+}
+
+describe('the demo server speaks what the profiles expect', () => {
+  for (const [key, family, transport] of STREAMS) {
+    it(`${key}: 300 events, all known types, all valid, detected as ${family}`, () => {
+      const events = asStored(DEMO_PATHS[key], transport, 300);
+      for (const ev of events) {
+        const typed = typeEvent(ev, family);
+        expect(typed.known, `${typed.type} is a ${family} type`).toBe(true);
+        expect(typed.issues, `${typed.type}: ${JSON.stringify(typed.issues)}`).toEqual([]);
+        expect(typed.summary.length).toBeGreaterThan(0);
+      }
+      expect(detectFamily(events)?.family).toBe(family);
+    });
+  }
+
+  it('covers every type the five profiles declare (except the heartbeat exchange)', () => {
+    const seen = new Map<Family, Set<string>>();
+    for (const [key, family, transport] of STREAMS) {
+      for (const ev of asStored(DEMO_PATHS[key], transport, 2000)) {
+        (seen.get(family) ?? seen.set(family, new Set()).get(family)!).add(typeEvent(ev, family).type);
+      }
+    }
+    // ping is sent by the client and pong answers it: neither is part of the server's own stream.
+    const clientSent = new Set(['ping', 'pong']);
+    for (const family of ['officeplane', 'kanban', 'opencode', 'plans', 'notifications'] as const) {
+      const missing = Object.keys(PROFILES[family].types).filter((t) => !clientSent.has(t) && !seen.get(family)?.has(t));
+      expect(missing, family).toEqual([]);
+    }
+  });
+});
