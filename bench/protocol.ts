@@ -1,0 +1,79 @@
+import type { EndpointConfig } from '../lib/config/endpoint';
+
+/**
+ * What the runner (Node) asks the bench page to do, and what the page answers. The page
+ * long-polls the runner over HTTP: nothing debugs the page or the service worker.
+ */
+export interface Commands {
+  /** Replaces `storage.local['endpoints']`: the background reconnects to match. */
+  endpoints: { args: { list: EndpointConfig[] }; result: null };
+  /** Enables `endpoint`, samples its stored count until the disk caught up, then disables it. */
+  ingest: { args: { endpoint: EndpointConfig; expect: number; timeoutMs: number }; result: IngestResult };
+  /** Chunked layout vs one record per event, same events, two fresh databases. */
+  layout: { args: { events: number; batch: number; size: number }; result: LayoutResult };
+  /** Subscribes like the panel, enables `endpoint` and records when each event arrives. */
+  latency: { args: { endpoint: EndpointConfig; seconds: number }; result: LatencyResult };
+  /** The pipeline's stages one at a time, in this page (a thread like the worker's). */
+  stages: { args: { wsUrl: string; expect: number; chunkSizes: number[]; events: number }; result: StagesResult };
+  /** Writes `events` synthetic events in chunks of `chunk` with EventWriter into the product's DB. */
+  fill: { args: { endpoint: EndpointConfig; events: number; chunk: number }; result: { ms: number; stored: number } };
+  /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */
+  panel: { args: { runs: number }; result: PanelResult };
+  /** Times `olderPage(limit)` on the product's DB. */
+  read: { args: { runs: number; limit: number }; result: { ms: number[]; events: number } };
+}
+
+export type Op = keyof Commands;
+export type Command = { [K in Op]: { op: K } & Commands[K]['args'] }[Op];
+
+/** What the page posts: a hello, or the outcome of the last command. */
+export type Report = { kind: 'hello' } | { kind: 'result'; result: unknown } | { kind: 'error'; message: string };
+
+export interface IngestResult {
+  /** [Date.now(), events stored for the endpoint (meta.count, markers included)]. */
+  samples: [number, number][];
+  /** `dir: 'in'` events found on disk after the drain. */
+  storedIn: number;
+  /** Connection markers the background wrote, by kind (overloaded, worker_started, ...). */
+  markers: Record<string, number>;
+  chunks: number;
+  maxChunkEvents: number;
+}
+
+export interface LayoutRun {
+  layout: 'chunked' | 'per-event';
+  events: number;
+  ms: number;
+}
+export interface LayoutResult {
+  runs: LayoutRun[];
+}
+
+export interface LatencyResult {
+  /** Per event: server send → worker receive, → page port handler, → next animation frame (ms). */
+  toWorker: number[];
+  toPage: number[];
+  toFrame: number[];
+}
+
+export interface StagesResult {
+  /** WebSocket receive + size + event object, as the worker does per frame, no storage; the demo sends faster than that. */
+  receive: { events: number; ms: number };
+  /** µs per frame to size it: `utf8Size` (a new array per frame) vs `encodeInto` a reused buffer. */
+  sizeEncoderUs: number;
+  sizeIntoUs: number;
+  /** µs per event: structuredClone of a 1,000-event chunk (the serialisation IndexedDB does, plus a parse back). */
+  cloneUs: number;
+  /** µs per event: packing the same events by field (one string, typed arrays), then structuredClone. */
+  cloneColumnarUs: number;
+  /** EventWriter with pre-built events, one chunk per transaction, per chunk size. */
+  idb: { chunk: number; events: number; ms: number }[];
+}
+
+export interface PanelResult {
+  /** performance.now() from setting the frame's src to the first event row in its DOM. */
+  firstRowMs: number[];
+  rows: number;
+  /** Highest `data-seq` rendered: the newest event when the panel opens at the live edge. */
+  maxSeq: number;
+}

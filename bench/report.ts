@@ -1,0 +1,207 @@
+import { median, percentile, type IngestFigures } from './analyze';
+import type { Flags } from './flags';
+import type { CpuShare } from './procs';
+import type { LatencyResult, LayoutResult, PanelResult, StagesResult } from './protocol';
+
+export interface IngestRun {
+  /** Events/s asked for, and the demo `rate` knob that gives it. */
+  rate: number;
+  knob: number;
+  figures: IngestFigures;
+  overloaded: boolean;
+  workerRestarts: number;
+  chunks: number;
+  maxChunkEvents: number;
+  /** Highest RSS of the extension process, and of all Chromium processes as RSS and PSS, MB. */
+  memory: { extensionRssMb: number; rssMb: number; pssMb: number };
+  /** While the server was sending. */
+  cpu: CpuShare;
+}
+
+export interface BigStore {
+  fill: { ms: number; stored: number };
+  panel: PanelResult;
+  read: { ms: number[]; events: number };
+  diskBytes: number;
+}
+
+export interface Results {
+  env: { chromium: string; cpus: string; memGb: number; node: string; date: string };
+  flags: Flags;
+  ingest: IngestRun[];
+  layout: LayoutResult;
+  latency: LatencyResult;
+  stages: StagesResult;
+  big: BigStore;
+}
+
+const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+const n1 = (v: number) => v.toFixed(1);
+const perS = (events: number, ms: number) => n0((events / ms) * 1000);
+/** Threads below this share of a core are left out of the CPU table. */
+const CPU_FLOOR_PCT = 2;
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function ingestSection(r: Results): string[] {
+  const f = r.flags;
+  return [
+    `## 1. Ingest to disk: one WebSocket (demo \`/ws\`), ${f.size} B events, ${f.seconds} s of sending`,
+    '',
+    table(
+      ['asked events/s (demo knob)', 'sent/s', 'stored/s while sending', 'stored/s end to end', 'drain after send', 'loss (sent − stored)', 'overloaded', 'max backlog', 'longest disk stall', 'chunks (largest)', 'worker restarts'],
+      r.ingest.map((i) => [
+        `${n0(i.rate)} (rate=${n0(i.knob)})`,
+        n0(i.figures.sentPerS),
+        n0(i.figures.storedPerS),
+        n0(i.figures.endToEndPerS),
+        `${n1(i.figures.drainS)} s`,
+        n0(i.figures.loss),
+        i.overloaded ? 'yes' : 'no',
+        `${n0(i.figures.maxBacklog)} events`,
+        `${n1(i.figures.maxStallS)} s`,
+        `${n0(i.chunks)} (${n0(i.maxChunkEvents)} events)`,
+        String(i.workerRestarts),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function layoutSection(r: Results): string[] {
+  const f = r.flags;
+  const rate = (which: string) => {
+    const runs = r.layout.runs.filter((x) => x.layout === which);
+    const events = runs.reduce((sum, x) => sum + x.events, 0);
+    const ms = runs.reduce((sum, x) => sum + x.ms, 0);
+    return { perS: (events / ms) * 1000, each: runs.map((x) => perS(x.events, x.ms)).join(', ') };
+  };
+  const chunked = rate('chunked');
+  const per = rate('per-event');
+  return [
+    `## 2. Layout: the same ${n0(f.layoutEvents)} synthetic ${f.size} B events each, ${n0(f.batch)} per transaction, durability 'relaxed'`,
+    '',
+    table(
+      ['layout', 'records/s', 'per round'],
+      [
+        ['chunked (EventWriter: 1 chunk + meta per transaction)', n0(chunked.perS), chunked.each],
+        ['one record per event, 3 indexes', n0(per.perS), per.each],
+      ],
+    ),
+    '',
+    `Chunked / per-event: **${(chunked.perS / per.perS).toFixed(1)}×**.`,
+    '',
+  ];
+}
+
+function latencySection(r: Results): string[] {
+  const lat = r.latency;
+  const row = (what: string, v: number[]) => [what, `${n1(percentile(v, 50))} ms`, `${n1(percentile(v, 95))} ms`];
+  return [
+    `## 3. Latency at ${n0(r.flags.latencyRate)} events/s for ${r.flags.latencySeconds} s (${n0(lat.toPage.length)} events)`,
+    '',
+    table(
+      ['from the server sending the frame to', 'p50', 'p95'],
+      [
+        row('the worker receiving it (event `time`)', lat.toWorker),
+        row('a panel-like page getting it on its port', lat.toPage),
+        row("that page's next animation frame", lat.toFrame),
+      ],
+    ),
+    '',
+  ];
+}
+
+function panelSection(r: Results): string[] {
+  const big = r.big;
+  return [
+    `## 4. Panel with ${n0(big.fill.stored)} stored events (chunks of ${n0(r.flags.fillChunk)}), after a browser restart`,
+    '',
+    table(
+      ['measure', 'value'],
+      [
+        ['fill with EventWriter', `${n1(big.fill.ms / 1000)} s (${perS(big.fill.stored, big.fill.ms)} events/s)`],
+        ['open devtools-panel.html → first event row in the DOM (1st open / median)', `${n0(big.panel.firstRowMs[0] ?? NaN)} ms / ${n0(median(big.panel.firstRowMs))} ms`],
+        ['rows rendered / newest seq among them', `${big.panel.rows} / ${n0(big.panel.maxSeq)}`],
+        [`olderPage(limit 1,000) → ${n0(big.read.events)} events (1st / median)`, `${n1(big.read.ms[0] ?? NaN)} ms / ${n1(median(big.read.ms))} ms`],
+        ['IndexedDB on disk (du of the origin)', `${n0(big.diskBytes / 1e6)} MB (${n0(big.diskBytes / big.fill.stored)} B/event)`],
+      ],
+    ),
+    '',
+  ];
+}
+
+/** Where the time goes while sending: per thread, as share of a core and per stored event. */
+function cpuTable(i: IngestRun, cpus: string): string[] {
+  const shown = i.cpu.threads.filter((c) => c.pct >= CPU_FLOOR_PCT);
+  const ours = i.cpu.threads.reduce((sum, c) => sum + c.pct, 0);
+  const us = (pct: number) => n1((pct / 100 / i.figures.storedPerS) * 1e6);
+  return [
+    `CPU by thread while sending at ${n0(i.figures.sentPerS)}/s (asked ${n0(i.rate)}/s), % of one core (${cpus}):`,
+    '',
+    table(
+      ['process: thread', '% of one core', 'µs per stored event'],
+      [
+        ...shown.map((c) => [c.thread, `${Math.round(c.pct)} %`, us(c.pct)]),
+        ['all Chromium threads + Node together', `${Math.round(ours)} %`, us(ours)],
+        ['other processes on the machine (noise)', `${Math.round(Math.max(0, i.cpu.machinePct - ours))} %`, ''],
+      ],
+    ),
+    '',
+  ];
+}
+
+function memorySection(r: Results): string[] {
+  return [
+    '## 5. Memory and CPU during ingest',
+    '',
+    table(
+      ['asked events/s', 'max RSS extension process (worker + idle bench page)', 'max RSS all Chromium', 'max PSS all Chromium'],
+      r.ingest.map((i) => [n0(i.rate), `${n0(i.memory.extensionRssMb)} MB`, `${n0(i.memory.rssMb)} MB`, `${n0(i.memory.pssMb)} MB`]),
+    ),
+    '',
+    ...r.ingest.flatMap((i) => cpuTable(i, r.env.cpus)),
+  ];
+}
+
+function stagesSection(r: Results): string[] {
+  const s = r.stages;
+  const row = (what: string, us: number) => [what, n1(us), n0(1e6 / us)];
+  return [
+    '## Stages one at a time, in the bench page (an extension thread like the worker)',
+    '',
+    table(
+      ['stage', 'µs per event', 'events/s'],
+      [
+        [`WebSocket receive + utf8Size + event object, no storage (demo asked for ${n0(2 * r.flags.rate)}/s)`, '', perS(s.receive.events, s.receive.ms)],
+        row('utf8Size (TextEncoder.encode, a new array per frame) alone', s.sizeEncoderUs),
+        row('the same size by encodeInto a reused buffer', s.sizeIntoUs),
+        row('structuredClone of a chunk as stored (1,000 event objects)', s.cloneUs),
+        row('the same events packed by field (one string + typed arrays): pack + clone', s.cloneColumnarUs),
+        ...s.idb.map((d) => row(`EventWriter → IndexedDB, chunks of ${n0(d.chunk)} (events pre-built)`, (d.ms * 1000) / d.events)),
+      ],
+    ),
+    '',
+    'µs are CPU on this thread for size and clone (fastest of 15 runs), wall time for IndexedDB (one run; the work is in the browser process).',
+    '',
+  ];
+}
+
+export function renderReport(r: Results): string {
+  return [
+    `# Streamscope bench, ${r.env.date}`,
+    '',
+    `${r.env.chromium} (headless, nothing attached to the worker or the measured pages), ${r.env.cpus}, ` +
+      `${r.env.memGb} GB RAM, Node ${r.env.node}. Demo server, runner and Chromium share the machine.`,
+    '',
+    ...ingestSection(r),
+    ...layoutSection(r),
+    ...latencySection(r),
+    ...panelSection(r),
+    ...memorySection(r),
+    ...stagesSection(r),
+  ].join('\n');
+}

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startDemoServer, type DemoServer } from '../demo/server';
+import { CHROMIUM_PATH, ROOT } from '../scripts/launch/paths';
+import { startAgent, type Agent } from './agent';
+import { ingestFigures, type Series } from './analyze';
+import { parseFlags, type Flags } from './flags';
+import { cpuBetween, sampleProcs } from './procs';
+import { renderReport, type BigStore, type IngestRun, type Results } from './report';
+import { endpoint, EXT, loadEndpoint, session } from './setup';
+import { startStampedSource } from './stamped-source';
+
+const OUT = path.join(ROOT, 'bench-results/latest.md');
+const SENT_POLL_MS = 100;
+
+async function ingestRun(agent: Agent, demo: DemoServer, pid: number, f: Flags, rate: number): Promise<IngestRun> {
+  const expect = rate * f.seconds;
+  const { ep, stream, knob } = loadEndpoint(demo, `ingest-${rate}`, rate, f.size, expect);
+  const sent: Series = [];
+  const poll = setInterval(() => sent.push([Date.now(), demo.stats().streams[stream]?.events ?? 0]), SENT_POLL_MS);
+  const sampler = sampleProcs(pid);
+  const r = await agent.run({ op: 'ingest', endpoint: ep, expect, timeoutMs: f.seconds * 6000 + 60_000 });
+  const procs = sampler.stop();
+  clearInterval(poll);
+  sent.push([Date.now(), demo.stats().streams[stream]?.events ?? 0]);
+  const startedAt = demo.stats().streams[stream]?.perConnection[0]?.startedAt;
+  if (!startedAt) throw new Error(`the background never connected to ${ep.url}`);
+  const figures = ingestFigures(Date.parse(startedAt), sent, r);
+  return {
+    rate,
+    knob,
+    figures,
+    overloaded: (r.markers.overloaded ?? 0) > 0,
+    workerRestarts: r.markers.worker_started ?? 0,
+    chunks: r.chunks,
+    maxChunkEvents: r.maxChunkEvents,
+    memory: { extensionRssMb: procs.maxExtensionRssMb, rssMb: procs.maxRssMb, pssMb: procs.maxPssMb },
+    cpu: cpuBetween(procs, figures.sendStart, figures.sendEnd),
+  };
+}
+
+/** Bytes of the extension origin's IndexedDB (LevelDB files and the blob files of large values). */
+function indexedDbBytes(profile: string, extId: string): number {
+  const dir = path.join(profile, 'Default/IndexedDB');
+  const mine = readdirSync(dir).filter((d) => d.includes(extId)).map((d) => path.join(dir, d));
+  const out = execFileSync('du', ['-sb', ...mine], { encoding: 'utf8' });
+  return out.split('\n').reduce((sum, line) => sum + (Number(line.split('\t')[0]) || 0), 0);
+}
+
+async function main(): Promise<void> {
+  const f = parseFlags(process.argv.slice(2));
+  if (!existsSync(path.join(EXT, 'bench.html'))) throw new Error(`${EXT} has no bench page: build it with STREAMSCOPE_BENCH=1 wxt build (npm run bench does)`);
+  const demo = await startDemoServer({ port: 0, seed: 1 });
+  const stamped = await startStampedSource(f.latencyRate, f.size);
+  const agent = await startAgent();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'streamscope-bench-'));
+  const log = (m: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+  try {
+    log('session 1: ingest, latency, layout, stages');
+    const first = await session(agent, path.join(tmp, 'live'), async ({ pid }) => {
+      await agent.run({ op: 'endpoints', list: [] });
+      const ingest: IngestRun[] = [];
+      for (const rate of [f.rate, f.rate2]) {
+        log(`ingest at ${rate}/s`);
+        ingest.push(await ingestRun(agent, demo, pid, f, rate));
+      }
+      log('latency');
+      const latency = await agent.run({ op: 'latency', endpoint: endpoint('bench-latency', stamped.url), seconds: f.latencySeconds });
+      log('layout');
+      const layout = await agent.run({ op: 'layout', events: f.layoutEvents, batch: f.batch, size: f.size });
+      log('stages');
+      // Twice the asked rate, so the receive figure is the ceiling, not the demo's pace.
+      const expect = Math.round((f.rate * f.seconds) / 2);
+      const wsUrl = loadEndpoint(demo, 'stages', 2 * f.rate, f.size, expect).ep.url;
+      const stages = await agent.run({ op: 'stages', wsUrl, expect, chunkSizes: [f.batch, 5000, 20_000], events: 100_000 });
+      return { ingest, latency, layout, stages };
+    });
+
+    const bigProfile = path.join(tmp, 'big');
+    const fillEp = endpoint('bench-fill', `${demo.wsUrl}/ws?bench=fill`, false);
+    log(`session 2: fill ${f.fill} events`);
+    const fill = await session(agent, bigProfile, () => agent.run({ op: 'fill', endpoint: fillEp, events: f.fill, chunk: f.fillChunk }));
+    log('session 3: open the panel on the full store');
+    const big: BigStore = await session(agent, bigProfile, async ({ extId }) => ({
+      fill,
+      panel: await agent.run({ op: 'panel', runs: f.repeats }),
+      read: await agent.run({ op: 'read', runs: f.repeats, limit: 1000 }),
+      diskBytes: indexedDbBytes(bigProfile, extId),
+    }));
+
+    const cpu = os.cpus();
+    const results: Results = {
+      env: {
+        // The Debian wrapper script complains on stderr about its own shell test; ignore it.
+        chromium: execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+        cpus: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'})`,
+        memGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      },
+      flags: f,
+      ...first,
+      big,
+    };
+    const md = renderReport(results);
+    mkdirSync(path.dirname(OUT), { recursive: true });
+    writeFileSync(OUT, md);
+    console.log(md);
+  } finally {
+    await agent.close();
+    await stamped.close();
+    await demo.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
