@@ -13,6 +13,7 @@ export class Hub {
   private readonly ports = new Set<Port>();
   private batch: StreamEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = 0;
 
   constructor(
     private readonly onMessage: (msg: PageMessage, reply: (m: BackgroundMessage) => void) => void,
@@ -41,7 +42,11 @@ export class Hub {
   event(ev: StreamEvent): void {
     if (this.ports.size === 0) return;
     this.batch.push(ev);
-    this.timer ??= setTimeout(() => this.flush(), this.tickMs);
+    if (this.timer !== undefined) return;
+    // Quiet stream: send at once. Busy stream: one message per tick.
+    const wait = this.lastFlush + this.tickMs - Date.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 
   broadcast(m: BackgroundMessage): void {
@@ -53,6 +58,7 @@ export class Hub {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.batch.length === 0) return;
+    this.lastFlush = Date.now();
     const events = this.batch;
     this.batch = [];
     for (const p of this.ports) this.post(p, { type: 'events', events });

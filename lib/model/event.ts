@@ -51,5 +51,20 @@ export type MarkerKind =
 
 export const eventKey = (e: Pick<StreamEvent, 'endpointId' | 'seq'>): string => `${e.endpointId}#${e.seq}`;
 
-const encoder = new TextEncoder();
-export const utf8Size = (s: string): number => encoder.encode(s).length;
+/**
+ * UTF-8 byte length without encoding (this runs once per frame on the hot path): one byte
+ * below U+0080, two below U+0800, four for a surrogate pair, three otherwise.
+ */
+export function utf8Size(s: string): number {
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // the pair's two code units count 2, its UTF-8 form is 4
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}

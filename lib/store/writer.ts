@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../model/event';
-import type { Chunk, DB, EndpointMeta } from './schema';
+import type { DB, EndpointMeta } from './schema';
 
 export interface WriterHooks {
   /** Events of a flush are on disk (meta counters updated). */
@@ -171,17 +171,24 @@ export class EventWriter {
     const metaStore = tx.objectStore('meta');
     const updated: EndpointMeta[] = [];
     for (const [endpointId, events] of byEndpoint) {
-      const first = events[0]!;
-      const last = events[events.length - 1]!;
+      const prev = this.metas.get(endpointId);
       let bytes = 0;
       let lastEventId: string | undefined;
-      for (const e of events) {
-        bytes += e.size;
-        if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
+      // Chunks stay bounded even when an overload flushes a huge queue: reads load whole chunks.
+      for (let i = 0; i < events.length; i += this.opts.maxBatch) {
+        const part = events.slice(i, i + this.opts.maxBatch);
+        let partBytes = 0;
+        for (const e of part) {
+          partBytes += e.size;
+          if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
+        }
+        bytes += partBytes;
+        const first = part[0]!;
+        const last = part[part.length - 1]!;
+        void chunks.add({ endpointId, firstSeq: first.seq, lastSeq: last.seq, t0: first.time, t1: last.time, bytes: partBytes, events: part });
       }
-      const chunk: Chunk = { endpointId, firstSeq: first.seq, lastSeq: last.seq, t0: first.time, t1: last.time, bytes, events };
-      void chunks.add(chunk);
-      const prev = this.metas.get(endpointId);
+      const first = events[0]!;
+      const last = events[events.length - 1]!;
       const meta: EndpointMeta = {
         endpointId,
         lastSeq: last.seq,

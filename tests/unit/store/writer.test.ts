@@ -179,3 +179,19 @@ describe('schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'kv', 'meta', 'notifications']);
   });
 });
+
+describe('chunk size', () => {
+  it('splits a large flush into chunks of at most maxBatch events, in one transaction', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db, {}, { maxBatch: 100, maxDelayMs: 10_000 });
+    await w.init();
+    // Appended synchronously: the flush the 100th schedules runs after all 250 are queued.
+    for (let i = 1; i <= 250; i++) w.append(ev('a', i));
+    await w.flush();
+    expect(await db.count('chunks')).toBe(3);
+    const chunks = await db.getAll('chunks');
+    expect(chunks.every((c) => c.events.length <= 100)).toBe(true);
+    expect(chunks.reduce((n, c) => n + c.events.length, 0)).toBe(250);
+    expect(w.meta('a')).toMatchObject({ count: 250, lastSeq: 250, lastEventId: '250' });
+  });
+});
