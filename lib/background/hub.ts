@@ -17,7 +17,7 @@ export class Hub {
 
   constructor(
     private readonly onMessage: (msg: PageMessage, reply: (m: BackgroundMessage) => void) => void,
-    private readonly tickMs = 50,
+    private readonly tickMs = 16,
   ) {}
 
   get listeners(): number {
