@@ -2,6 +2,7 @@ import type { Signal } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
 import { isContainer, JsonSearch, leafText, type JsonEntry } from '../../lib/stateview/json-search';
 import { useShown } from './useShown';
+import { JsonToggle } from '../timeline/JsonToggle';
 
 const size = (v: object): string => {
   const n = Array.isArray(v) ? v.length : Object.keys(v).length;
@@ -29,13 +30,7 @@ function JsonNode({ entry, search, depth, all }: NodeProps) {
   return (
     <div class="jt-node">
       <div class="jt-line">
-        {container ? (
-          <button class="jt-toggle" aria-expanded={open} aria-label={open ? 'Collapse' : 'Expand'} onClick={() => setOpen(!open)}>
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span class="jt-toggle" />
-        )}
+        <JsonToggle container={container} open={open} onToggle={() => setOpen(!open)} />
         <span class={`jt-key${keyHit ? ' sv-hit' : ''}`}>{key}:</span>
         {container ? <span class="jt-meta">{size(value)}</span> : <span class={`${leafClass(value)}${leafHit ? ' sv-hit' : ''}`}>{leafText(value)}</span>}
       </div>

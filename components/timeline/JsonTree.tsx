@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatPath, type PathSegment } from '../../lib/timeline/path';
 import { CopyButton } from './CopyButton';
+import { JsonToggle } from './JsonToggle';
 
 /** Children shown per "show more" step, so a huge array does not flood the DOM. */
 const STEP = 200;
@@ -30,13 +31,7 @@ function JsonNode({ name, value, path, depth }: { name?: PathSegment; value: unk
   return (
     <div class="jt-node">
       <div class="jt-line">
-        {container ? (
-          <button class="jt-toggle" aria-expanded={open} aria-label={open ? 'Collapse' : 'Expand'} onClick={() => setOpen(!open)}>
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span class="jt-toggle" />
-        )}
+        <JsonToggle container={container} open={open} onToggle={() => setOpen(!open)} />
         {name !== undefined && <span class="jt-key">{name}:</span>}
         <span class={p.cls}>{p.text}</span>
         <span class="jt-actions">

@@ -120,22 +120,7 @@ export class BackgroundService {
 
   private open(cfg: EndpointConfig): void {
     const meta = this.writer.meta(cfg.id);
-    const slot: Slot = {
-      cfg,
-      conn: undefined as unknown as Connection,
-      status: {
-        endpointId: cfg.id,
-        state: 'idle',
-        attempt: 0,
-        lastSeq: meta?.lastSeq ?? 0,
-        events: meta?.count ?? 0,
-        bytes: meta?.bytes ?? 0,
-        lastEventId: meta?.lastEventId,
-        lastEventAt: meta?.lastTime,
-        queued: 0,
-        overloaded: false,
-      },
-    };
+    const slot: Slot = { cfg, conn: undefined as unknown as Connection, status: this.storedStatus(cfg.id, 'idle') };
     slot.conn = createConnection(
       cfg,
       {
@@ -214,26 +199,29 @@ export class BackgroundService {
     const live = [...this.slots.values()].map((s) => ({ ...s.status, queued: this.writer.queued(s.cfg.id) }));
     const idle = this.configs
       .filter((c) => !this.slots.has(c.id))
-      .map((c): EndpointStatus => {
-        const meta = this.writer.meta(c.id);
-        return {
-          endpointId: c.id,
-          state: c.enabled ? 'idle' : 'paused',
-          attempt: 0,
-          lastSeq: meta?.lastSeq ?? 0,
-          events: meta?.count ?? 0,
-          bytes: meta?.bytes ?? 0,
-          lastEventId: meta?.lastEventId,
-          lastEventAt: meta?.lastTime,
-          queued: 0,
-          overloaded: false,
-          reason: c.recording ? 'Recording (read-only)' : c.enabled ? undefined : 'Disabled',
-        };
-      });
-    const broken = this.rejected.map(
-      (r): EndpointStatus => ({ endpointId: r.id, state: 'given_up', attempt: 0, lastSeq: 0, events: 0, bytes: 0, queued: 0, overloaded: false, reason: `Invalid configuration: ${r.error}` }),
-    );
+      .map((c) => ({
+        ...this.storedStatus(c.id, c.enabled ? 'idle' : 'paused'),
+        reason: c.recording ? 'Recording (read-only)' : c.enabled ? undefined : 'Disabled',
+      }));
+    const broken = this.rejected.map((r) => ({ ...this.storedStatus(r.id, 'given_up'), reason: `Invalid configuration: ${r.error}` }));
     return [...live, ...idle, ...broken];
+  }
+
+  /** An endpoint's status as far as the disk knows it (counters, resume id), in a given state. */
+  private storedStatus(endpointId: string, state: EndpointStatus['state']): EndpointStatus {
+    const meta = this.writer.meta(endpointId);
+    return {
+      endpointId,
+      state,
+      attempt: 0,
+      lastSeq: meta?.lastSeq ?? 0,
+      events: meta?.count ?? 0,
+      bytes: meta?.bytes ?? 0,
+      lastEventId: meta?.lastEventId,
+      lastEventAt: meta?.lastTime,
+      queued: 0,
+      overloaded: false,
+    };
   }
 
   private pushStatus(): void {

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StreamEvent } from '../model/event';
+import type { AttemptRecord } from '../transport/connection';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the
@@ -33,21 +34,8 @@ export interface EndpointMeta {
   lastTime?: number;
 }
 
-export interface AttemptRow {
-  key?: number;
-  endpointId: string;
-  n: number;
-  startedAt: number;
-  openedAt?: number;
-  endedAt?: number;
-  outcome?: string;
-  httpStatus?: number;
-  closeCode?: number;
-  closeReason?: string;
-  lastEventIdSent?: string;
-  delayMs?: number;
-  delayWhy?: string;
-}
+/** One connection attempt as the transport reports it, keyed for storage. */
+export type AttemptRow = AttemptRecord & { key?: number };
 
 export interface NotificationRow {
   key?: number;
