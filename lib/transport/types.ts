@@ -1,17 +1,11 @@
-import type { MarkerKind } from '../model/event';
+import type { MarkerKind, StreamEvent } from '../model/event';
 
-/** One frame as received (`in`) or sent (`out`); the background gives it a seq and a time. */
-export interface Frame {
-  dir: 'in' | 'out';
-  name?: string;
-  /** SSE: the last event id as it applies to this event ('' once the server reset it). */
-  id?: string;
-  /** SSE: a `retry:` value seen since the previous event. */
-  retry?: number;
-  opcode?: 1 | 2;
-  data: string;
-  size: number;
-}
+/**
+ * One frame as received (`in`) or sent (`out`): a StreamEvent before the background gives it
+ * an endpoint, a seq and a time. For SSE, `id` is the last event id as it applies to this
+ * event ('' once the server reset it) and `retry` a value seen since the previous event.
+ */
+export type Frame = Pick<StreamEvent, 'name' | 'id' | 'retry' | 'opcode' | 'data' | 'size'> & { dir: 'in' | 'out' };
 
 export type SendResult = { ok: true } | { ok: false; error: string };
 

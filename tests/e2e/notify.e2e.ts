@@ -4,6 +4,7 @@ import { launchFirefox } from '../../scripts/launch/firefox';
 import { DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
 import { setEndpoints } from './support/config';
+import { poll } from './support/poll';
 import { startDemo } from './support/demo';
 import { badgeAndAlerts, clearAlerts } from './support/ext-api';
 import { waitForStored } from './support/store';
@@ -11,16 +12,6 @@ import { waitForStored } from './support/store';
 const NOTES = 'demo-notifications';
 const fast = (endpoints: EndpointConfig[]) =>
   endpoints.filter((e) => e.id === NOTES).map((e) => ({ ...e, url: `${e.url}?rate=6` }));
-
-const poll = async <T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
 
 test('chromium: options form rejects a bad URL, saves a good one and it connects', async () => {
   const { server } = await startDemo();

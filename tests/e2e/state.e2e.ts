@@ -2,17 +2,8 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/launch/chromium';
 import { setEndpoints } from './support/config';
+import { poll } from './support/poll';
 import { pick, startDemo } from './support/demo';
-
-const poll = async <T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-};
 
 /** Card id → column id and attempt status, as the board shows it. */
 const board = (page: Page) =>
