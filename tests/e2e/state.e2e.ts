@@ -36,14 +36,27 @@ test('chromium: State tab folds the demo streams: a moving board, a growing plan
 
     // Plans: a plan whose log grows and whose state changes.
     await endpoint.selectOption('demo-plans');
-    const planRow = panel.getByTestId('plan-row').first();
-    await expect(planRow).toBeVisible();
-    const state0 = await planRow.getAttribute('data-state');
-    await planRow.click();
+    await expect(panel.getByTestId('plan-row').first()).toBeVisible();
+    const states0 = await panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-plan-id')}=${r.getAttribute('data-state')}`));
     const logs = () => panel.getByTestId('plan-log').count();
-    const n0 = await poll(logs, (n) => n >= 1, 'a plan log');
-    await poll(logs, (n) => n > n0, 'the log to grow');
-    await poll(async () => panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-state'))), (s) => s.some((x) => x !== state0), 'a plan state change');
+    const firstSeen = new Map<string, number>();
+    await poll(
+      async () => {
+        const row = panel.getByTestId('plan-row').first();
+        await row.click();
+        const id = (await row.getAttribute('data-plan-id')) ?? '';
+        const n = await logs();
+        if (!firstSeen.has(id)) firstSeen.set(id, n);
+        return n > firstSeen.get(id)!;
+      },
+      (grew) => grew,
+      'a plan log to grow',
+    );
+    await poll(
+      () => panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-plan-id')}=${r.getAttribute('data-state')}`)),
+      (s) => s.some((x) => states0.includes(x) === false && states0.some((y) => y.split('=')[0] === x.split('=')[0])),
+      'a plan state change',
+    );
 
     // Time travel: going back shows an earlier, shorter log.
     const live = await logs();

@@ -35,8 +35,10 @@ export const hasIn = (endpointId: string) => (rs: RowInfo[]) => rs.some((r) => r
 
 /** Narrows the timeline to one direction through its filter menu (filters persist per page). */
 export async function onlyDirection(page: PwPage | PpPage, dir: 'in' | 'out' | 'sys'): Promise<void> {
-  await (page as PwPage).evaluate((d) => {
-    const menu = document.querySelector<HTMLDetailsElement>('[data-testid="filter-dirs"]');
+  await (page as PwPage).evaluate(async (d) => {
+    const deadline = Date.now() + 10_000;
+    let menu: HTMLDetailsElement | null = null;
+    while (!(menu = document.querySelector<HTMLDetailsElement>('[data-testid="filter-dirs"]')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (!menu) throw new Error('no direction filter');
     menu.open = true;
     menu.querySelector<HTMLInputElement>(`input[data-dir="${d}"]`)?.click();
