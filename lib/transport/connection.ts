@@ -11,6 +11,8 @@ export type { WebSocketCtor, WebSocketLike } from './ws';
 
 /** An open that lasts this long counts as a success even without data, so attempts start over. */
 export const STABLE_OPEN_MS = 5000;
+/** A server that takes the connection but never answers would leave it connecting for ever. */
+export const CONNECT_TIMEOUT_MS = 30_000;
 
 /** One connection attempt, for diagnostics; sent when it starts and again as it changes. */
 export interface AttemptRecord {
@@ -93,6 +95,7 @@ export function createConnection(
   let running: Running | undefined;
   let retryTimer: unknown;
   let stableTimer: unknown;
+  let connectTimer: unknown;
   let online = true;
   let stopped = false;
   let lastActivityAt: number | undefined;
@@ -111,7 +114,8 @@ export function createConnection(
   const clearTimers = (): void => {
     deps.clearTimeout(retryTimer);
     deps.clearTimeout(stableTimer);
-    retryTimer = stableTimer = undefined;
+    deps.clearTimeout(connectTimer);
+    retryTimer = stableTimer = connectTimer = undefined;
   };
   /** The line proved itself, so a later drop starts the backoff from the first step. */
   const succeeded = (): void => {
@@ -126,6 +130,7 @@ export function createConnection(
     if (!cur) return undefined;
     running = undefined;
     deps.clearTimeout(stableTimer);
+    deps.clearTimeout(connectTimer);
     cur.attempt.close();
     Object.assign(cur.rec, { endedAt: deps.now(), outcome });
     if (ending?.httpStatus !== undefined) cur.rec.httpStatus = ending.httpStatus;
@@ -192,6 +197,7 @@ export function createConnection(
     const attempt = transport.connect({
       opened(message, detail) {
         if (!live()) return;
+        deps.clearTimeout(connectTimer);
         Object.assign(rec, { openedAt: deps.now(), outcome: 'open' });
         report(rec);
         marker('connected', message, detail);
@@ -219,6 +225,9 @@ export function createConnection(
     running = { attempt, rec };
     report(rec);
     setState('connecting', reason);
+    connectTimer = deps.setTimeout(() => {
+      if (live() && state === 'connecting') ended(rec, { reason: `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`, next: 'retry' });
+    }, CONNECT_TIMEOUT_MS);
   };
 
   return {

@@ -55,6 +55,14 @@ export class FakeServer {
     return s;
   }
 
+  /** Queues a request that is taken but never answered (until aborted). */
+  hang(): void {
+    this.replies.push((signal) => {
+      const stuck = new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return stuck as unknown as Response;
+    });
+  }
+
   respond(status: number, contentType = 'text/plain', body: string | null = 'nope'): void {
     this.replies.push(() => new Response(body, { status, headers: { 'content-type': contentType } }));
   }

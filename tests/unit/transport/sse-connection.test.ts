@@ -305,3 +305,20 @@ describe('SSE connection', () => {
     expect(conn.send('hi')).toEqual({ ok: false, error: 'SSE is receive-only: nothing can be sent to this endpoint' });
   });
 });
+
+describe('SSE connection timeout', () => {
+  it('gives up on an attempt the server takes but never answers, and retries', async () => {
+    server.hang();
+    const s = server.stream();
+    await open({ reconnect: { ...RECONNECT_PRESETS.forever, jitter: 0 } });
+    expect(conn.state).toBe('connecting');
+    await advance(30_000);
+    expect(conn.state).toBe('backoff');
+    expect(rec.markers.some((m) => m.message.includes('no answer within 30 s'))).toBe(true);
+    await advance(1000);
+    expect(conn.state).toBe('open');
+    s.send('id: 1\ndata: x\n\n');
+    await flush();
+    expect(server.requests.length).toBe(2);
+  });
+});
