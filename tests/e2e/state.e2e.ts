@@ -37,7 +37,6 @@ test('chromium: State tab folds the demo streams: a moving board, a growing plan
     // Plans: a plan whose log grows and whose state changes.
     await endpoint.selectOption('demo-plans');
     await expect(panel.getByTestId('plan-row').first()).toBeVisible();
-    const states0 = await panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-plan-id')}=${r.getAttribute('data-state')}`));
     const logs = () => panel.getByTestId('plan-log').count();
     const firstSeen = new Map<string, number>();
     await poll(
@@ -52,10 +51,16 @@ test('chromium: State tab folds the demo streams: a moving board, a growing plan
       (grew) => grew,
       'a plan log to grow',
     );
+    const firstState = new Map<string, string>();
     await poll(
-      () => panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-plan-id')}=${r.getAttribute('data-state')}`)),
-      (s) => s.some((x) => states0.includes(x) === false && states0.some((y) => y.split('=')[0] === x.split('=')[0])),
+      async () => {
+        const rows = await panel.getByTestId('plan-row').evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-plan-id') ?? '', r.getAttribute('data-state') ?? '']));
+        for (const [id, state] of rows) if (!firstState.has(id!)) firstState.set(id!, state!);
+        return rows.some(([id, state]) => firstState.get(id!) !== state);
+      },
+      (changed) => changed,
       'a plan state change',
+      45_000,
     );
 
     // Time travel: going back shows an earlier, shorter log.
