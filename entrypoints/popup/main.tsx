@@ -9,15 +9,18 @@ import { PopupModel } from '../../lib/notify/popup-model';
 import { openStore } from '../../lib/store/schema';
 import '../../components/popup/popup.css';
 
+// Opens instantly: everything is read in parallel and the popup renders before the rows
+// arrive (they fill in a few ms later).
 async function main(): Promise<void> {
-  const model = new PopupModel({ db: await openStore(), badge: browser, send: (m) => link.send(m) });
+  const [db, stored] = await Promise.all([openStore(), browser.storage.local.get(ENDPOINTS_KEY)]);
+  const model = new PopupModel({ db, badge: browser, send: (m) => link.send(m) });
   const link = connectBackground('popup', (m) => model.receive(m), (p) => (model.error.value = p));
   const loadEndpoints = (raw: unknown) => (model.endpoints.value = parseEndpointList(raw).valid);
-  loadEndpoints((await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
+  loadEndpoints(stored[ENDPOINTS_KEY]);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ENDPOINTS_KEY in changes) loadEndpoints(changes[ENDPOINTS_KEY]?.newValue);
   });
-  await model.load();
+  void model.load();
 
   const now = signal(Date.now());
   setInterval(() => (now.value = Date.now()), 30_000);
