@@ -77,7 +77,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
   const index = () => ({
     name: 'Streamscope demo server',
-    endpoints: demoEndpoints(urlHost()).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
+    endpoints: demoEndpoints(port).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
     knobs: KNOB_HELP,
     resume: 'SSE: Last-Event-ID header or lastEventId query parameter',
     stats: 'GET /__stats',

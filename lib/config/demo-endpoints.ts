@@ -26,19 +26,23 @@ export const NOTIFICATIONS_HEARTBEAT = {
   replyContains: 'pong',
 };
 
-/** The endpoints configured on first run, so the product works out of the box. */
-export function demoEndpoints(host = `127.0.0.1:${DEMO_PORT}`): EndpointConfig[] {
-  const http = `http://${host}`;
-  const ws = `ws://${host}`;
+/**
+ * The endpoints configured on first run, so the product works out of the box.
+ * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
+ * each stream holds one for good: a seventh to the same host would wait forever. So the
+ * OfficePlane streams use `localhost` and the others `127.0.0.1`: the same server, two hosts.
+ */
+export function demoEndpoints(port = DEMO_PORT): EndpointConfig[] {
+  const office = `localhost:${port}`;
+  const rest = `127.0.0.1:${port}`;
+  const http = `http://${rest}`;
+  const ws = `ws://${rest}`;
   const p = DEMO_PATHS;
   const list = [
-    newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: ws + p.officeplaneWs, profile: 'officeplane' }),
-    newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: http + p.generate, profile: 'officeplane' }),
-    newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: http + p.team, profile: 'officeplane' }),
-    // Browsers open at most 6 HTTP/1.1 connections per host, and each SSE stream holds one
-    // for good: a seventh stream to the same host would wait forever. So the seventh demo
-    // stream starts disabled; enable it in the options (and disable another) to watch it.
-    newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: http + p.hook, profile: 'officeplane', enabled: false }),
+    newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: `ws://${office}${p.officeplaneWs}`, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: `http://${office}${p.generate}`, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: `http://${office}${p.team}`, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: `http://${office}${p.hook}`, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-kanban', name: 'Kanban board-1', url: http + p.kanbanBoard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-dashboard', name: 'Kanban dashboard', url: http + p.kanbanDashboard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-opencode', name: 'OpenCode instance', url: http + p.opencode, profile: 'opencode', reconnect: RECONNECT_PRESETS.opencode }),

@@ -32,7 +32,7 @@ function expectExactlyOnce(ids: string[]): void {
 }
 
 const kanbanOnly = (port: number, patch: Partial<EndpointConfig> = {}): EndpointConfig[] =>
-  demoEndpoints(`127.0.0.1:${port}`)
+  demoEndpoints(port)
     .filter((e) => e.id === KANBAN)
     .map((e) => ({ ...e, reconnect: { ...e.reconnect, baseMs: 300, maxMs: 1000, maxAttempts: null }, ...patch }));
 
@@ -113,7 +113,7 @@ test('chromium: a silent WebSocket (no pong) is marked stale and reconnected', a
   const ext = await launchChromium();
   try {
     const page = await ext.open('options.html');
-    const ws = demoEndpoints(`127.0.0.1:${server.port}`).find((e) => e.id === 'demo-notifications')!;
+    const ws = demoEndpoints(server.port).find((e) => e.id === 'demo-notifications')!;
     await setEndpoints(page, [
       {
         ...ws,

@@ -21,7 +21,7 @@ const SOAK_MS = MINUTES * 60_000;
 const EP = 'demo-kanban';
 
 const slowKanban = (port: number): EndpointConfig[] =>
-  demoEndpoints(`127.0.0.1:${port}`)
+  demoEndpoints(port)
     .filter((e) => e.id === EP)
     // rate 0.1: the board's events and heartbeats come roughly every 5–15 s
     .map((e) => ({ ...e, url: `${e.url}&rate=0.1` }));
