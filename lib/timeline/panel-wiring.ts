@@ -6,8 +6,6 @@ export interface PanelData {
   db: DB;
   history: EventHistory;
   link: BackgroundLink;
-  /** Problems the page should show (malformed messages, background errors). */
-  problems: string[];
 }
 
 /**
@@ -17,7 +15,6 @@ export interface PanelData {
 export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: string) => void): Promise<PanelData> {
   const db = await openStore();
   const history = new EventHistory(db);
-  const problems: string[] = [];
   const link = connectBackground(
     page,
     (m) => {
@@ -43,5 +40,5 @@ export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: st
     onProblem,
   );
   await history.loadOlder();
-  return { db, history, link, problems };
+  return { db, history, link };
 }
