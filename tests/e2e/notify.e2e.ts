@@ -64,8 +64,19 @@ test('chromium: notifications raise the badge, fill the popup, alert coalesced; 
     await popup.getByTestId('dnd-toggle').uncheck();
 
     // Reading lowers the count and the badge.
-    await setEndpoints(popup, []); // stop new notifications
-    const n0 = await poll(unread, () => true, 'count');
+    await setEndpoints(popup, []); // stop new notifications, then let the last ones land
+    let last = -1;
+    const n0 = await poll(
+      async () => {
+        await new Promise((r) => setTimeout(r, 1000));
+        const n = await unread();
+        const settled = n === last;
+        last = n;
+        return settled ? n : -1;
+      },
+      (n) => n >= 0,
+      'the unread count to settle',
+    );
     await popup.locator('[data-testid="notification-row"][data-read="false"]').first().click();
     await poll(unread, (n) => n === n0 - 1, 'one fewer unread');
     await poll(async () => (await badgeAndAlerts(popup)).badge, (b) => b === String(n0 - 1), 'the badge to follow');
