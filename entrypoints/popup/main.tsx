@@ -9,14 +9,13 @@ import { PopupModel } from '../../lib/notify/popup-model';
 import { openStore } from '../../lib/store/schema';
 import '../../components/popup/popup.css';
 
-// Opens instantly: everything is read in parallel and the popup renders before the rows
-// arrive (they fill in a few ms later).
-async function main(): Promise<void> {
-  const [db, stored] = await Promise.all([openStore(), browser.storage.local.get(ENDPOINTS_KEY)]);
-  const model = new PopupModel({ db, badge: browser, send: (m) => link.send(m) });
+// Opens instantly: the popup renders at once and the store, the endpoint list and the
+// background fill it in as they answer.
+function main(): void {
+  const model = new PopupModel({ db: openStore(), badge: browser, send: (m) => link.send(m) });
   const link = connectBackground('popup', (m) => model.receive(m), (p) => (model.error.value = p));
   const loadEndpoints = (raw: unknown) => (model.endpoints.value = parseEndpointList(raw).valid);
-  loadEndpoints(stored[ENDPOINTS_KEY]);
+  void browser.storage.local.get(ENDPOINTS_KEY).then((stored) => loadEndpoints(stored[ENDPOINTS_KEY]));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ENDPOINTS_KEY in changes) loadEndpoints(changes[ENDPOINTS_KEY]?.newValue);
   });
@@ -35,4 +34,4 @@ async function main(): Promise<void> {
   render(<PopupApp model={model} nav={nav} now={now} />, document.getElementById('app')!);
 }
 
-void main();
+main();

@@ -14,7 +14,8 @@ const REFRESH_DELAY_MS = 500;
 export const needsReconnect = (s: EndpointStatus): boolean => s.state === 'backoff' || s.state === 'given_up';
 
 export interface PopupDeps {
-  db: DB;
+  /** May still be opening: the popup renders before the store is open. */
+  db: DB | Promise<DB>;
   badge: BadgeHost;
   send: (m: PageMessage) => void;
 }
@@ -33,15 +34,20 @@ export class PopupModel {
   readonly error = signal<string | undefined>(undefined);
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly deps: PopupDeps) {}
+  private readonly db: Promise<DB>;
+
+  constructor(private readonly deps: PopupDeps) {
+    this.db = Promise.resolve(deps.db);
+  }
 
   async load(): Promise<void> {
-    const [dnd] = await Promise.all([getDnd(this.deps.db), this.refresh()]);
+    const [dnd] = await Promise.all([this.db.then(getDnd), this.refresh()]);
     this.dnd.value = dnd;
   }
 
   async refresh(): Promise<void> {
-    const [rows, unread] = await Promise.all([recentNotifications(this.deps.db, POPUP_ROWS), unreadCount(this.deps.db)]);
+    const db = await this.db;
+    const [rows, unread] = await Promise.all([recentNotifications(db, POPUP_ROWS), unreadCount(db)]);
     this.rows.value = rows;
     this.unread.value = unread;
   }
@@ -64,15 +70,15 @@ export class PopupModel {
     return this.endpoints.value.find((e) => e.id === id)?.name ?? id;
   }
 
-  markRead = (key: number) => this.guard(() => this.afterChange(markRead(this.deps.db, key)));
-  markAllRead = () => this.guard(() => this.afterChange(markAllRead(this.deps.db)));
-  clear = () => this.guard(() => this.afterChange(clearNotifications(this.deps.db)));
+  markRead = (key: number) => this.guard(() => this.afterChange(this.db.then((db) => markRead(db, key))));
+  markAllRead = () => this.guard(() => this.afterChange(this.db.then(markAllRead)));
+  clear = () => this.guard(() => this.afterChange(this.db.then(clearNotifications)));
   reconnect = (endpointId: string) => this.deps.send({ type: 'reconnect', endpointId });
 
   setDnd = (on: boolean) =>
     this.guard(async () => {
       this.dnd.value = on;
-      await setDnd(this.deps.db, on);
+      await setDnd(await this.db, on);
     });
 
   private async afterChange(change: Promise<unknown>): Promise<void> {
