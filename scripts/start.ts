@@ -35,7 +35,7 @@ if (firefox) {
   const ff = await launchFirefox({ headless });
   await ff.open('streams.html');
   closeBrowser = ff.close;
-  console.log('Firefox is open with Streamscope. Open DevTools (F12) → "Streams", or use the history tab.');
+  console.log('Firefox is open with Streamscope. Open DevTools (F12) → "Streams", or use the Streamscope tab that opened.');
 } else {
   const profile = path.join(ROOT, '.tmp/chrome-profile');
   mkdirSync(profile, { recursive: true });
