@@ -3,7 +3,6 @@ import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
 import { importProblems } from '../../lib/exchange/import-error';
 import { ReplayController, type ReplayState } from '../../lib/exchange/replay';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
-import { typingFor } from '../../lib/timeline/shared-typing';
 import { PanelContext } from '../panel/context';
 import { timelineSession } from '../timeline/session';
 import { ExportImportBar } from './ExportImportBar';
@@ -24,7 +23,7 @@ export function ExchangeView() {
   const events = useRef<StreamEvent[]>([]);
   const controller = useRef<ReplayController>();
   const endpoints = ctx.endpoints.value;
-  const typing = typingFor(ctx);
+  const typing = ctx.typing;
   const model = timelineSession(ctx).model;
 
   const run = async (what: string, work: () => Promise<string>) => {

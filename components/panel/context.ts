@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import type { PanelContextValue } from '../../lib/timeline/panel-context';
+import type { PanelContextValue } from '../../lib/panel/panel-context';
 
 export type { PanelContextValue };
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { PanelContextValue } from '../../lib/timeline/panel-context';
+import type { PanelContextValue } from '../../lib/panel/panel-context';
 import { PanelContext } from './context';
 import { PanelApp } from './PanelApp';
 import './panel.css';

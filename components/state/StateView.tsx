@@ -5,8 +5,7 @@ import type { MergedState } from '../../lib/state/index';
 import { touchedBy } from '../../lib/stateview/entities';
 import type { HistoryTravel } from '../../lib/stateview/history-travel';
 import { resolvePosition } from '../../lib/stateview/position';
-import { typingFor } from '../../lib/timeline/shared-typing';
-import { familyLabel } from '../../lib/timeline/typing';
+import { familyLabel } from '../../lib/panel/typing';
 import { PanelContext } from '../panel/context';
 import { EndpointPicker } from './EndpointPicker';
 import { EventPane } from './EventPane';
@@ -91,7 +90,7 @@ export function StateView() {
           <section class="sv-main">
             <header class="sv-head">
               <EndpointPicker ids={ids} value={picked} nameOf={nameOf} pick={(id) => (s.endpoint.value = id)} />
-              {picked !== undefined && <span class="muted">{familyLabel(typingFor(ctx).family(picked))}</span>}
+              {picked !== undefined && <span class="muted">{familyLabel(ctx.typing.family(picked))}</span>}
             </header>
             {slice ? (
               <FamilyView key={picked} slice={slice} />

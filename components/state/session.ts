@@ -2,9 +2,8 @@ import { effect, signal, type Signal } from '@preact/signals';
 import { eventKey } from '../../lib/model/event';
 import { HistoryTravel } from '../../lib/stateview/history-travel';
 import type { Shown } from '../../lib/stateview/position';
-import { parseEventKey } from '../../lib/timeline/lookup';
-import type { PanelContextValue } from '../../lib/timeline/panel-context';
-import { typingFor } from '../../lib/timeline/shared-typing';
+import { parseEventKey } from '../../lib/panel/lookup';
+import type { PanelContextValue } from '../../lib/panel/panel-context';
 
 export interface StateSession {
   travel: HistoryTravel;
@@ -22,7 +21,7 @@ export interface StateSession {
 }
 
 function createSession(ctx: PanelContextValue): StateSession {
-  const travel = new HistoryTravel(typingFor(ctx));
+  const travel = new HistoryTravel(ctx.typing);
   const live = signal(true);
   const endpoint = signal<string | undefined>(undefined);
   /** The key the slider selected last: its moves must not switch the endpoint shown. */

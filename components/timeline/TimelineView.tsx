@@ -1,10 +1,10 @@
 import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import { PROFILES } from '../../lib/protocols';
-import { findEventIndex } from '../../lib/timeline/lookup';
-import { followPageTheme } from '../../lib/timeline/theme';
+import { findEventIndex } from '../../lib/panel/lookup';
+import { followPageTheme } from '../../lib/panel/theme';
 import { typeList } from '../../lib/timeline/type-list';
-import { familyLabel } from '../../lib/timeline/typing';
+import { familyLabel } from '../../lib/panel/typing';
 import { PanelContext } from '../panel/context';
 import { ComposeBox } from './ComposeBox';
 import { DetailPane } from './DetailPane';

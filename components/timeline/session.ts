@@ -1,10 +1,9 @@
 import { effect, signal, type Signal } from '@preact/signals';
-import type { PanelContextValue } from '../../lib/timeline/panel-context';
+import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineFilter } from '../../lib/timeline/filter';
-import { typingFor } from '../../lib/timeline/shared-typing';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
 import { loadFilter, loadPins, saveFilter, savePins } from '../../lib/timeline/ui-storage';
-import type { EventTyping } from '../../lib/timeline/typing';
+import type { EventTyping } from '../../lib/panel/typing';
 
 /** Typing in the search boxes waits this long before the (possibly large) list is refiltered. */
 const SETTLE_MS = 150;
@@ -32,7 +31,7 @@ function pageStorage(): Storage | undefined {
 
 function createSession(ctx: PanelContextValue): TimelineSession {
   const store = pageStorage();
-  const typing = typingFor(ctx);
+  const typing = ctx.typing;
   const filter = signal(loadFilter(store));
   const applied = signal(filter.peek());
   const pins = signal<ReadonlySet<string>>(new Set(loadPins(store)));

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { eventKey } from '../../lib/model/event';
-import type { PanelContextValue } from '../../lib/timeline/panel-context';
+import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineSession } from './session';
 
 const isEditable = (el: EventTarget | null): el is HTMLElement =>

@@ -1,4 +1,4 @@
 import { mountPanel } from '../../components/panel/mount';
-import { bootPanelContext } from '../../lib/timeline/page-boot';
+import { bootPanelContext } from '../../lib/panel/page-boot';
 
 void bootPanelContext('panel').then(mountPanel);

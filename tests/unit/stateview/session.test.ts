@@ -3,17 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { stateSession } from '../../../components/state/session';
 import type { EndpointConfig } from '../../../lib/config/endpoint';
 import type { StreamEvent } from '../../../lib/model/event';
-import type { PanelContextValue } from '../../../lib/timeline/panel-context';
+import type { PanelContextValue } from '../../../lib/panel/panel-context';
+import { createTyping } from '../../../lib/panel/shared-typing';
 
 const ev = (endpointId: string, seq: number): StreamEvent => ({ endpointId, seq, time: seq, dir: 'in', transport: 'sse', data: '{}', size: 2 });
 
 function panel(selected?: string) {
   const events = [ev('a', 1), ev('b', 1), ev('a', 2)];
   const history = { events, onClear: () => () => undefined };
+  const endpoints = signal<EndpointConfig[]>([]);
   const ctx = {
     history,
+    typing: createTyping(history, endpoints),
     version: signal(0),
-    endpoints: signal<EndpointConfig[]>([]),
+    endpoints,
     selected: signal<string | undefined>(selected),
     problems: signal<string[]>([]),
   } as unknown as PanelContextValue;

@@ -2,11 +2,11 @@ import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import { newEndpoint, type ProfileChoice } from '../../../lib/config/endpoint';
 import type { Family } from '../../../lib/model/typed';
-import { EventHistory } from '../../../lib/timeline/history';
-import { typingFor } from '../../../lib/timeline/shared-typing';
+import { EventHistory } from '../../../lib/panel/history';
+import { createTyping } from '../../../lib/panel/shared-typing';
 import { openStore } from '../../../lib/store/schema';
-import { DETECT_SAMPLE, EventTyping, familyLabel, type TypingDeps } from '../../../lib/timeline/typing';
-import { ev, fakeTypeEvent } from './fixtures';
+import { DETECT_SAMPLE, EventTyping, familyLabel, type TypingDeps } from '../../../lib/panel/typing';
+import { ev, fakeTypeEvent } from '../timeline/fixtures';
 
 /** Detects `kanban` once it has seen three events (a stand-in for the real heuristics). */
 function deps(): TypingDeps & { typeEvent: ReturnType<typeof vi.fn>; detectFamily: ReturnType<typeof vi.fn> } {
@@ -92,12 +92,11 @@ describe('EventTyping', () => {
   });
 });
 
-describe('typingFor (wired to the protocol profiles)', () => {
-  it('is shared per history, reads the endpoint config and drops entries when the history is cleared', async () => {
+describe('createTyping (wired to the protocol profiles)', () => {
+  it('reads the endpoint config and drops entries when the history is cleared', async () => {
     const history = new EventHistory(await openStore());
     const endpoints = signal([newEndpoint({ id: 'k', name: 'Board', url: 'http://x/api/events?boardId=b1', profile: 'kanban' })]);
-    const typing = typingFor({ history, endpoints });
-    expect(typingFor({ history, endpoints })).toBe(typing);
+    const typing = createTyping(history, endpoints);
     const e = ev({ seq: 1, endpointId: 'k', name: 'attempt_status', data: '{"attemptId":"a1","cardId":"c1","status":"running"}' });
     const t = typing.typed(e);
     expect(t).toMatchObject({ family: 'kanban', type: 'attempt_status', known: true, issues: [] });
@@ -109,7 +108,7 @@ describe('typingFor (wired to the protocol profiles)', () => {
   it('detects an `auto` endpoint from its events', async () => {
     const history = new EventHistory(await openStore());
     const endpoints = signal([newEndpoint({ id: 'x', name: 'Unknown', url: 'http://x/events' })]);
-    const typing = typingFor({ history, endpoints });
+    const typing = createTyping(history, endpoints);
     const events = Array.from({ length: 10 }, (_, i) =>
       ev({ seq: i + 1, endpointId: 'x', name: i % 2 ? 'heartbeat' : 'attempt_log', data: i % 2 ? '{"serverTime":"2024-01-01T00:00:00Z"}' : '{"attemptId":"a","cardId":"c","line":"hi"}' }),
     );

@@ -5,6 +5,7 @@ import type { EndpointConfig } from '../config/endpoint';
 import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
 import { exchangeActions } from '../exchange/panel-actions';
 import { openPanelData } from './panel-wiring';
+import { createTyping } from './shared-typing';
 
 /** Builds the panel context for a page: data, background link and live endpoint config. */
 export async function bootPanelContext(page: 'panel' | 'streams', focus?: string): Promise<PanelContextValue> {
@@ -20,5 +21,6 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
     if (area === 'local' && ENDPOINTS_KEY in changes) load(changes[ENDPOINTS_KEY]?.newValue);
   });
   const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
-  return { history: data.history, version, link: data.link, endpoints, selected: signal(focus), problems, exchange };
+  const typing = createTyping(data.history, endpoints);
+  return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTheme, pickTheme } from '../../../lib/timeline/theme';
+import { applyTheme, pickTheme } from '../../../lib/panel/theme';
 
 describe('theme', () => {
   it('follows DevTools, else the OS', () => {

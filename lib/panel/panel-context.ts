@@ -3,12 +3,15 @@ import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
 import type { ExchangeActions } from '../exchange/panel-actions';
 import type { EventHistory } from './history';
+import type { EventTyping } from './typing';
 
 /** What every panel view gets: the merged event history, the link to the background, config. */
 export interface PanelContextValue {
   history: EventHistory;
   /** Bumped whenever `history` changes; read it in a component to re-render on change. */
   version: Signal<number>;
+  /** Each endpoint's protocol family and each event's typed form, shared by every view. */
+  typing: EventTyping;
   link: BackgroundLink;
   endpoints: Signal<EndpointConfig[]>;
   /** Key (`endpointId#seq`) of the selected event, shared by the timeline and state views. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
-import { entityNeighbours, findEventIndex, parseEventKey } from '../../../lib/timeline/lookup';
-import { ev, typed } from './fixtures';
+import { entityNeighbours, findEventIndex, parseEventKey } from '../../../lib/panel/lookup';
+import { ev, typed } from '../timeline/fixtures';
 
 describe('event lookup', () => {
   it('parses keys whose endpoint id contains #', () => {
