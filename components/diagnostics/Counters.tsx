@@ -1,9 +1,9 @@
 import type { EndpointDigest } from '../../lib/diagnostics/digest';
 import { formatRate } from '../../lib/diagnostics/rate';
-import { formatAgo } from '../../lib/diagnostics/time-text';
+import { formatAgo } from '../../lib/format/time';
 import type { EndpointStatus } from '../../lib/messaging/protocol';
 import { clip } from '../../lib/protocols/format';
-import { formatClock, formatSize } from '../../lib/timeline/format';
+import { formatClock, formatSize } from '../../lib/format/event-text';
 
 interface Props {
   status: EndpointStatus | undefined;

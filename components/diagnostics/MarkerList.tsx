@@ -1,5 +1,5 @@
 import type { MarkerEntry } from '../../lib/diagnostics/digest';
-import { formatClock } from '../../lib/timeline/format';
+import { formatClock } from '../../lib/format/event-text';
 
 const SHOWN = 50;
 

@@ -1,4 +1,4 @@
-import type { ConnState } from '../../lib/messaging/protocol';
+import type { ConnState } from '../../lib/model/connection';
 import { STATE_TRACK } from '../../lib/diagnostics/state';
 
 /** The state machine laid out in order, the current state lit as a badge. */

@@ -1,5 +1,5 @@
 import { FAMILIES } from '../../lib/model/typed';
-import { defaultRules } from '../../lib/notify/rules';
+import { defaultRules } from '../../lib/config/default-rules';
 import { PROFILES } from '../../lib/protocols/profiles';
 import { ConnectionFields } from './ConnectionFields';
 import { Field } from './Field';

@@ -1,4 +1,5 @@
-import type { ConnState, EndpointStatus } from '../../lib/messaging/protocol';
+import type { EndpointStatus } from '../../lib/messaging/protocol';
+import type { ConnState } from '../../lib/model/connection';
 import { needsReconnect } from '../../lib/notify/popup-model';
 
 const LABELS: Record<ConnState, string> = {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import type { TypedEvent } from '../../lib/model/typed';
-import { base64Bytes, formatClock, formatSize, hexDump } from '../../lib/timeline/format';
+import { base64Bytes, formatClock, formatSize, hexDump } from '../../lib/format/event-text';
 import { entityNeighbours, findEventIndex } from '../../lib/panel/lookup';
 import { familyLabel, type EventTyping } from '../../lib/panel/typing';
 import { CopyButton } from './CopyButton';

@@ -1,6 +1,6 @@
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import type { TypedEvent } from '../../lib/model/typed';
-import { formatClock, formatDelta, formatSize, markerText } from '../../lib/timeline/format';
+import { formatClock, formatDelta, formatSize, markerText } from '../../lib/format/event-text';
 import { TypeBadge } from './TypeBadge';
 
 export interface RowActions {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatPath, type PathSegment } from '../../lib/timeline/path';
+import { formatPath, type PathSegment } from '../../lib/query/path';
 import { CopyButton } from './CopyButton';
 import { JsonToggle } from './JsonToggle';
 

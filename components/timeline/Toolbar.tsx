@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { Direction } from '../../lib/model/event';
 import { CATEGORIES, type Category } from '../../lib/model/typed';
-import { FIELD_QUERY_HELP } from '../../lib/timeline/field-query';
+import { FIELD_QUERY_HELP } from '../../lib/query/field-query';
 import { EMPTY_FILTER, type TimelineFilter } from '../../lib/timeline/filter';
 import { MultiSelect, type Option } from './MultiSelect';
 import type { TimelineSession } from './session';

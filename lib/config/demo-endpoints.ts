@@ -1,6 +1,6 @@
 import type { EndpointConfig } from './endpoint';
 import { newEndpoint } from './endpoint';
-import { defaultRules } from '../notify/rules';
+import { defaultRules } from './default-rules';
 import { RECONNECT_PRESETS } from './reconnect';
 
 /** The demo server's default port (`npm run demo`, `npm start`). */

@@ -1,7 +1,7 @@
 import type { AttemptRow } from '../store/schema';
 import { clip } from '../protocols/format';
-import { formatClock } from '../timeline/format';
-import { formatSpan } from './time-text';
+import { formatClock } from '../format/event-text';
+import { formatSpan } from '../format/time';
 
 /** One attempt as the table shows it: every field already text. */
 export interface AttemptText {

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../model/event';
 import { clip } from '../protocols/format';
-import { markerText } from '../timeline/format';
+import { markerText } from '../format/event-text';
 import { changesLink } from './uptime';
 
 /** A connection marker as the diagnostics list it. */

@@ -1,5 +1,6 @@
 import type { EndpointConfig } from '../config/endpoint';
-import type { ConnState, EndpointStatus } from '../messaging/protocol';
+import type { EndpointStatus } from '../messaging/protocol';
+import type { ConnState } from '../model/connection';
 
 /** The connection's states in the order a connection moves through them. */
 export const STATE_TRACK: readonly { state: ConnState; label: string }[] = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConnStateSchema } from '../model/connection';
 
 /**
  * The one message protocol between the background and extension pages (panel, popup,
@@ -20,9 +21,6 @@ export const StreamEventSchema = z.object({
   data: z.string(),
   size: z.number(),
 });
-
-export const ConnStateSchema = z.enum(['idle', 'connecting', 'open', 'backoff', 'given_up', 'paused']);
-export type ConnState = z.infer<typeof ConnStateSchema>;
 
 export const EndpointStatusSchema = z.object({
   endpointId: z.string(),

@@ -3,7 +3,7 @@ import type { Family } from '../model/typed';
 import { clip } from '../protocols/format';
 import { PROFILES } from '../protocols/profiles';
 import { specFor } from '../protocols/spec';
-import { getPath } from '../timeline/path';
+import { getPath } from '../query/path';
 
 export interface NotificationText {
   title: string;

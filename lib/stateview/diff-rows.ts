@@ -1,6 +1,6 @@
 import { quote } from '../protocols/format';
 import type { StateChange } from '../state/diff';
-import { formatPath, type PathSegment } from '../timeline/path';
+import { formatPath, type PathSegment } from '../query/path';
 
 export interface DiffRow {
   op: StateChange['op'];

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StreamEvent } from '../model/event';
-import type { AttemptRecord } from '../transport/connection';
+import type { AttemptRecord } from '../model/connection';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventKey, type StreamEvent } from '../model/event';
 import { CATEGORIES, type TypedEvent } from '../model/typed';
-import { matchFieldQuery, parseFieldQuery } from './field-query';
+import { matchFieldQuery, parseFieldQuery } from '../query/field-query';
 
 /** The timeline's filters. Empty lists mean "all". Persisted, hence the schema. */
 export const TimelineFilterSchema = z.object({

@@ -1,5 +1,5 @@
 import type { EndpointConfig } from '../config/endpoint';
-import type { ConnState } from '../messaging/protocol';
+import type { AttemptRecord, ConnState } from '../model/connection';
 import type { MarkerKind } from '../model/event';
 import { nextDelay, shouldGiveUp } from './backoff';
 import { createSseTransport } from './sse';
@@ -13,25 +13,6 @@ export type { WebSocketCtor, WebSocketLike } from './ws';
 export const STABLE_OPEN_MS = 5000;
 /** A server that takes the connection but never answers would leave it connecting for ever. */
 export const CONNECT_TIMEOUT_MS = 30_000;
-
-/** One connection attempt, for diagnostics; sent when it starts and again as it changes. */
-export interface AttemptRecord {
-  endpointId: string;
-  /** 1-based, per connection. */
-  n: number;
-  startedAt: number;
-  openedAt?: number;
-  endedAt?: number;
-  /** 'open' while open, then how it ended: "HTTP 500 Internal Server Error", "close 1006 (…)", "paused". */
-  outcome?: string;
-  httpStatus?: number;
-  closeCode?: number;
-  closeReason?: string;
-  lastEventIdSent?: string;
-  /** The wait before the next attempt, when this one failed. */
-  delayMs?: number;
-  delayWhy?: string;
-}
 
 export interface ConnectionStatus {
   state: ConnState;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
-import { defaultRules, matchError, matchEvent } from '../../../lib/notify/rules';
+import { defaultRules } from '../../../lib/config/default-rules';
+import { matchError, matchEvent } from '../../../lib/notify/rules';
 
 const ev = (data: unknown, extra: Partial<StreamEvent> = {}): StreamEvent => {
   const text = typeof data === 'string' ? data : JSON.stringify(data);

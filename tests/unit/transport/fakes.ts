@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { newEndpoint, type EndpointConfig } from '../../../lib/config/endpoint';
-import type { AttemptRecord, ConnectionDeps, ConnectionEvents, ConnectionStatus, Frame } from '../../../lib/transport/connection';
+import type { AttemptRecord } from '../../../lib/model/connection';
+import type { ConnectionDeps, ConnectionEvents, ConnectionStatus, Frame } from '../../../lib/transport/connection';
 import type { MarkerKind } from '../../../lib/model/event';
 
 const encoder = new TextEncoder();

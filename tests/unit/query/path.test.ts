@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, getPath, parsePath } from '../../../lib/timeline/path';
+import { formatPath, getPath, parsePath } from '../../../lib/query/path';
 
 describe('paths', () => {
   it('parses dots, indexes and quoted keys', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatCountdown, formatSpan } from '../../../lib/diagnostics/time-text';
+import { formatAgo, formatCountdown, formatSpan } from '../../../lib/format/time';
 
 describe('time words', () => {
   it('spans pick the largest useful unit', () => {

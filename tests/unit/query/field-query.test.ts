@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFieldQuery, parseFieldQuery } from '../../../lib/timeline/field-query';
+import { matchFieldQuery, parseFieldQuery } from '../../../lib/query/field-query';
 
 const match = (q: string, data: unknown): boolean => {
   const r = parseFieldQuery(q);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, formatClock, formatDelta, formatSize, hexDump, markerText } from '../../../lib/timeline/format';
+import { base64Bytes, formatClock, formatDelta, formatSize, hexDump, markerText } from '../../../lib/format/event-text';
 
 describe('formatting', () => {
   it('clock time in local time with milliseconds', () => {

@@ -1,0 +1,34 @@
+import type { NotifyRule, ProfileChoice } from './endpoint';
+import { FAMILIES, type Family } from '../model/typed';
+
+const DEFAULTS: Record<Family, NotifyRule[]> = {
+  officeplane: [
+    { type: 'task_update', match: 'payload.state=failed' },
+    { type: 'hook_result', match: 'action=flag' },
+  ],
+  kanban: [{ type: 'attempt_pr' }],
+  opencode: [],
+  plans: [{ type: 'plan.state.changed', match: 'state=awaiting_approval' }],
+  notifications: [
+    { type: 'notification' },
+    { type: 'system_announcement' },
+    { type: 'task_update', match: 'data.action=failed' },
+  ],
+  generic: [],
+};
+
+/** Sensible rules for a profile; `auto` gets every family's, since any of them may turn up. */
+export function defaultRules(profile: ProfileChoice): NotifyRule[] {
+  const families = profile === 'auto' ? FAMILIES : [profile];
+  const seen = new Set<string>();
+  const out: NotifyRule[] = [];
+  for (const f of families) {
+    for (const r of DEFAULTS[f]) {
+      const id = `${r.type}\n${r.match ?? ''}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ ...r });
+    }
+  }
+  return out;
+}
