@@ -1,4 +1,6 @@
-import type { EndpointState } from '../../lib/state/index';
+import type { ComponentType } from 'preact';
+import type { Family } from '../../lib/model/typed';
+import type { EndpointState, FamilyStates } from '../../lib/state/index';
 import { GenericView } from './GenericView';
 import { KanbanView } from './KanbanView';
 import { NotificationsView } from './NotificationsView';
@@ -6,20 +8,19 @@ import { OfficePlaneView } from './OfficePlaneView';
 import { OpenCodeView } from './OpenCodeView';
 import { PlansView } from './PlansView';
 
+/** Each family's State view. A new family adds one entry. */
+export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
+  officeplane: OfficePlaneView,
+  kanban: KanbanView,
+  opencode: OpenCodeView,
+  plans: PlansView,
+  notifications: NotificationsView,
+  generic: GenericView,
+};
+
 /** The endpoint's state shown the way its own app shows it. */
 export function FamilyView({ slice }: { slice: EndpointState }) {
-  switch (slice.family) {
-    case 'kanban':
-      return <KanbanView s={slice} />;
-    case 'plans':
-      return <PlansView s={slice} />;
-    case 'opencode':
-      return <OpenCodeView s={slice} />;
-    case 'officeplane':
-      return <OfficePlaneView s={slice} />;
-    case 'notifications':
-      return <NotificationsView s={slice} />;
-    case 'generic':
-      return <GenericView s={slice} />;
-  }
+  // Sound: `family` tags the slice, so the view of that family takes it.
+  const View = VIEWS[slice.family] as ComponentType<{ s: EndpointState }>;
+  return <View s={slice} />;
 }

@@ -75,7 +75,7 @@ export class Notifier {
 
   /** Called for every stored event; cheap unless a rule of the endpoint matches. */
   consider(ev: StreamEvent, cfg: EndpointConfig): void {
-    const matched = matchEvent(ev, cfg.notify);
+    const matched = matchEvent(ev, cfg.notify, cfg.profile === 'auto' ? undefined : cfg.profile);
     if (!matched) return;
     const { title, message } = notificationText(ev, matched.type, matched.payload, cfg.profile === 'auto' ? undefined : cfg.profile);
     this.queue.push({

@@ -1,7 +1,8 @@
 import type { NotifyRule, ProfileChoice } from './endpoint';
 import { FAMILIES, type Family } from '../model/typed';
 
-const DEFAULTS: Record<Family, NotifyRule[]> = {
+/** Each family's default rules (types its profile declares); a new family adds one entry. */
+export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   officeplane: [
     { type: 'task_update', match: 'payload.state=failed' },
     { type: 'hook_result', match: 'action=flag' },
@@ -23,7 +24,7 @@ export function defaultRules(profile: ProfileChoice): NotifyRule[] {
   const seen = new Set<string>();
   const out: NotifyRule[] = [];
   for (const f of families) {
-    for (const r of DEFAULTS[f]) {
+    for (const r of DEFAULT_RULES[f]) {
       const id = `${r.type}\n${r.match ?? ''}`;
       if (seen.has(id)) continue;
       seen.add(id);

@@ -39,6 +39,21 @@ export interface TypedEvent {
   known: boolean;
   /** Schema issues; empty when valid. Unknown types have none. */
   issues: ValidationIssue[];
+  /**
+   * Every message of a frame that carries several (SignalR records, SockJS arrays of STOMP
+   * frames), in order; absent for the usual one. `type` is then the first message's and
+   * `payload` the list of every message's payload.
+   */
+  records?: TypedRecord[];
+}
+
+/** One message of a frame that carries several. */
+export interface TypedRecord {
+  type: string;
+  payload: unknown;
 }
 
 export type TypedStreamEvent = StreamEvent & { typed: TypedEvent };
+
+/** The messages of a typed frame: its records when it carries several, else the frame itself. */
+export const recordsOf = (typed: Pick<TypedEvent, 'type' | 'payload' | 'records'>): readonly TypedRecord[] => typed.records ?? [typed];

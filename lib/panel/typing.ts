@@ -98,7 +98,9 @@ export class EventTyping {
 
   /** True when `ev` became a new detection sample. */
   private sample(st: EndpointTyping, ev: StreamEvent): boolean {
-    if (st.choice !== 'auto' || ev.dir !== 'in' || st.samples.length >= DETECT_SAMPLE) return false;
+    // Received frames, and the `connected` marker for the subprotocol the server chose.
+    const telling = ev.dir === 'in' || (ev.dir === 'sys' && ev.name === 'connected');
+    if (st.choice !== 'auto' || !telling || st.samples.length >= DETECT_SAMPLE) return false;
     if (st.samples.some((s) => s.seq === ev.seq)) return false;
     st.samples.push(ev);
     return true;

@@ -1,6 +1,7 @@
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
-import { eventTypeName, parseData } from './parse';
+import { decodeFrame } from './decode';
+import { isRecord } from './values';
 import { PROFILES } from './profiles';
 
 /** Only an endpoint's first received events are looked at. */
@@ -15,23 +16,38 @@ const LIKELY = 0.6;
 
 const CANDIDATES = Object.values(PROFILES).filter((p) => p.family !== 'generic');
 
+/** The subprotocol a WebSocket server chose, from its `connected` marker. */
+function subprotocol(ev: StreamEvent): string | undefined {
+  if (ev.dir !== 'sys' || ev.name !== 'connected') return undefined;
+  try {
+    const detail: unknown = JSON.parse(ev.data);
+    return isRecord(detail) && typeof detail.protocol === 'string' && detail.protocol !== '' ? detail.protocol : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The family of an endpoint from its first events, or undefined while unsure. Each profile
- * scores each event; scores combine as independent evidence (1 − Π(1 − s)).
+ * scores each received event (read with its own framing) and the subprotocol of a `connected`
+ * marker; scores combine as independent evidence (1 − Π(1 − s)).
  */
 export function detectFamily(events: StreamEvent[]): { family: Family; confidence: number } | undefined {
   const doubt = new Map<Family, number>(CANDIDATES.map((p) => [p.family, 1]));
   let seen = 0;
   for (const ev of events) {
     if (seen >= LOOK_AT) break;
-    // Markers and the user's own frames say nothing about the server.
+    const protocol = subprotocol(ev);
+    const weigh = (family: Family, score: number): void => {
+      doubt.set(family, (doubt.get(family) ?? 1) * (1 - Math.min(1, Math.max(0, score))));
+    };
+    if (protocol !== undefined) for (const p of CANDIDATES) weigh(p.family, p.detectSubprotocol?.(protocol) ?? 0);
+    // Other markers and the user's own frames say nothing about the server.
     if (ev.dir !== 'in') continue;
     seen++;
-    const { payload } = parseData(ev);
-    const type = eventTypeName(ev, payload);
     for (const p of CANDIDATES) {
-      const s = Math.min(1, Math.max(0, p.detect(ev, type, payload)));
-      doubt.set(p.family, (doubt.get(p.family) ?? 1) * (1 - s));
+      const [first] = decodeFrame(ev, p);
+      weigh(p.family, first ? p.detect(ev, first.type, first.payload) : 0);
     }
   }
   const ranked = [...doubt].map(([family, d]) => ({ family, confidence: 1 - d })).sort((a, b) => b.confidence - a.confidence);

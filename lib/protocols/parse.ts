@@ -10,14 +10,16 @@ export interface ParsedData {
 
 export const isBinary = (ev: StreamEvent): boolean => ev.transport === 'ws' && ev.opcode === 2;
 
-export function parseData(ev: StreamEvent): ParsedData {
-  if (isBinary(ev)) return { payload: undefined };
+/** JSON text parsed, or why it is not JSON. */
+export function parseJson(text: string): ParsedData {
   try {
-    return { payload: JSON.parse(ev.data) };
+    return { payload: JSON.parse(text) };
   } catch (e) {
     return { payload: undefined, error: e instanceof Error ? e.message : String(e) };
   }
 }
+
+export const parseData = (ev: StreamEvent): ParsedData => (isBinary(ev) ? { payload: undefined } : parseJson(ev.data));
 
 /**
  * SSE `event:` name if set (the spec's default `message` counts as unset); else the JSON

@@ -19,14 +19,34 @@ export interface TypeSpec {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** One message of a frame as a profile's framing reads it. */
+export interface Decoded {
+  type: string;
+  /** What the message carries, as the schema and the readers see it; undefined when unreadable. */
+  payload: unknown;
+  /** Why the message could not be read (shown as an issue, the frame is kept). */
+  error?: string;
+}
+
 export interface Profile {
   family: Family;
   label: string;
   types: Record<string, TypeSpec>;
   /** Open-ended types by pattern with one `*`, e.g. `*_update`; exact `types` win. */
   wildcards?: Record<string, TypeSpec>;
-  /** 0..1 confidence that events like this belong to the family */
+  /**
+   * The messages of a received or sent frame, for framings other than one JSON document per
+   * frame (`42["chat",…]`, STOMP frames, SignalR records split on 0x1E). May return several: a
+   * frame is still one row. An empty list means "not this framing": the frame is read as JSON.
+   */
+  decode?(ev: StreamEvent): Decoded[];
+  /**
+   * 0..1 confidence that events like this belong to the family. `type` and `payload` are the
+   * first decoded message's (the JSON and its type name without `decode`).
+   */
   detect(ev: StreamEvent, typeName: string, payload: unknown): number;
+  /** 0..1 confidence from the WebSocket subprotocol the server chose (`graphql-transport-ws`). */
+  detectSubprotocol?(protocol: string): number;
 }
 
 /** `*_update` matches `report_update` (the `*` stands for at least one character). */

@@ -1,15 +1,18 @@
 import type { z } from 'zod';
 import type { StreamEvent } from '../model/event';
 import type { Category, EntityRef, Family, TypedEvent, ValidationIssue } from '../model/typed';
+import { decodeFrame } from './decode';
 import { bytes, clip, preview } from './format';
 import { typeMarker } from './markers';
 import { eventTypeName, isBinary, parseData } from './parse';
 import { PROFILES } from './profiles';
-import { specFor, type TypeSpec } from './spec';
+import { specFor, type Decoded, type Profile, type TypeSpec } from './spec';
 import { isRecord } from './values';
 
 /** A payload with thousands of bad items would otherwise carry thousands of issues per row. */
 const MAX_ISSUES = 20;
+/** A frame with more messages than this lists the first ones and counts the rest. */
+const MAX_LISTED = 4;
 
 function validate(schema: z.ZodType, payload: unknown): ValidationIssue[] {
   const result = schema.safeParse(payload);
@@ -39,16 +42,28 @@ function attempt<T>(read: () => T, fallback: T): T {
 const compose = (type: string, detail: string): string =>
   `${clip(type, 48)}  ${detail.replace(/[\r\n\u2028\u2029]+/g, ' ')}`.trimEnd();
 
-function typeKnown(ev: StreamEvent, family: Family, type: string, spec: TypeSpec, payload: unknown, jsonError?: string): TypedEvent {
-  // A type's schema always expects JSON; data that is not JSON is an issue, shown as its text.
-  const issues = jsonError !== undefined ? [{ path: '', message: `data is not valid JSON: ${jsonError}` }] : validate(spec.schema, payload);
+/** One message typed: everything of a TypedEvent but the family, with the summary's detail apart. */
+interface TypedMessage {
+  type: string;
+  category: Category;
+  detail: string;
+  entities: EntityRef[];
+  payload: unknown;
+  known: boolean;
+  issues: ValidationIssue[];
+}
+
+function typeMessage(ev: StreamEvent, profile: Profile, { type, payload, error }: Decoded): TypedMessage {
+  const spec: TypeSpec | undefined = specFor(profile, type);
+  if (!spec) return { type, category: 'data', detail: describe(ev, type, payload), entities: [], payload, known: false, issues: [] };
+  // A type's schema always expects a payload; one that cannot be read is an issue, shown as its text.
+  const issues = error !== undefined ? [{ path: '', message: `data is not valid JSON: ${error}` }] : validate(spec.schema, payload);
   const detail = payload === undefined ? '' : attempt(() => spec.summary(payload, ev), '');
   const category: Category = attempt(() => spec.isError?.(payload, ev) === true, false) ? 'error' : spec.category;
   return {
-    family,
     type,
     category,
-    summary: compose(type, detail || describe(ev, type, payload)),
+    detail: detail || describe(ev, type, payload),
     entities: attempt<EntityRef[]>(() => spec.entities(payload, ev), []),
     payload,
     known: true,
@@ -56,23 +71,48 @@ function typeKnown(ev: StreamEvent, family: Family, type: string, spec: TypeSpec
   };
 }
 
+const finish = (family: Family, m: TypedMessage): TypedEvent => ({
+  family,
+  type: m.type,
+  category: m.category,
+  summary: compose(m.type, m.detail),
+  entities: m.entities,
+  payload: m.payload,
+  known: m.known,
+  issues: m.issues,
+});
+
+/**
+ * A frame of several messages is one row: the first message's type, every message's summary in
+ * order (`·` between), an error if any message is one, issues at `index.path`.
+ */
+function several(family: Family, messages: TypedMessage[]): TypedEvent {
+  const [first] = messages as [TypedMessage, ...TypedMessage[]];
+  const listed = messages.slice(0, MAX_LISTED).map((m) => (m === first ? m.detail : `${m.type} ${m.detail}`));
+  const rest = messages.length - listed.length;
+  const seen = new Set<string>();
+  return {
+    family,
+    type: first.type,
+    category: messages.some((m) => m.category === 'error') ? 'error' : first.category,
+    summary: compose(first.type, `${listed.join(' · ')}${rest > 0 ? ` · +${rest} more` : ''} (${messages.length} in frame)`),
+    entities: messages.flatMap((m) => m.entities).filter((r) => !seen.has(`${r.kind}:${r.id}`) && seen.add(`${r.kind}:${r.id}`)),
+    payload: messages.map((m) => m.payload),
+    known: messages.every((m) => m.known),
+    issues: messages.flatMap((m, i) => m.issues.map((x) => ({ path: x.path === '' ? String(i) : `${i}.${x.path}`, message: x.message }))).slice(0, MAX_ISSUES),
+    records: messages.map((m) => ({ type: m.type, payload: m.payload })),
+  };
+}
+
 /** Types one event with a family's profile. Pure, never throws; parses the data once. */
 export function typeEvent(ev: StreamEvent, family: Family): TypedEvent {
   // The family may come from stored settings written by another version.
   const profile = PROFILES[family] ?? PROFILES.generic;
-  const { payload, error } = parseData(ev);
-  const type = eventTypeName(ev, payload);
-  if (ev.dir === 'sys') return typeMarker(ev, profile.family, type, payload);
-  const spec = specFor(profile, type);
-  if (spec) return typeKnown(ev, profile.family, type, spec, payload, error);
-  return {
-    family: profile.family,
-    type,
-    category: 'data',
-    summary: compose(type, describe(ev, type, payload)),
-    entities: [],
-    payload,
-    known: false,
-    issues: [],
-  };
+  if (ev.dir === 'sys') {
+    const { payload } = parseData(ev);
+    return typeMarker(ev, profile.family, eventTypeName(ev, payload), payload);
+  }
+  const messages = decodeFrame(ev, profile).map((d) => typeMessage(ev, profile, d));
+  return messages.length === 1 && messages[0] ? finish(profile.family, messages[0]) : several(profile.family, messages);
 }
+

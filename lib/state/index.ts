@@ -1,13 +1,8 @@
 import { FAMILIES, type Family, type TypedStreamEvent } from '../model/typed';
-import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
+import { REDUCERS, reducerOf, type EndpointState } from './families';
 import { own, put, type Dict } from './immutable';
-import { emptyKanban, reduceKanban, type KanbanState } from './kanban';
-import { emptyNotifications, reduceNotifications, type NotificationsState } from './notifications';
-import { emptyOfficePlane, reduceOfficePlane, type OfficePlaneState } from './officeplane';
-import { emptyOpenCode, reduceOpenCode, type OpenCodeState } from './opencode';
-import { emptyPlans, reducePlans, type PlansState } from './plans';
 
-export type EndpointState = KanbanState | PlansState | OpenCodeState | OfficePlaneState | NotificationsState | GenericState;
+export type { EndpointState, FamilyStates } from './families';
 
 /** Application state folded from every endpoint's events; each endpoint folds on its own. */
 export interface MergedState {
@@ -16,39 +11,7 @@ export interface MergedState {
 
 export const emptyState = (): MergedState => ({ endpoints: {} });
 
-export function emptySlice(family: Family): EndpointState {
-  switch (family) {
-    case 'kanban':
-      return emptyKanban();
-    case 'plans':
-      return emptyPlans();
-    case 'opencode':
-      return emptyOpenCode();
-    case 'officeplane':
-      return emptyOfficePlane();
-    case 'notifications':
-      return emptyNotifications();
-    case 'generic':
-      return emptyGeneric();
-  }
-}
-
-function reduceSlice(s: EndpointState, ev: TypedStreamEvent): EndpointState {
-  switch (s.family) {
-    case 'kanban':
-      return reduceKanban(s, ev);
-    case 'plans':
-      return reducePlans(s, ev);
-    case 'opencode':
-      return reduceOpenCode(s, ev);
-    case 'officeplane':
-      return reduceOfficePlane(s, ev);
-    case 'notifications':
-      return reduceNotifications(s, ev);
-    case 'generic':
-      return reduceGeneric(s, ev);
-  }
-}
+export const emptySlice = (family: Family): EndpointState => REDUCERS[family].empty();
 
 /**
  * Folds one event into the state of its endpoint, creating the endpoint's slice on its first
@@ -60,7 +23,7 @@ export function foldEvent(state: MergedState, ev: TypedStreamEvent): MergedState
   const family = FAMILIES.includes(ev.typed.family) ? ev.typed.family : 'generic';
   const slice = own(state.endpoints, ev.endpointId) ?? emptySlice(family);
   if (slice.family !== family) return state;
-  const endpoints = put(state.endpoints, ev.endpointId, reduceSlice(slice, ev));
+  const endpoints = put(state.endpoints, ev.endpointId, reducerOf(slice).reduce(slice, ev));
   return endpoints === state.endpoints ? state : { endpoints };
 }
 

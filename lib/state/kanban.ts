@@ -1,3 +1,4 @@
+import { byType, type TypeHandler } from './by-type';
 import type { TypedStreamEvent } from '../model/typed';
 import { appendCapped, keepEqual, merge, own, without, type Dict } from './immutable';
 import { bool, field, id, isRecord, num, records, str, strings, type Json } from './json';
@@ -240,25 +241,24 @@ function dashboardOverview(s: KanbanState, p: unknown, ev: TypedStreamEvent): Ka
   return dashboard === s.dashboard ? s : { ...s, dashboard };
 }
 
-export function reduceKanban(s: KanbanState, ev: TypedStreamEvent): KanbanState {
-  if (ev.dir !== 'in') return s;
-  const { type, payload: p } = ev.typed;
-  switch (type) {
-    case 'hello':
-    case 'heartbeat':
-      return { ...s, lastHeartbeat: ev.time, serverTime: str(field(p, 'serverTime')) ?? s.serverTime };
-    case 'state':
-      return snapshot(s, p, ev);
-    case 'agent_registered':
-      return agentRegistered(s, p, ev);
-    case 'agent_profile':
-      return agentProfile(s, p, ev);
-    case 'dashboard_overview':
-      return dashboardOverview(s, p, ev);
-  }
-  const change = own(ATTEMPT_CHANGES, type);
-  return change ? attemptEvent(s, change, p, ev) : s;
-}
+const heartbeat: TypeHandler<KanbanState> = (s, p, ev) => ({ ...s, lastHeartbeat: ev.time, serverTime: str(field(p, 'serverTime')) ?? s.serverTime });
+
+export const reduceKanban = byType<KanbanState>(
+  {
+    hello: heartbeat,
+    heartbeat,
+    state: snapshot,
+    agent_registered: agentRegistered,
+    agent_profile: agentProfile,
+    dashboard_overview: dashboardOverview,
+  },
+  {
+    rest: (s, p, ev, type) => {
+      const change = own(ATTEMPT_CHANGES, type);
+      return change ? attemptEvent(s, change, p, ev) : s;
+    },
+  },
+);
 
 /** The attempts recorded for one card, in start order (attempts never seen starting last). */
 export const attemptsOfCard = (s: KanbanState, cardId: string): Attempt[] =>

@@ -1,3 +1,4 @@
+import { byType } from './by-type';
 import type { TypedStreamEvent } from '../model/typed';
 import { merge, own, put, without, type Dict } from './immutable';
 import { field, id, records, str } from './json';
@@ -104,20 +105,11 @@ function messageUpdated(s: OpenCodeState, p: unknown, ev: TypedStreamEvent): Ope
   return Object.hasOwn(s.sessions, sessionId) ? next : withSession(next, sessionId, ev, () => ({ id: sessionId }));
 }
 
-export function reduceOpenCode(s: OpenCodeState, ev: TypedStreamEvent): OpenCodeState {
-  if (ev.dir !== 'in') return s;
-  const { type, payload } = ev.typed;
-  switch (type) {
-    case 'session_updated':
-      return sessionUpdated(s, payload, ev);
-    case 'message_updated':
-      return messageUpdated(s, payload, ev);
-    case 'server.connected':
-      return { ...s, connectedAt: ev.time };
-    default:
-      return s;
-  }
-}
+export const reduceOpenCode = byType<OpenCodeState>({
+  session_updated: sessionUpdated,
+  message_updated: messageUpdated,
+  'server.connected': (s, _p, ev) => ({ ...s, connectedAt: ev.time }),
+});
 
 export interface SessionNode {
   session: OpenCodeSession;

@@ -1,3 +1,4 @@
+import { byType } from './by-type';
 import type { TypedStreamEvent } from '../model/typed';
 import { merge, own, sameJson, type Dict } from './immutable';
 import { field, id, str } from './json';
@@ -115,20 +116,11 @@ function planLogNew(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansState
   return { ...s, plans, detail: logs === d.logs ? d : { ...d, logs } };
 }
 
-export function reducePlans(s: PlansState, ev: TypedStreamEvent): PlansState {
-  if (ev.dir !== 'in') return s;
-  const { type, payload } = ev.typed;
-  switch (type) {
-    case 'plan.created':
-      return planCreated(s, payload, ev);
-    case 'plan.state.changed':
-      return planStateChanged(s, payload, ev);
-    case 'plan.log.new':
-      return planLogNew(s, payload, ev);
-    default:
-      return s;
-  }
-}
+export const reducePlans = byType<PlansState>({
+  'plan.created': planCreated,
+  'plan.state.changed': planStateChanged,
+  'plan.log.new': planLogNew,
+});
 
 /** The plan list in display order (newest first). */
 export const planList = (s: PlansState): Plan[] => s.list.flatMap((planId) => own(s.plans, planId) ?? []);

@@ -1,0 +1,39 @@
+import type { Family, TypedStreamEvent } from '../model/typed';
+import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
+import { emptyKanban, reduceKanban, type KanbanState } from './kanban';
+import { emptyNotifications, reduceNotifications, type NotificationsState } from './notifications';
+import { emptyOfficePlane, reduceOfficePlane, type OfficePlaneState } from './officeplane';
+import { emptyOpenCode, reduceOpenCode, type OpenCodeState } from './opencode';
+import { emptyPlans, reducePlans, type PlansState } from './plans';
+
+/** Each family's state slice. A new family adds one line here and one entry in REDUCERS. */
+export interface FamilyStates {
+  officeplane: OfficePlaneState;
+  kanban: KanbanState;
+  opencode: OpenCodeState;
+  plans: PlansState;
+  notifications: NotificationsState;
+  generic: GenericState;
+}
+
+/** An endpoint's state: whichever family it speaks, tagged by `family`. */
+export type EndpointState = FamilyStates[Family];
+
+export interface SliceReducer<S> {
+  empty(): S;
+  /** Pure: returns `s` itself when the event changes nothing. */
+  reduce(s: S, ev: TypedStreamEvent): S;
+}
+
+/** How each family's state starts and folds an event. */
+export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
+  officeplane: { empty: emptyOfficePlane, reduce: reduceOfficePlane },
+  kanban: { empty: emptyKanban, reduce: reduceKanban },
+  opencode: { empty: emptyOpenCode, reduce: reduceOpenCode },
+  plans: { empty: emptyPlans, reduce: reducePlans },
+  notifications: { empty: emptyNotifications, reduce: reduceNotifications },
+  generic: { empty: emptyGeneric, reduce: reduceGeneric },
+};
+
+/** The reducer of a slice's own family (the cast is sound: `family` tags the slice). */
+export const reducerOf = (s: EndpointState): SliceReducer<EndpointState> => REDUCERS[s.family] as SliceReducer<EndpointState>;
