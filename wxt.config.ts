@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -12,6 +14,15 @@ export default defineConfig({
   imports: false,
   ...(BENCH ? { outDir: '.output/bench' } : {}),
   hooks: {
+    // The page hook runs in the page's own world: WXT's `var captureMain = (...)()` wrapper would
+    // leave a global on every captured page. Keep the expression, drop the name.
+    'build:done': (wxt) => {
+      const file = path.join(wxt.config.outDir, 'capture-main.js');
+      const code = readFileSync(file, 'utf8');
+      const bare = code.replace(/^var captureMain\s*=\s*/, '').replace(/\n?captureMain;\s*$/, '\n');
+      if (bare === code) throw new Error('capture-main.js: expected the `var captureMain =` wrapper');
+      writeFileSync(file, bare);
+    },
     'entrypoints:found': (_wxt, infos) => {
       if (!BENCH) infos.splice(0, infos.length, ...infos.filter((e) => e.name !== 'bench'));
     },
@@ -20,7 +31,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Streamscope',
     description: 'Watch live Server-Sent-Events and WebSocket streams, fold them into state, get notified.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    // scripting: page capture registers its scripts for the sites it is switched on for;
+    // activeTab: the popup reads the current tab's site to offer capture.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     // Endpoints are user-configured: ask per origin when one is saved. The demo server on
     // loopback is granted up front so the product works out of the box.
     host_permissions: ['http://127.0.0.1/*', 'ws://127.0.0.1/*', 'http://localhost/*', 'ws://localhost/*'],

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { demoEndpoints } from '../lib/config/demo-endpoints';
+import { CAPTURE_WS_PATH, serveCapturePage, serveCaptureWs } from './capture-page';
 import { CORS_HEADERS } from './cors';
 import { KNOB_HELP, parseKnobs } from './knobs';
 import type { ServeOptions } from './sse';
@@ -80,6 +81,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     endpoints: demoEndpoints(port).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
     knobs: KNOB_HELP,
     resume: 'SSE: Last-Event-ID header or lastEventId query parameter',
+    capturePage: 'GET /capture (a page with its own streams, for page capture)',
     stats: 'GET /__stats',
     reset: 'POST /__reset',
   });
@@ -90,6 +92,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     if (req.method === 'OPTIONS') return sendText(res, 204, '');
     if (route === 'GET /') return sendJson(res, index());
     if (route === 'GET /__stats') return sendJson(res, book.snapshot());
+    if (serveCapturePage(req, res, url)) return;
     if (route === 'POST /__reset') {
       book.reset();
       return sendJson(res, { ok: true });
@@ -108,6 +111,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    if (url.pathname === CAPTURE_WS_PATH) return wss.handleUpgrade(req, socket, head, (ws) => serveCaptureWs(ws, url));
     const prepared = prepare(url);
     if (!prepared.ok) return refuseUpgrade(socket, prepared.status, prepared.message);
     const { serve } = prepared;

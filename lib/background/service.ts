@@ -9,6 +9,10 @@ import { EventWriter } from '../store/writer';
 import { applyRetention, clearEvents } from '../store/retention';
 import type { AttemptRecord } from '../model/connection';
 import { createConnection, type Connection, type Frame } from '../transport/connection';
+import { CaptureCollector } from '../capture/collector';
+import { CAPTURE_PORT } from '../capture/channel';
+import { CAPTURE_ORIGINS_KEY, parseOrigins } from '../capture/origins';
+import { syncCaptureScripts, type ScriptingApi } from '../capture/registration';
 import { Hub } from './hub';
 import { KeepAlive } from './keepalive';
 import { Notifier } from './notifications';
@@ -41,6 +45,13 @@ export class BackgroundService {
   private configs: EndpointConfig[] = [];
   private rejected: { id: string; name: string; error: string }[] = [];
   private readonly attemptRows = new Map<string, Promise<number | undefined>>();
+  /** Streams captured from pages: their frames take the same path as an endpoint's. */
+  private readonly capture = new CaptureCollector({
+    source: (cfg) => this.addCapturedSource(cfg),
+    frame: (cfg, f) => this.frame(cfg, f),
+    marker: (cfg, kind, message, detail) => this.marker(cfg.id, kind, message, detail, cfg),
+  });
+  private newSources: EndpointConfig[] = [];
 
   constructor(private readonly browser: WxtBrowser) {
     this.hub = new Hub((msg, reply) => void this.handle(msg, reply));
@@ -53,7 +64,9 @@ export class BackgroundService {
   private ready!: Promise<void>;
 
   acceptPort(port: Browser.runtime.Port): void {
-    void this.ready.then(() => this.hub.accept(port));
+    // A page bridge's listeners go on at once: its first batches must not be lost while we boot.
+    if (port.name === CAPTURE_PORT) this.capture.accept(port, this.ready);
+    else void this.ready.then(() => this.hub.accept(port));
   }
 
   start(): Promise<void> {
@@ -87,9 +100,43 @@ export class BackgroundService {
     globalThis.addEventListener?.('offline', () => this.setOnline(false));
     this.online = globalThis.navigator?.onLine ?? true;
 
+    await this.captureOrigins((await this.browser.storage.local.get(CAPTURE_ORIGINS_KEY))[CAPTURE_ORIGINS_KEY]);
+    this.browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && CAPTURE_ORIGINS_KEY in changes) void this.captureOrigins(changes[CAPTURE_ORIGINS_KEY]?.newValue);
+    });
+
     const { [ENDPOINTS_KEY]: list } = await this.browser.storage.local.get(ENDPOINTS_KEY);
     this.reconcile(list, lastAlive);
     setInterval(() => void this.retention(), RETENTION_EVERY_MS);
+  }
+
+  /** Capture follows the stored origin list: scripts for pages loaded from now on, and off at once. */
+  private async captureOrigins(raw: unknown): Promise<void> {
+    const origins = parseOrigins(raw);
+    this.capture.setOrigins(origins);
+    const scripting = (this.browser as unknown as { scripting?: ScriptingApi }).scripting;
+    if (!scripting) return;
+    await syncCaptureScripts(scripting, origins).catch((err: unknown) =>
+      this.hub.broadcast({ type: 'error', message: `Could not set up page capture: ${String(err)}` }),
+    );
+  }
+
+  /** A captured stream's source joins the endpoint list (read-only), once. */
+  private addCapturedSource(cfg: EndpointConfig): void {
+    if (this.configs.some((c) => c.id === cfg.id) || this.newSources.some((c) => c.id === cfg.id)) return;
+    this.newSources.push(cfg);
+    this.configs = [...this.configs, cfg];
+    if (this.newSources.length > 1) return;
+    setTimeout(() => void this.writeCapturedSources(), 100);
+  }
+
+  private async writeCapturedSources(): Promise<void> {
+    const add = this.newSources;
+    this.newSources = [];
+    const stored = (await this.browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY];
+    const list = Array.isArray(stored) ? (stored as { id?: unknown }[]) : [];
+    const fresh = add.filter((c) => !list.some((e) => e.id === c.id));
+    if (fresh.length > 0) await this.browser.storage.local.set({ [ENDPOINTS_KEY]: [...list, ...fresh] });
   }
 
   /** Opens, closes and restarts connections so they match the stored configuration. */
@@ -171,8 +218,8 @@ export class BackgroundService {
   }
 
   /** Connection changes are events too: they go to disk and to the timeline in sequence. */
-  private marker(endpointId: string, kind: MarkerKind, message: string, detail?: Record<string, unknown>): void {
-    const cfg = this.configs.find((c) => c.id === endpointId);
+  private marker(endpointId: string, kind: MarkerKind, message: string, detail?: Record<string, unknown>, source?: EndpointConfig): void {
+    const cfg = source ?? this.configs.find((c) => c.id === endpointId);
     const data = JSON.stringify({ message, ...detail });
     const ev: StreamEvent = this.writer.append({
       endpointId,
@@ -283,6 +330,14 @@ export class BackgroundService {
       case 'resume':
         slot?.conn.resume();
         return;
+      case 'capture-tab':
+        reply({ type: 'capture-tab', tabId: msg.tabId, active: this.capture.tabActive(msg.tabId), live: this.capture.liveSources(msg.tabId) });
+        return;
+      case 'capture-act': {
+        const error = this.capture.act(msg.endpointId, msg.op, msg.data, msg.binary);
+        if (error) reply({ type: 'error', message: `Not ${msg.op === 'send' ? 'sent' : 'delivered'}: ${error}`, endpointId: msg.endpointId });
+        return;
+      }
       case 'clear':
         await this.writer.flush();
         await clearEvents(this.db, this.writer, msg.endpointId);

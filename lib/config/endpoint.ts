@@ -38,6 +38,15 @@ const schemeTransport = (url: string): 'sse' | 'ws' | undefined => {
   return undefined;
 };
 
+/** Where a captured stream came from: the page's own stream, recorded as the page ran. */
+export const CapturedFromSchema = z.object({
+  tabId: z.number().int(),
+  frameUrl: z.string(),
+  kind: z.enum(['ws', 'es', 'fetch', 'xhr']),
+  method: z.string().optional(),
+});
+export type CapturedFrom = z.infer<typeof CapturedFromSchema>;
+
 export const EndpointConfigSchema = z
   .object({
     id: z.string().min(1),
@@ -58,6 +67,8 @@ export const EndpointConfigSchema = z
     retention: RetentionSchema,
     /** Read-only recordings made by an import; the background never connects them. */
     recording: z.boolean().optional(),
+    /** Set on the read-only source of a stream captured from a page (then `recording` too). */
+    captured: CapturedFromSchema.optional(),
   })
   .superRefine((cfg, ctx) => {
     const t = schemeTransport(cfg.url);

@@ -49,6 +49,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause'), endpointId: z.string() }),
   z.object({ type: z.literal('resume'), endpointId: z.string() }),
   z.object({ type: z.literal('clear'), endpointId: z.string().optional() }),
+  /** Page capture: is the tab capturing, which of its sources are live (answered with `capture-tab`). */
+  z.object({ type: z.literal('capture-tab'), tabId: z.number().int() }),
+  /** Send on the page's WebSocket as the page would, or deliver a message to the page as the server would. */
+  z.object({ type: z.literal('capture-act'), endpointId: z.string(), op: z.enum(['send', 'inject']), data: z.string(), binary: z.boolean().optional() }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -63,6 +67,7 @@ export const BackgroundMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('events'), events: z.array(StreamEventSchema) }),
   z.object({ type: z.literal('status'), status: z.array(EndpointStatusSchema), online: z.boolean() }),
   z.object({ type: z.literal('cleared'), endpointId: z.string().optional() }),
+  z.object({ type: z.literal('capture-tab'), tabId: z.number().int(), active: z.boolean(), live: z.array(z.string()) }),
   /** A request the background could not carry out (e.g. sending on a closed socket). */
   z.object({ type: z.literal('error'), message: z.string(), endpointId: z.string().optional() }),
 ]);

@@ -47,7 +47,12 @@ export type MarkerKind =
   | 'overloaded'
   | 'gap'
   | 'duplicate'
-  | 'malformed';
+  | 'malformed'
+  // page capture (lib/capture): a frame kept truncated, frames over the rate cap, a frame
+  // delivered to the page from the panel
+  | 'truncated'
+  | 'capture_dropped'
+  | 'injected';
 
 export const eventKey = (e: Pick<StreamEvent, 'endpointId' | 'seq'>): string => `${e.endpointId}#${e.seq}`;
 

@@ -4,7 +4,7 @@ import { clip } from './format';
 import { isRecord } from './values';
 
 /** Markers that mean something went wrong with the connection or the stream's order. */
-const ERROR_MARKERS: ReadonlySet<string> = new Set(['given_up', 'http_error', 'malformed', 'stale', 'overloaded', 'gap', 'duplicate']);
+const ERROR_MARKERS: ReadonlySet<string> = new Set(['given_up', 'http_error', 'malformed', 'stale', 'overloaded', 'gap', 'duplicate', 'capture_dropped']);
 
 /** A connection marker (`dir: 'sys'`): its data is `{"message": string, ...details}`. */
 export function typeMarker(ev: StreamEvent, family: Family, type: string, payload: unknown): TypedEvent {

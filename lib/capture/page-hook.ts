@@ -1,0 +1,385 @@
+import { MAX_CAPTURED_FRAME, MAX_STREAMS_PER_FRAME } from './channel';
+import type { Recorder } from './recorder';
+import type { CaptureKind, Command, PageRecord } from './wire';
+
+/**
+ * The page hook: runs in the page's own JS world at document_start and watches the streams
+ * the page opens, without the page noticing. Constructors are wrapped in Proxies (so
+ * `instanceof`, statics, `name`, `length` and subclassing stay native), prototypes are
+ * untouched except `send`/`close`/`open`, which are Proxies of the native functions. Our
+ * listeners are added at construction, before the page's, and only read; events are never
+ * re-dispatched. Response bodies are read from a `clone()`; the page's promise is returned
+ * as is. Nothing is put on the page's globals.
+ */
+
+/** What of the page's window the hook uses (a real window, or a test double). */
+export interface HookWindow {
+  WebSocket?: typeof WebSocket;
+  EventSource?: typeof EventSource;
+  fetch?: typeof fetch;
+  XMLHttpRequest?: typeof XMLHttpRequest;
+  location: { href: string };
+}
+
+export interface PageHook {
+  command(c: Command): void;
+}
+
+const STREAM_TYPES = /^(text\/event-stream|application\/(x-)?ndjson|application\/jsonl|application\/json-seq|application\/stream\+json|application\/x-jsonlines)\b/i;
+const SECRET_HEADER = /auth|cookie|token|secret|key|session|csrf|signature|password/i;
+
+const isStreamType = (ct: string | null): boolean => ct !== null && STREAM_TYPES.test(ct.trim());
+
+/** Base64 of (at most MAX_CAPTURED_FRAME of) some bytes. */
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  const n = Math.min(bytes.length, MAX_CAPTURED_FRAME);
+  for (let i = 0; i < n; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(n, i + 0x8000)) as unknown as number[]);
+  return btoa(binary);
+}
+
+/** UTF-8 bytes of a string, cheaply bounded: exact for ASCII, an upper bound otherwise. */
+function textSize(s: string): number {
+  let extra = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) extra += 2;
+  return s.length + extra;
+}
+
+function plainHeaders(h: HeadersInit | undefined): Record<string, string> | undefined {
+  if (!h) return undefined;
+  const out: Record<string, string> = {};
+  try {
+    const entries: Iterable<[string, string]> =
+      typeof Headers !== 'undefined' && h instanceof Headers ? h.entries() : Array.isArray(h) ? (h as [string, string][]) : Object.entries(h);
+    for (const [k, v] of entries) if (!SECRET_HEADER.test(k) && typeof v === 'string') out[k] = v;
+  } catch {
+    return undefined;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function installPageHook(win: HookWindow, rec: Recorder, now: () => number = Date.now): PageHook {
+  let nextId = 0;
+  let open = 0;
+  const sockets = new Map<number, WebSocket>();
+  const readers = new Set<ReadableStreamDefaultReader<Uint8Array>>();
+  const socketIds = new WeakMap<object, number>();
+  let injecting = false;
+  // The natives as they are now, before any page script runs: later page patches cannot see us.
+  const listen = EventTarget.prototype.addEventListener;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+
+  const begin = (kind: CaptureKind, url: string, extra: Partial<Extract<PageRecord, { k: 'open' }>> = {}): number | undefined => {
+    if (rec.stopped || open >= MAX_STREAMS_PER_FRAME) return undefined;
+    let abs: string;
+    try {
+      abs = new URL(url, win.location.href).href;
+    } catch {
+      return undefined;
+    }
+    if (!/^(https?|wss?):/i.test(abs)) return undefined;
+    const s = ++nextId;
+    open++;
+    rec.add({ k: 'open', s, t: now(), kind, url: abs, ...extra });
+    return s;
+  };
+  const finish = (s: number) => {
+    open = Math.max(0, open - 1);
+    sockets.delete(s);
+  };
+
+  let sendOnPage: WebSocket['send'] | undefined;
+
+  // ---- WebSocket --------------------------------------------------------------------------
+  const NativeWS = win.WebSocket;
+  if (NativeWS) {
+    const wsProto = NativeWS.prototype;
+    const nativeSend = wsProto.send;
+    const frameOf = (s: number, dir: 'in' | 'out', data: unknown, inj: boolean): void => {
+      const t = now();
+      const base = { k: 'frame' as const, s, t, dir, ...(inj ? { inj: true as const } : {}) };
+      if (typeof data === 'string') {
+        const size = textSize(data);
+        if (data.length > MAX_CAPTURED_FRAME) rec.add({ ...base, data: data.slice(0, MAX_CAPTURED_FRAME), size, cut: true });
+        else rec.add({ ...base, data, size });
+        return;
+      }
+      if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        const cut = bytes.length > MAX_CAPTURED_FRAME;
+        rec.add({ ...base, data: base64(bytes), bin: true, size: bytes.length, ...(cut ? { cut: true as const } : {}) });
+        return;
+      }
+      if (typeof Blob !== 'undefined' && data instanceof Blob) {
+        // Read a slice of the Blob (the page's Blob is untouched), keeping our place in order.
+        const slot = rec.reserve(s);
+        const size = data.size;
+        void data
+          .slice(0, MAX_CAPTURED_FRAME)
+          .arrayBuffer()
+          .then(
+            (buf) => slot?.fill({ ...base, data: base64(new Uint8Array(buf)), bin: true, size, ...(size > MAX_CAPTURED_FRAME ? { cut: true as const } : {}) }),
+            () => slot?.fill({ ...base, data: '', bin: true, size, cut: true }),
+          );
+      }
+    };
+
+    const watch = (ws: WebSocket, protocols: unknown): void => {
+      const list = typeof protocols === 'string' ? [protocols] : Array.isArray(protocols) ? protocols.filter((p): p is string => typeof p === 'string') : undefined;
+      const s = begin('ws', ws.url, list && list.length > 0 ? { protocols: list } : {});
+      if (s === undefined) return;
+      socketIds.set(ws, s);
+      sockets.set(s, ws);
+      listen.call(ws, 'open', () => rec.add({ k: 'state', s, t: now(), what: 'open', protocol: ws.protocol }));
+      listen.call(ws, 'message', (e) => frameOf(s, 'in', (e as MessageEvent).data, injecting));
+      listen.call(ws, 'error', () => rec.add({ k: 'state', s, t: now(), what: 'error' }));
+      listen.call(ws, 'close', (e) => {
+        const c = e as CloseEvent;
+        rec.add({ k: 'state', s, t: now(), what: 'close', code: c.code, reason: c.reason, clean: c.wasClean });
+        finish(s);
+      });
+    };
+
+    const WrappedWS = new Proxy(NativeWS, {
+      construct(target, args, newTarget) {
+        const ws = Reflect.construct(target, args, newTarget) as WebSocket;
+        if (!rec.stopped) watch(ws, args[1]);
+        return ws;
+      },
+    });
+    sendOnPage = new Proxy(nativeSend, {
+      apply(target, self: WebSocket, args: [string | ArrayBufferLike | Blob | ArrayBufferView]) {
+        const result = Reflect.apply(target, self, args) as undefined; // throws as native (CONNECTING)
+        const s = socketIds.get(self);
+        // A frame sent while closing is discarded by the browser: not on the wire, not recorded.
+        if (s !== undefined && !rec.stopped && self.readyState === 1) frameOf(s, 'out', args[0], false);
+        return result;
+      },
+    });
+    wsProto.send = sendOnPage;
+    Object.defineProperty(wsProto, 'constructor', { value: WrappedWS, writable: true, enumerable: false, configurable: true });
+    win.WebSocket = WrappedWS;
+  }
+
+  // ---- EventSource ------------------------------------------------------------------------
+  const NativeES = win.EventSource;
+  if (NativeES) {
+    const esIds = new WeakMap<object, { s: number; types: Set<string> }>();
+    const lastIds = new Map<number, string>();
+    const onEvent = (s: number) => (e: Event) => {
+      const m = e as MessageEvent;
+      lastIds.set(s, m.lastEventId);
+      const data = typeof m.data === 'string' ? m.data : String(m.data);
+      const cut = data.length > MAX_CAPTURED_FRAME;
+      rec.add({
+        k: 'message',
+        s,
+        t: now(),
+        ...(e.type === 'message' ? {} : { name: e.type }),
+        ...(m.lastEventId ? { id: m.lastEventId } : {}),
+        data: cut ? data.slice(0, MAX_CAPTURED_FRAME) : data,
+        size: textSize(data),
+        ...(cut ? { cut: true as const } : {}),
+      });
+    };
+    const WrappedES = new Proxy(NativeES, {
+      construct(target, args, newTarget) {
+        const es = Reflect.construct(target, args, newTarget) as EventSource;
+        if (rec.stopped) return es;
+        const s = begin('es', es.url, es.withCredentials ? { headers: { credentials: 'include' } } : {});
+        if (s === undefined) return es;
+        esIds.set(es, { s, types: new Set(['message']) });
+        listen.call(es, 'open', () => rec.add({ k: 'state', s, t: now(), what: 'open' }));
+        listen.call(es, 'message', onEvent(s));
+        listen.call(es, 'error', () => {
+          // CONNECTING after an error: the browser reconnects, sending Last-Event-ID.
+          const lastId = lastIds.get(s);
+          if (es.readyState === 0) rec.add({ k: 'state', s, t: now(), what: 'reconnecting', ...(lastId ? { lastEventId: lastId } : {}) });
+          else {
+            rec.add({ k: 'state', s, t: now(), what: 'close', reason: 'the browser gave up on the stream' });
+            lastIds.delete(s);
+            finish(s);
+          }
+        });
+        return es;
+      },
+    });
+    // Named events reach only listeners of their type: listen to each type the page listens to.
+    const nativeAdd = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = new Proxy(nativeAdd, {
+      apply(target, self: EventTarget, args: Parameters<EventTarget['addEventListener']>) {
+        const known = esIds.get(self as object);
+        const type = String(args[0]);
+        if (known && !known.types.has(type) && type !== 'open' && type !== 'error') {
+          known.types.add(type);
+          Reflect.apply(target, self, [type, onEvent(known.s)]);
+        }
+        return Reflect.apply(target, self, args) as undefined;
+      },
+    });
+    const nativeClose = NativeES.prototype.close;
+    NativeES.prototype.close = new Proxy(nativeClose, {
+      apply(target, self: EventSource, args: []) {
+        const known = esIds.get(self);
+        if (known && self.readyState !== 2) {
+          rec.add({ k: 'state', s: known.s, t: now(), what: 'close', reason: 'closed by the page' });
+          lastIds.delete(known.s);
+          finish(known.s);
+        }
+        return Reflect.apply(target, self, args) as undefined;
+      },
+    });
+    Object.defineProperty(NativeES.prototype, 'constructor', { value: WrappedES, writable: true, enumerable: false, configurable: true });
+    win.EventSource = WrappedES;
+  }
+
+  // ---- streamed response bodies ----------------------------------------------------------
+  const readBody = (s: number, body: ReadableStream<Uint8Array>): void => {
+    const reader = body.getReader();
+    readers.add(reader);
+    const decoder = new TextDecoder();
+    const pump = (): void => {
+      reader.read().then(
+        ({ done, value }) => {
+          if (rec.stopped) return void reader.cancel().catch(() => undefined);
+          if (done) {
+            const tail = decoder.decode();
+            if (tail) rec.add({ k: 'chunk', s, t: now(), text: tail });
+            rec.add({ k: 'state', s, t: now(), what: 'end' });
+            readers.delete(reader);
+            finish(s);
+            return;
+          }
+          const text = decoder.decode(value, { stream: true });
+          if (text) rec.add({ k: 'chunk', s, t: now(), text });
+          pump();
+        },
+        (err: unknown) => {
+          rec.add({ k: 'state', s, t: now(), what: 'error', reason: err instanceof Error ? `${err.name}: ${err.message}` : 'stream broke' });
+          readers.delete(reader);
+          finish(s);
+        },
+      );
+    };
+    pump();
+  };
+
+  const nativeFetch = win.fetch;
+  if (nativeFetch) {
+    win.fetch = new Proxy(nativeFetch, {
+      apply(target, self, args: Parameters<typeof fetch>) {
+        const pending = Reflect.apply(target, self, args) as Promise<Response>;
+        if (rec.stopped) return pending;
+        // A reaction of our own, registered before the page's: it clones before the page can
+        // read. The page gets the very promise fetch returned.
+        pending.then(
+          (res) => {
+            if (rec.stopped || !res.body || !isStreamType(res.headers.get('content-type'))) return;
+            const [input, init] = args;
+            const method = (init?.method ?? (typeof Request !== 'undefined' && input instanceof Request ? input.method : 'GET')).toUpperCase();
+            const headers = plainHeaders(init?.headers ?? (typeof Request !== 'undefined' && input instanceof Request ? input.headers : undefined));
+            const s = begin('fetch', res.url || String(input instanceof Request ? input.url : input), { method, ...(headers ? { headers } : {}) });
+            if (s === undefined) return;
+            const copy = res.clone();
+            rec.add({ k: 'state', s, t: now(), what: 'open', status: res.status, contentType: res.headers.get('content-type') ?? '' });
+            if (copy.body) readBody(s, copy.body);
+          },
+          () => undefined,
+        );
+        return pending;
+      },
+    });
+  }
+
+  const NativeXHR = win.XMLHttpRequest;
+  if (NativeXHR) {
+    const xhrProto = NativeXHR.prototype;
+    const requests = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+    xhrProto.open = new Proxy(xhrProto.open, {
+      apply(target, self: XMLHttpRequest, args: [string, string | URL]) {
+        const result = Reflect.apply(target, self, args) as undefined;
+        requests.set(self, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
+        return result;
+      },
+    });
+    xhrProto.send = new Proxy(xhrProto.send, {
+      apply(target, self: XMLHttpRequest, args: [Document | XMLHttpRequestBodyInit | null | undefined]) {
+        const req = requests.get(self);
+        if (req && !rec.stopped) followXhr(self, req);
+        return Reflect.apply(target, self, args) as undefined;
+      },
+    });
+  }
+
+  function followXhr(xhr: XMLHttpRequest, req: { method: string; url: string }): void {
+    let s: number | undefined;
+    let offset = 0;
+    let decided = false;
+    const take = () => {
+      if (s === undefined || rec.stopped) return;
+      const text = xhr.responseText; // '' and 'text' response types only (checked below)
+      if (text.length > offset) {
+        rec.add({ k: 'chunk', s, t: now(), text: text.slice(offset) });
+        offset = text.length;
+      }
+    };
+    listen.call(xhr, 'readystatechange', () => {
+      if (!decided && xhr.readyState >= 2) {
+        decided = true;
+        const ct = xhr.getResponseHeader('content-type');
+        if ((xhr.responseType === '' || xhr.responseType === 'text') && isStreamType(ct)) {
+          s = begin('xhr', xhr.responseURL || req.url, { method: req.method });
+          if (s !== undefined) rec.add({ k: 'state', s, t: now(), what: 'open', status: xhr.status, contentType: ct ?? '' });
+        }
+      }
+      if (xhr.readyState >= 3) take();
+    });
+    listen.call(xhr, 'loadend', () => {
+      if (s === undefined) return;
+      take();
+      rec.add(xhr.status === 0 ? { k: 'state', s, t: now(), what: 'error', reason: 'request failed or aborted' } : { k: 'state', s, t: now(), what: 'end' });
+      finish(s);
+    });
+  }
+
+  // ---- commands from the panel ------------------------------------------------------------
+  const payload = (ws: WebSocket, data: string, bin: boolean | undefined): string | ArrayBuffer | Blob => {
+    if (!bin) return data;
+    const raw = atob(data);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return ws.binaryType === 'blob' ? new Blob([bytes]) : bytes.buffer;
+  };
+
+  return {
+    command(c) {
+      if (c.op === 'stop') {
+        rec.stop();
+        for (const r of readers) void r.cancel().catch(() => undefined);
+        readers.clear();
+        sockets.clear();
+        return;
+      }
+      if (c.op === 'ready') return rec.setReady();
+      const ws = sockets.get(c.s);
+      if (!ws || ws.readyState !== 1) return;
+      if (c.op === 'send') {
+        sendOnPage?.call(ws, payload(ws, c.data, c.bin));
+        return;
+      }
+      // As if the server had sent it: the page's listeners and onmessage see a native event.
+      let origin = '';
+      try {
+        origin = new URL(ws.url).origin;
+      } catch {
+        /* keep '' */
+      }
+      injecting = true;
+      try {
+        dispatch.call(ws, new MessageEvent('message', { data: payload(ws, c.data, c.bin), origin }));
+      } finally {
+        injecting = false;
+      }
+    },
+  };
+}
