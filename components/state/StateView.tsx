@@ -5,7 +5,7 @@ import type { MergedState } from '../../lib/state/index';
 import { touchedBy } from '../../lib/stateview/entities';
 import type { HistoryTravel } from '../../lib/stateview/history-travel';
 import { resolvePosition } from '../../lib/stateview/position';
-import { familyLabel } from '../../lib/panel/typing';
+import { familyLabel } from '../../lib/protocols/typing';
 import { PanelContext } from '../panel/context';
 import { EndpointPicker } from './EndpointPicker';
 import { EventPane } from './EventPane';

@@ -4,7 +4,7 @@ import { eventKey, type StreamEvent } from '../../lib/model/event';
 import type { TypedEvent } from '../../lib/model/typed';
 import { base64Bytes, formatClock, formatSize, hexDump } from '../../lib/format/event-text';
 import { entityNeighbours, findEventIndex } from '../../lib/panel/lookup';
-import { familyLabel, type EventTyping } from '../../lib/panel/typing';
+import { familyLabel, type EventTyping } from '../../lib/protocols/typing';
 import { CopyButton } from './CopyButton';
 import { JsonTree } from './JsonTree';
 import { TypeBadge } from './TypeBadge';

@@ -4,7 +4,7 @@ import { PROFILES } from '../../lib/protocols';
 import { findEventIndex } from '../../lib/panel/lookup';
 import { followPageTheme } from '../../lib/panel/theme';
 import { typeList } from '../../lib/timeline/type-list';
-import { familyLabel } from '../../lib/panel/typing';
+import { familyLabel } from '../../lib/protocols/typing';
 import { PanelContext } from '../panel/context';
 import { ComposeBox } from './ComposeBox';
 import { DetailPane } from './DetailPane';

@@ -3,7 +3,7 @@ import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineFilter } from '../../lib/timeline/filter';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
 import { loadFilter, loadPins, saveFilter, savePins } from '../../lib/timeline/ui-storage';
-import type { EventTyping } from '../../lib/panel/typing';
+import type { EventTyping } from '../../lib/protocols/typing';
 
 /** Typing in the search boxes waits this long before the (possibly large) list is refiltered. */
 const SETTLE_MS = 150;

@@ -3,7 +3,7 @@ import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
 import type { ExchangeActions } from '../exchange/panel-actions';
 import type { EventHistory } from './history';
-import type { EventTyping } from './typing';
+import type { EventTyping } from '../protocols/typing';
 
 /** What every panel view gets: the merged event history, the link to the background, config. */
 export interface PanelContextValue {

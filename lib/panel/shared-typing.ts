@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { EndpointConfig, ProfileChoice } from '../config/endpoint';
 import { detectFamily, typeEvent } from '../protocols';
 import type { EventHistory } from './history';
-import { EventTyping } from './typing';
+import { EventTyping } from '../protocols/typing';
 
 /** The one EventTyping of a page, wired to the endpoint config and to the history's clears. */
 export function createTyping(history: Pick<EventHistory, 'onClear'>, endpoints: ReadonlySignal<readonly EndpointConfig[]>): EventTyping {

@@ -3,7 +3,7 @@ import type { TypedEvent, TypedStreamEvent } from '../model/typed';
 import type { MergedState } from '../state/index';
 import { CHECKPOINT_INTERVAL, TimeTravel } from '../state/timetravel';
 
-/** The part of the shared event typing (lib/panel/typing.ts) that folding needs. */
+/** The part of the shared event typing (lib/protocols/typing.ts) that folding needs. */
 export interface Typing {
   readonly revision: number;
   typed(ev: StreamEvent): TypedEvent;

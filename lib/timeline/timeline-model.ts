@@ -1,7 +1,7 @@
 import { eventKey, type StreamEvent } from '../model/event';
 import { compileFilter, EMPTY_FILTER, type CompiledFilter, type FilterScope, type TimelineFilter } from './filter';
 import { findEventIndex } from '../panel/lookup';
-import type { EventTyping } from '../panel/typing';
+import type { EventTyping } from '../protocols/typing';
 
 /**
  * The timeline's rows: the history filtered, kept up to date incrementally. Live events are

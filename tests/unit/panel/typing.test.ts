@@ -5,7 +5,7 @@ import type { Family } from '../../../lib/model/typed';
 import { EventHistory } from '../../../lib/panel/history';
 import { createTyping } from '../../../lib/panel/shared-typing';
 import { openStore } from '../../../lib/store/schema';
-import { DETECT_SAMPLE, EventTyping, familyLabel, type TypingDeps } from '../../../lib/panel/typing';
+import { DETECT_SAMPLE, EventTyping, familyLabel, type TypingDeps } from '../../../lib/protocols/typing';
 import { ev, fakeTypeEvent } from '../timeline/fixtures';
 
 /** Detects `kanban` once it has seen three events (a stand-in for the real heuristics). */

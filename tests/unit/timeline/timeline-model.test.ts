@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import { EMPTY_FILTER } from '../../../lib/timeline/filter';
 import { TimelineModel } from '../../../lib/timeline/timeline-model';
-import { EventTyping } from '../../../lib/panel/typing';
+import { EventTyping } from '../../../lib/protocols/typing';
 import { ev, fakeTypeEvent } from './fixtures';
 
 const typeOf = (seq: number) => (seq % 2 ? 'odd' : 'even');
