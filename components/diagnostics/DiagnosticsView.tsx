@@ -1,17 +1,14 @@
 import { useContext, useMemo } from 'preact/hooks';
-import { attemptLoader, type AttemptLoader } from '../../lib/diagnostics/attempts';
 import { groupByEndpoint } from '../../lib/diagnostics/digest';
 import type { StreamEvent } from '../../lib/model/event';
 import { PanelContext } from '../panel/context';
 import { EndpointCard } from './EndpointCard';
 import { useNow } from './useNow';
 
-/** The database read is bound here, once per page, so the cards only get a function. */
-const storedAttempts = attemptLoader();
 const NO_EVENTS: readonly StreamEvent[] = [];
 
 /** The "Connections" tab: per-endpoint reconnect diagnostics. */
-export function DiagnosticsView({ loadAttempts = storedAttempts }: { loadAttempts?: AttemptLoader }) {
+export function DiagnosticsView() {
   const ctx = useContext(PanelContext);
   const version = ctx.version.value; // re-render on every history change
   const history = ctx.history;
@@ -40,7 +37,7 @@ export function DiagnosticsView({ loadAttempts = storedAttempts }: { loadAttempt
           events={byEndpoint.get(id) ?? NO_EVENTS}
           now={now}
           loadedFrom={loadedFrom}
-          loadAttempts={loadAttempts}
+          loadAttempts={ctx.attempts}
           send={(m) => ctx.link.send(m)}
         />
       ))}

@@ -1,4 +1,4 @@
-import { openStore, type AttemptRow, type DB } from '../store/schema';
+import type { AttemptRow, DB } from '../store/schema';
 
 /** How many attempts the diagnostics show per endpoint. */
 export const ATTEMPTS_SHOWN = 50;
@@ -16,19 +16,4 @@ export async function readAttempts(db: DB, endpointId: string, limit = ATTEMPTS_
     cursor = await cursor.continue();
   }
   return rows;
-}
-
-/**
- * A loader with its own connection to the database the background writes (pages share its
- * origin), opened on first use; a failed open is retried on the next read.
- */
-export function attemptLoader(open: () => Promise<DB> = openStore): AttemptLoader {
-  let db: Promise<DB> | undefined;
-  return async (endpointId) => {
-    db ??= open().catch((err: unknown) => {
-      db = undefined;
-      throw err;
-    });
-    return readAttempts(await db, endpointId);
-  };
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PanelContextValue } from './panel-context';
 import type { EndpointConfig } from '../config/endpoint';
 import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import { readAttempts } from '../diagnostics/attempts';
 import { exchangeActions } from '../exchange/panel-actions';
 import { openPanelData } from './panel-wiring';
 import { createTyping } from './shared-typing';
@@ -22,5 +23,5 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   });
   const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
   const typing = createTyping(data.history, endpoints);
-  return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange };
+  return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange, attempts: (id) => readAttempts(data.db, id) };
 }

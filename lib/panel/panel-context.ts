@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
+import type { AttemptLoader } from '../diagnostics/attempts';
 import type { ExchangeActions } from '../exchange/panel-actions';
 import type { EventHistory } from './history';
 import type { EventTyping } from '../protocols/typing';
@@ -20,4 +21,6 @@ export interface PanelContextValue {
   problems: Signal<string[]>;
   /** Export, import and replay. */
   exchange: ExchangeActions;
+  /** An endpoint's stored connection attempts, newest first (the Connections tab). */
+  attempts: AttemptLoader;
 }

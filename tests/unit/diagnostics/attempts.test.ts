@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { attemptLoader, readAttempts } from '../../../lib/diagnostics/attempts';
+import { describe, expect, it } from 'vitest';
+import { readAttempts } from '../../../lib/diagnostics/attempts';
 import { openStore, type AttemptRow } from '../../../lib/store/schema';
 
 let n = 0;
@@ -19,15 +19,4 @@ describe('stored attempts', () => {
     db.close();
   });
 
-  it('the loader opens the database once and retries an open that failed', async () => {
-    const db = await freshDb();
-    await db.put('attempts', attempt('a', 1));
-    const open = vi.fn().mockRejectedValueOnce(new Error('blocked')).mockResolvedValue(db);
-    const load = attemptLoader(open);
-    await expect(load('a')).rejects.toThrow('blocked');
-    expect((await load('a')).map((r) => r.n)).toEqual([1]);
-    expect((await load('a')).map((r) => r.n)).toEqual([1]);
-    expect(open).toHaveBeenCalledTimes(2);
-    db.close();
-  });
 });
