@@ -58,7 +58,8 @@ const BATCH = 5000;
  */
 export async function writeRecordings(db: DB, plans: RecordingPlan[]): Promise<ImportResult> {
   let failure: string | undefined;
-  const writer = new EventWriter(db, { error: (m) => (failure ??= m) }, { maxBatch: BATCH });
+  const profiles = new Map(plans.map((p) => [p.endpoint.id, p.endpoint.profile]));
+  const writer = new EventWriter(db, { error: (m) => (failure ??= m) }, { maxBatch: BATCH, profileOf: (id) => profiles.get(id) });
   await writer.init();
   const events = plans.flatMap((p) => p.events);
   for (let i = 0; i < events.length && failure === undefined; i++) {
@@ -76,10 +77,13 @@ export async function writeRecordings(db: DB, plans: RecordingPlan[]): Promise<I
 }
 
 async function discard(db: DB, endpointIds: string[]): Promise<void> {
-  const tx = db.transaction(['chunks', 'meta'], 'readwrite');
+  const tx = db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
   for (const id of endpointIds) {
-    const keys = await tx.objectStore('chunks').index('byEndpoint').getAllKeys(IDBKeyRange.bound([id, 0], [id, Infinity]));
-    for (const k of keys) void tx.objectStore('chunks').delete(k);
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    for (const store of ['chunks', 'index'] as const) {
+      for (const k of await tx.objectStore(store).index('byEndpoint').getAllKeys(range)) void tx.objectStore(store).delete(k);
+    }
+    void tx.objectStore('snapshots').delete(range);
     void tx.objectStore('meta').delete(id);
   }
   await tx.done;

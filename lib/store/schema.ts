@@ -1,6 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { AttemptRecord } from '../model/connection';
+import type { Family } from '../model/typed';
+import type { EndpointState } from '../state';
+import { migrateToV2 } from './migrate';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the
@@ -19,19 +23,84 @@ export interface Chunk {
   t1: number;
   bytes: number;
   events: StreamEvent[];
+  typing: ChunkTyping;
 }
 
-/** Maintained counters per endpoint, written in the same transaction as its chunks. */
-export interface EndpointMeta {
+/** Each event's typed type (an index into `names`, per event) and the events that failed their schema. */
+export interface ChunkTyping {
+  names: string[];
+  at: number[];
+  /** Indexes of events whose payload failed their type's schema. */
+  invalid: number[];
+}
+
+export interface DirCounts {
+  in: number;
+  out: number;
+  sys: number;
+}
+
+/**
+ * One chunk as the index knows it: enough to place, count and skip it without reading events.
+ * Kept in its own small store, written with the chunk.
+ */
+export interface ChunkInfo {
+  /** The chunk's key. Merged chunks get a new one, so cids run in the order of chunks' last events. */
+  cid: number;
   endpointId: string;
+  firstSeq: number;
   lastSeq: number;
-  /** Last SSE id persisted: the resume point after any restart (no gap, no duplicate). */
-  lastEventId?: string;
+  /** Events in the chunk. */
+  count: number;
+  /** Receive time of the first / last event. */
+  t0: number;
+  t1: number;
+  bytes: number;
+  /** Typed event type (profile type name; marker kind for sys) -> count. */
+  types: Record<string, number>;
+  dirs: DirCounts;
+  /** Events that failed their schema. */
+  invalid: number;
+  /** `gap` / `duplicate` / `malformed` markers. */
+  gaps: number;
+  duplicates: number;
+  malformed: number;
+}
+
+/** Whole-store counters of one endpoint: over every stored event, kept right by every write and delete. */
+export interface EndpointCounters {
   /** Events currently stored (after retention). */
   count: number;
   bytes: number;
+  /** Receive time of the first stored and the last written event. */
   firstTime?: number;
   lastTime?: number;
+  lastSeq: number;
+  types: Record<string, number>;
+  gaps: number;
+  duplicates: number;
+  malformed: number;
+  invalid: number;
+  dirs: DirCounts;
+}
+
+/** Maintained counters per endpoint, written in the same transaction as its chunks. */
+export interface EndpointMeta extends EndpointCounters {
+  endpointId: string;
+  /** Last SSE id persisted: the resume point after any restart (no gap, no duplicate). */
+  lastEventId?: string;
+  /** The family the stored events were typed and folded with. */
+  family: Family;
+  /** The profile choice `family` came from, and the received events `auto` looked at (up to 20). */
+  profile: ProfileChoice;
+  detected: number;
+}
+
+/** The endpoint's state after every event with seq <= `seq`, including events since deleted. */
+export interface Snapshot {
+  endpointId: string;
+  seq: number;
+  state: EndpointState;
 }
 
 /** One connection attempt as the transport reports it, keyed for storage. */
@@ -50,6 +119,8 @@ export interface NotificationRow {
 
 export interface StreamscopeDB extends DBSchema {
   chunks: { key: number; value: Chunk; indexes: { byEndpoint: [string, number] } };
+  index: { key: number; value: ChunkInfo; indexes: { byEndpoint: [string, number] } };
+  snapshots: { key: [string, number]; value: Snapshot };
   meta: { key: string; value: EndpointMeta };
   attempts: { key: number; value: AttemptRow; indexes: { byEndpoint: [string, number] } };
   notifications: { key: number; value: NotificationRow };
@@ -59,11 +130,11 @@ export interface StreamscopeDB extends DBSchema {
 export type DB = IDBPDatabase<StreamscopeDB>;
 
 export const DB_NAME = 'streamscope';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export function openStore(name = DB_NAME): Promise<DB> {
   return openDB<StreamscopeDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const chunks = db.createObjectStore('chunks', { keyPath: 'cid', autoIncrement: true });
         chunks.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
@@ -73,6 +144,13 @@ export function openStore(name = DB_NAME): Promise<DB> {
         // Newest first by key; the unread count is a maintained counter in `kv`.
         db.createObjectStore('notifications', { keyPath: 'key', autoIncrement: true });
         db.createObjectStore('kv');
+      }
+      if (oldVersion < 2) {
+        const index = db.createObjectStore('index', { keyPath: 'cid' });
+        index.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
+        db.createObjectStore('snapshots', { keyPath: ['endpointId', 'seq'] });
+        // Derives what v2 keeps next to the events, in this same transaction: all or nothing.
+        if (oldVersion === 1) migrateToV2(tx);
       }
     },
   });

@@ -2,182 +2,93 @@
  * The read side of the store for pages: the only module the panel (and its search Worker) calls
  * to read history. Callers never touch object stores or the chunk encoding.
  *
- * Shapes follow the issue #10 contract. This version reads the v1 layout directly: the index
- * and the counters are built by a cursor over the chunks, and a state is folded from the
- * endpoint's first stored event.
+ * Shapes follow the issue #10 contract, with two refinements: ChunkInfo also counts the
+ * chunk's `gap` / `duplicate` / `malformed` markers, and cids run in the order of chunks'
+ * *last* events (small chunks are merged into one with a new cid).
+ *
+ * Everything here reads what the background derived as it persisted: the index and the
+ * counters are small stores read without touching event payloads, and a state is the nearest
+ * snapshot folded forward.
  */
 import type { StreamEvent } from '../model/event';
-import type { Family, TypedStreamEvent } from '../model/typed';
-import { typeEvent } from '../protocols';
-import { emptySlice, foldEvent, type EndpointState, type MergedState } from '../state';
-import type { Chunk, DB } from './schema';
-import { allEvents } from './reader';
-import { familyOf } from './family';
+import type { EndpointState } from '../state';
+import { foldStored } from './fold-stored';
+import { endpointRange } from './rebuild';
+import type { Chunk, ChunkInfo, DB, EndpointCounters } from './schema';
+
+export type { ChunkInfo, DirCounts, EndpointCounters } from './schema';
 
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
 
-export interface DirCounts {
-  in: number;
-  out: number;
-  sys: number;
-}
-
-/** One chunk as the index knows it: enough to place, count and skip it without reading events. */
-export interface ChunkInfo {
-  /** Global write order. */
-  cid: number;
-  endpointId: string;
-  firstSeq: number;
-  lastSeq: number;
-  /** Events in the chunk. */
-  count: number;
-  /** Receive time of the first / last event. */
-  t0: number;
-  t1: number;
-  bytes: number;
-  /** Typed event type -> count. */
-  types: Record<string, number>;
-  dirs: DirCounts;
-  /** Events that failed their schema. */
-  invalid: number;
-}
-
-/** Whole-store counters of one endpoint. */
-export interface EndpointCounters {
-  count: number;
-  bytes: number;
-  firstTime?: number;
-  lastTime?: number;
-  lastSeq: number;
-  types: Record<string, number>;
-  /** `gap` / `duplicate` / `malformed` markers. */
-  gaps: number;
-  duplicates: number;
-  malformed: number;
-  invalid: number;
-  dirs: DirCounts;
-}
-
-function storedEvents(chunk: Chunk, family: Family): StoredEvent[] {
-  return chunk.events.map((ev) => {
-    const typed = typeEvent(ev, family);
-    return { ...ev, type: typed.type, valid: typed.issues.length === 0 };
-  });
-}
-
-function summarise(chunk: Chunk, events: StoredEvent[]): ChunkInfo {
-  const info: ChunkInfo = {
-    cid: chunk.cid!,
-    endpointId: chunk.endpointId,
-    firstSeq: chunk.firstSeq,
-    lastSeq: chunk.lastSeq,
-    count: events.length,
-    t0: chunk.t0,
-    t1: chunk.t1,
-    bytes: chunk.bytes,
-    types: {},
-    dirs: { in: 0, out: 0, sys: 0 },
-    invalid: 0,
-  };
-  for (const e of events) {
-    info.types[e.type] = (info.types[e.type] ?? 0) + 1;
-    info.dirs[e.dir]++;
-    if (!e.valid) info.invalid++;
-  }
-  return info;
-}
-
-/** Families of the endpoints met during one read, so each is resolved once. */
-function familyCache(db: DB): (endpointId: string) => Promise<Family> {
-  const known = new Map<string, Promise<Family>>();
-  return (id) => {
-    let f = known.get(id);
-    if (!f) known.set(id, (f = familyOf(db, id)));
-    return f;
-  };
+function storedEvents(chunk: Chunk): StoredEvent[] {
+  const { names, at, invalid } = chunk.typing;
+  const bad = new Set(invalid);
+  return chunk.events.map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */
 export async function readChunkIndex(db: DB, endpointId?: string): Promise<ChunkInfo[]> {
-  const family = familyCache(db);
-  const chunks =
-    endpointId === undefined
-      ? await db.getAll('chunks')
-      : await db.getAllFromIndex('chunks', 'byEndpoint', IDBKeyRange.bound([endpointId, 0], [endpointId, Infinity]));
-  const out: ChunkInfo[] = [];
-  for (const c of chunks) out.push(summarise(c, storedEvents(c, await family(c.endpointId))));
-  return out.sort((a, b) => a.cid - b.cid);
+  if (endpointId === undefined) return db.getAll('index');
+  return db.getAllFromIndex('index', 'byEndpoint', endpointRange(endpointId));
 }
 
-/** The events of one chunk, oldest first; empty when the chunk is gone (retention, clear). */
+/** The events of one chunk, oldest first; empty when the chunk is gone (retention, clear, merged). */
 export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   const chunk = await db.get('chunks', cid);
-  return chunk ? storedEvents(chunk, await familyOf(db, chunk.endpointId)) : [];
+  return chunk ? storedEvents(chunk) : [];
 }
 
-const emptyCounters = (): EndpointCounters => ({
-  count: 0,
-  bytes: 0,
-  lastSeq: 0,
-  types: {},
-  gaps: 0,
-  duplicates: 0,
-  malformed: 0,
-  invalid: 0,
-  dirs: { in: 0, out: 0, sys: 0 },
-});
-
-/** Whole-store counters per endpoint. */
+/** Whole-store counters per endpoint, maintained in the same transaction as the events. */
 export async function readCounters(db: DB): Promise<Map<string, EndpointCounters>> {
   const out = new Map<string, EndpointCounters>();
   for (const m of await db.getAll('meta')) {
-    out.set(m.endpointId, { ...emptyCounters(), lastSeq: m.lastSeq, firstTime: m.firstTime, lastTime: m.lastTime });
-  }
-  for (const info of await readChunkIndex(db)) {
-    let c = out.get(info.endpointId);
-    if (!c) out.set(info.endpointId, (c = emptyCounters()));
-    c.count += info.count;
-    c.bytes += info.bytes;
-    c.lastSeq = Math.max(c.lastSeq, info.lastSeq);
-    c.invalid += info.invalid;
-    for (const d of ['in', 'out', 'sys'] as const) c.dirs[d] += info.dirs[d];
-    for (const [t, n] of Object.entries(info.types)) c.types[t] = (c.types[t] ?? 0) + n;
-    if (info.dirs.sys > 0) {
-      c.gaps += info.types.gap ?? 0;
-      c.duplicates += info.types.duplicate ?? 0;
-      c.malformed += info.types.malformed ?? 0;
-    }
+    const { count, bytes, firstTime, lastTime, lastSeq, types, gaps, duplicates, malformed, invalid, dirs } = m;
+    out.set(m.endpointId, { count, bytes, firstTime, lastTime, lastSeq, types, gaps, duplicates, malformed, invalid, dirs });
   }
   return out;
 }
 
 /**
- * The endpoint's state after every stored event with seq <= atSeq (latest when omitted), and
- * the seq of the last event folded in (0 when none).
+ * The endpoint's state after every stored event with seq <= atSeq (latest when omitted),
+ * including what events deleted by retention built (the horizon snapshot), and the seq of the
+ * last event folded in (0 when none). Below the horizon, the horizon's state.
  */
-export async function stateAt(db: DB, endpointId: string, atSeq = Infinity): Promise<{ state: EndpointState; seq: number }> {
-  const family = await familyOf(db, endpointId);
-  let merged: MergedState = { endpoints: { [endpointId]: emptySlice(family) } };
-  let seq = 0;
-  for await (const events of allEvents(db, endpointId)) {
-    for (const ev of events) {
-      if (ev.seq > atSeq) return { state: merged.endpoints[endpointId]!, seq };
-      const typedEv: TypedStreamEvent = { ...ev, typed: typeEvent(ev, family) };
-      merged = foldEvent(merged, typedEv);
-      seq = ev.seq;
-    }
+export async function stateAt(db: DB, endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }> {
+  const meta = await db.get('meta', endpointId);
+  return foldStored(db, endpointId, meta?.family ?? 'generic', atSeq);
+}
+
+/** The last chunk with t0 <= time (rows sorted by t0, as one endpoint's are). */
+function chunkAtTime(rows: ChunkInfo[], time: number): ChunkInfo | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.t0 <= time) lo = mid + 1;
+    else hi = mid;
   }
-  return { state: merged.endpoints[endpointId]!, seq };
+  return lo > 0 ? rows[lo - 1] : undefined;
 }
 
 /** Seq of the endpoint's (or any endpoint's) last event received at or before `time`. */
 export async function seqAtTime(db: DB, endpointId: string | undefined, time: number): Promise<{ endpointId: string; seq: number } | undefined> {
-  let best: StreamEvent | undefined;
-  for await (const events of allEvents(db, endpointId)) {
-    for (const ev of events) {
-      if (ev.time <= time && (!best || ev.time >= best.time)) best = ev;
+  const perEndpoint = new Map<string, ChunkInfo[]>();
+  for (const row of await readChunkIndex(db, endpointId)) {
+    const rows = perEndpoint.get(row.endpointId);
+    if (rows) rows.push(row);
+    else perEndpoint.set(row.endpointId, [row]);
+  }
+  let best: { ev: StreamEvent; cid: number } | undefined;
+  for (const rows of perEndpoint.values()) {
+    rows.sort((a, b) => a.firstSeq - b.firstSeq);
+    const row = chunkAtTime(rows, time);
+    if (!row) continue;
+    const chunk = await db.get('chunks', row.cid);
+    for (const ev of chunk?.events ?? []) {
+      // Of events at the same time, the one written last.
+      if (ev.time <= time && (!best || ev.time > best.ev.time || (ev.time === best.ev.time && row.cid > best.cid))) best = { ev, cid: row.cid };
     }
   }
-  return best && { endpointId: best.endpointId, seq: best.seq };
+  return best && { endpointId: best.ev.endpointId, seq: best.ev.seq };
 }

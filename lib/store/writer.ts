@@ -1,5 +1,11 @@
+import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
-import type { DB, EndpointMeta } from './schema';
+import type { Family } from '../model/typed';
+import { emptySlice } from '../state';
+import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
+import { foldStored } from './fold-stored';
+import { DETECT_SAMPLE, detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
+import type { Chunk, ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
   /** Events of a flush are on disk (meta counters updated). */
@@ -19,9 +25,30 @@ export interface WriterOptions {
   maxDelayMs: number;
   /** Queued events per endpoint above which the endpoint is reported overloaded. */
   overloadAt: number;
+  /** The endpoint's configured profile; undefined counts as `auto` (detected from its first events). */
+  profileOf: (endpointId: string) => ProfileChoice | undefined;
+  /** Events folded between state snapshots, at least (tests use few). */
+  snapshotMin: number;
 }
 
-const DEFAULTS: WriterOptions = { maxBatch: 5000, maxDelayMs: 30, overloadAt: 100_000 };
+const DEFAULTS: WriterOptions = { maxBatch: 5000, maxDelayMs: 30, overloadAt: 100_000, profileOf: () => undefined, snapshotMin: SNAPSHOT_MIN_EVENTS };
+
+const newMeta = (endpointId: string, family: Family, profile: ProfileChoice): EndpointMeta => ({
+  endpointId,
+  ...emptyCounters(),
+  family,
+  profile,
+  detected: 0,
+});
+
+/** What one flush writes for one endpoint, applied to memory once the transaction is done. */
+interface EndpointWrite {
+  chunks: { chunk: Chunk; info: Omit<ChunkInfo, 'cid'> }[];
+  snapshots: Snapshot[];
+  meta: EndpointMeta;
+  folder: Folder;
+  samples?: StreamEvent[];
+}
 
 const isQuotaError = (e: unknown): boolean =>
   e instanceof DOMException ? e.name === 'QuotaExceededError' : /quota/i.test(String(e));
@@ -38,6 +65,10 @@ export class EventWriter {
   private readonly queuedPer = new Map<string, number>();
   private readonly overloaded = new Set<string>();
   private metas = new Map<string, EndpointMeta>();
+  /** Each written endpoint's folded state, loaded on its first write. */
+  private readonly folders = new Map<string, Folder>();
+  /** First received events of endpoints `auto` is still detecting. */
+  private readonly samples = new Map<string, StreamEvent[]>();
   private readonly nextSeq = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -166,49 +197,105 @@ export class EventWriter {
       if (list) list.push(ev);
       else byEndpoint.set(ev.endpointId, [ev]);
     }
-    const tx = this.db.transaction(['chunks', 'meta'], 'readwrite', { durability: 'relaxed' });
+    const writes: EndpointWrite[] = [];
+    for (const [endpointId, events] of byEndpoint) writes.push(await this.derive(endpointId, events));
+    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('chunks');
-    const metaStore = tx.objectStore('meta');
-    const updated: EndpointMeta[] = [];
-    for (const [endpointId, events] of byEndpoint) {
-      const prev = this.metas.get(endpointId);
-      let bytes = 0;
-      let lastEventId: string | undefined;
-      // Chunks stay bounded even when an overload flushes a huge queue: reads load whole chunks.
-      for (let i = 0; i < events.length; i += this.opts.maxBatch) {
-        const part = events.slice(i, i + this.opts.maxBatch);
-        let partBytes = 0;
-        for (const e of part) {
-          partBytes += e.size;
-          if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
-        }
-        bytes += partBytes;
-        const first = part[0]!;
-        const last = part[part.length - 1]!;
-        void chunks.add({ endpointId, firstSeq: first.seq, lastSeq: last.seq, t0: first.time, t1: last.time, bytes: partBytes, events: part });
-      }
-      const first = events[0]!;
-      const last = events[events.length - 1]!;
-      const meta: EndpointMeta = {
-        endpointId,
-        lastSeq: last.seq,
-        lastEventId: lastEventId ?? prev?.lastEventId,
-        count: (prev?.count ?? 0) + events.length,
-        bytes: (prev?.bytes ?? 0) + bytes,
-        firstTime: prev?.firstTime ?? first.time,
-        lastTime: last.time,
-      };
-      void metaStore.put(meta);
-      updated.push(meta);
+    const index = tx.objectStore('index');
+    for (const w of writes) {
+      for (const { chunk, info } of w.chunks) void chunks.add(chunk).then((cid) => index.put({ ...info, cid }));
+      for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
+      void tx.objectStore('meta').put(w.meta);
     }
     await tx.done;
-    for (const m of updated) {
-      this.metas.set(m.endpointId, m);
-      const left = (this.queuedPer.get(m.endpointId) ?? 0) - (byEndpoint.get(m.endpointId)?.length ?? 0);
-      this.queuedPer.set(m.endpointId, Math.max(0, left));
-      if (left <= this.opts.overloadAt / 2 && this.overloaded.delete(m.endpointId)) this.hooks.overload?.(m.endpointId, false);
+    for (const w of writes) {
+      const id = w.meta.endpointId;
+      this.metas.set(id, w.meta);
+      this.folders.set(id, w.folder);
+      if (w.samples) this.samples.set(id, w.samples);
+      const left = (this.queuedPer.get(id) ?? 0) - (byEndpoint.get(id)?.length ?? 0);
+      this.queuedPer.set(id, Math.max(0, left));
+      if (left <= this.opts.overloadAt / 2 && this.overloaded.delete(id)) this.hooks.overload?.(id, false);
     }
     this.hooks.persisted?.(batch);
+  }
+
+  /**
+   * Types one endpoint's events of a flush, folds them, and works out its chunks, snapshots and
+   * counters. Changes nothing in memory: a failed write leaves everything as it was.
+   */
+  private async derive(endpointId: string, events: StreamEvent[]): Promise<EndpointWrite> {
+    const profile = this.opts.profileOf(endpointId) ?? 'auto';
+    const { family, samples } = await this.familyFor(endpointId, profile, events);
+    let prev = this.metas.get(endpointId) ?? newMeta(endpointId, family, profile);
+    let folder: Folder;
+    if (prev.family !== family && (prev.count > 0 || this.folders.get(endpointId)?.seq)) {
+      // Detection changed its mind (or the profile changed): what is stored is retyped first.
+      ({ meta: prev, folder } = await this.retype(prev, family));
+    } else {
+      folder = await this.folderFor(prev);
+    }
+    let meta: EndpointMeta = { ...prev, family, profile, detected: samples?.length ?? prev.detected };
+    const out: EndpointWrite = { chunks: [], snapshots: [], meta, folder, samples };
+    let lastEventId: string | undefined;
+    // Chunks stay bounded even when an overload flushes a huge queue: reads load whole chunks.
+    for (let i = 0; i < events.length; i += this.opts.maxBatch) {
+      const part = events.slice(i, i + this.opts.maxBatch);
+      for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
+      const typed = typeChunk(endpointId, part, family);
+      const { info } = typed;
+      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, events: part, typing: typed.typing }, info });
+      const r = foldChunk(folder, typed.events);
+      folder = r.folder;
+      if (r.snapshot) out.snapshots.push(r.snapshot);
+      meta = addSummary(meta, info, 1);
+    }
+    const last = events[events.length - 1]!;
+    out.meta = { ...meta, lastSeq: last.seq, lastEventId: lastEventId ?? prev.lastEventId, firstTime: meta.firstTime ?? events[0]!.time, lastTime: last.time };
+    out.folder = folder;
+    return out;
+  }
+
+  /** The family to type a flush with; while `auto` still looks, the samples it has seen after it. */
+  private async familyFor(endpointId: string, profile: ProfileChoice, events: StreamEvent[]): Promise<{ family: Family; samples?: StreamEvent[] }> {
+    if (profile !== 'auto') return { family: profile };
+    const meta = this.metas.get(endpointId);
+    if (meta && meta.profile === 'auto' && meta.detected >= DETECT_SAMPLE) return { family: meta.family };
+    const seen = this.samples.get(endpointId) ?? (meta ? await firstReceived(this.db.transaction('chunks').store.index('byEndpoint'), endpointId) : []);
+    const samples = seen.slice();
+    for (const ev of events) if (ev.dir === 'in' && samples.length < DETECT_SAMPLE) samples.push(ev);
+    return { family: detected(samples), samples };
+  }
+
+  /** The endpoint's folded state: in memory, or the nearest snapshot plus what followed it. */
+  private async folderFor(meta: EndpointMeta): Promise<Folder> {
+    const known = this.folders.get(meta.endpointId);
+    if (known) return known;
+    const { state, seq } = await foldStored(this.db, meta.endpointId, meta.family);
+    return newFolder(state, seq, this.opts.snapshotMin);
+  }
+
+  private async retype(meta: EndpointMeta, family: Family): Promise<{ meta: EndpointMeta; folder: Folder }> {
+    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
+    const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin);
+    await tx.done;
+    return done;
+  }
+
+  /** Retypes stored endpoints whose configured profile no longer matches how they were typed. */
+  async refreshProfiles(): Promise<void> {
+    await this.exclusive(async () => {
+      for (const meta of [...this.metas.values()]) {
+        const profile = this.opts.profileOf(meta.endpointId) ?? 'auto';
+        if (profile === meta.profile) continue;
+        const { family, samples } = await this.familyFor(meta.endpointId, profile, []);
+        const done = family === meta.family ? { meta, folder: await this.folderFor(meta) } : await this.retype(meta, family);
+        const next = { ...done.meta, profile, detected: samples?.length ?? done.meta.detected };
+        await this.db.put('meta', next);
+        this.metas.set(next.endpointId, next);
+        this.folders.set(next.endpointId, done.folder);
+      }
+    });
   }
 
   /** Deletes the oldest tenth of all chunks (at least one) to recover from a full disk. */
@@ -217,31 +304,56 @@ export class EventWriter {
     return this.deleteChunks(await this.db.getAllKeys('chunks', null, Math.max(1, Math.ceil(total / 10))));
   }
 
-  /** Deletes chunks by key and keeps the counters right. Returns the events deleted. */
-  async deleteChunks(keys: number[]): Promise<number> {
+  /**
+   * Deletes chunks by key and keeps the counters right. By default what the deleted events
+   * built stays: a snapshot at the newest deleted event becomes the endpoint's horizon.
+   * `forget` (a clear) drops the endpoint's state with them. Returns the events deleted.
+   */
+  async deleteChunks(keys: number[], opts: { forget?: boolean } = {}): Promise<number> {
     if (keys.length === 0) return 0;
-    const tx = this.db.transaction(['chunks', 'meta'], 'readwrite');
-    const chunks = tx.objectStore('chunks');
-    const lost = new Map<string, { count: number; bytes: number }>();
-    const rows = await Promise.all(keys.map((k) => chunks.get(k)));
-    for (const row of rows) {
-      if (!row) continue;
-      const l = lost.get(row.endpointId) ?? { count: 0, bytes: 0 };
-      l.count += row.events.length;
-      l.bytes += row.bytes;
-      lost.set(row.endpointId, l);
-      void chunks.delete(row.cid!);
+    const infos = (await Promise.all(keys.map((k) => this.db.get('index', k)))).filter((i) => i !== undefined);
+    const lost = new Map<string, ChunkInfo[]>();
+    for (const info of infos) lost.set(info.endpointId, [...(lost.get(info.endpointId) ?? []), info]);
+    const horizons = new Map<string, Snapshot>();
+    if (!opts.forget) {
+      for (const [id, rows] of lost) {
+        const seq = Math.max(...rows.map((r) => r.lastSeq));
+        const { state } = await foldStored(this.db, id, this.metas.get(id)?.family ?? 'generic', seq);
+        horizons.set(id, { endpointId: id, seq, state });
+      }
     }
+    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
+    const index = tx.objectStore('index');
+    const snapshots = tx.objectStore('snapshots');
+    for (const info of infos) {
+      void tx.objectStore('chunks').delete(info.cid);
+      void index.delete(info.cid);
+    }
+    const updated: EndpointMeta[] = [];
     let total = 0;
-    for (const [endpointId, l] of lost) {
-      const m = this.metas.get(endpointId);
-      total += l.count;
+    for (const [id, rows] of lost) {
+      const horizon = horizons.get(id);
+      if (horizon) {
+        void snapshots.delete(IDBKeyRange.bound([id, -Infinity], [id, horizon.seq], false, true));
+        void snapshots.put(horizon);
+      } else {
+        void snapshots.delete(endpointRange(id));
+      }
+      total += rows.reduce((n, r) => n + r.count, 0);
+      const m = this.metas.get(id);
       if (!m) continue;
-      const next = { ...m, count: Math.max(0, m.count - l.count), bytes: Math.max(0, m.bytes - l.bytes) };
+      let next = m;
+      for (const r of rows) next = addSummary(next, r, -1);
+      const first = await index.index('byEndpoint').openCursor(endpointRange(id));
+      next = { ...next, firstTime: first?.value.t0 };
       void tx.objectStore('meta').put(next);
-      this.metas.set(endpointId, next);
+      updated.push(next);
     }
     await tx.done;
+    for (const m of updated) {
+      this.metas.set(m.endpointId, m);
+      if (opts.forget) this.folders.set(m.endpointId, newFolder(emptySlice(m.family), m.lastSeq, this.opts.snapshotMin));
+    }
     return total;
   }
 }

@@ -1,0 +1,150 @@
+import type { StreamEvent } from '../model/event';
+import type { Family, TypedStreamEvent } from '../model/typed';
+import { typeEvent } from '../protocols';
+import { foldEvent, type EndpointState } from '../state';
+import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
+
+/**
+ * What the store derives from events as it persists them: each event's typed type and schema
+ * verdict, per-chunk summaries, per-endpoint counters and folded state with snapshots.
+ * Pure functions over plain data, shared by the writer, the v1 migration and rebuilds.
+ */
+
+export const emptyDirs = (): DirCounts => ({ in: 0, out: 0, sys: 0 });
+
+export const emptyCounters = (): EndpointCounters => ({
+  count: 0,
+  bytes: 0,
+  lastSeq: 0,
+  types: {},
+  gaps: 0,
+  duplicates: 0,
+  malformed: 0,
+  invalid: 0,
+  dirs: emptyDirs(),
+});
+
+/** Markers counted apart, by kind. */
+const MARKER_COUNTERS = { gap: 'gaps', duplicate: 'duplicates', malformed: 'malformed' } as const;
+
+export interface TypedChunk {
+  typing: ChunkTyping;
+  /** Summary without its key (the chunk's cid is known once it is added). */
+  info: Omit<ChunkInfo, 'cid'>;
+  events: TypedStreamEvent[];
+}
+
+/** Types the events of one chunk (one endpoint, oldest first) with the endpoint's family. */
+export function typeChunk(endpointId: string, events: readonly StreamEvent[], family: Family): TypedChunk {
+  const names: string[] = [];
+  const at: number[] = [];
+  const invalid: number[] = [];
+  const slot = new Map<string, number>();
+  const info: Omit<ChunkInfo, 'cid'> = {
+    endpointId,
+    firstSeq: events[0]!.seq,
+    lastSeq: events[events.length - 1]!.seq,
+    count: events.length,
+    t0: events[0]!.time,
+    t1: events[events.length - 1]!.time,
+    bytes: 0,
+    types: {},
+    dirs: emptyDirs(),
+    invalid: 0,
+    gaps: 0,
+    duplicates: 0,
+    malformed: 0,
+  };
+  const typedEvents = events.map((ev, i) => {
+    const typed = typeEvent(ev, family);
+    let k = slot.get(typed.type);
+    if (k === undefined) {
+      k = names.push(typed.type) - 1;
+      slot.set(typed.type, k);
+    }
+    at.push(k);
+    info.bytes += ev.size;
+    info.types[typed.type] = (info.types[typed.type] ?? 0) + 1;
+    info.dirs[ev.dir]++;
+    if (typed.issues.length > 0) {
+      invalid.push(i);
+      info.invalid++;
+    }
+    if (ev.dir === 'sys' && Object.hasOwn(MARKER_COUNTERS, typed.type)) info[MARKER_COUNTERS[typed.type as keyof typeof MARKER_COUNTERS]]++;
+    return { ...ev, typed };
+  });
+  return { typing: { names, at, invalid }, info, events: typedEvents };
+}
+
+/** Counters with a chunk's summary added (sign 1) or taken away (sign -1). */
+export function addSummary<C extends EndpointCounters>(c: C, s: Omit<ChunkInfo, 'cid'>, sign: 1 | -1): C {
+  const types = { ...c.types };
+  for (const [t, n] of Object.entries(s.types)) {
+    const next = (types[t] ?? 0) + sign * n;
+    if (next > 0) types[t] = next;
+    else delete types[t];
+  }
+  const dirs = { in: c.dirs.in + sign * s.dirs.in, out: c.dirs.out + sign * s.dirs.out, sys: c.dirs.sys + sign * s.dirs.sys };
+  return {
+    ...c,
+    count: c.count + sign * s.count,
+    bytes: c.bytes + sign * s.bytes,
+    types,
+    dirs,
+    invalid: c.invalid + sign * s.invalid,
+    gaps: c.gaps + sign * s.gaps,
+    duplicates: c.duplicates + sign * s.duplicates,
+    malformed: c.malformed + sign * s.malformed,
+  };
+}
+
+/** Events folded between snapshots at least... */
+export const SNAPSHOT_MIN_EVENTS = 1000;
+/** ...and at most (a large state is snapshotted less often, to bound the disk it costs). */
+export const SNAPSHOT_MAX_EVENTS = 20_000;
+/** A snapshot costs the disk about as much as this many bytes of state per event folded. */
+const SNAPSHOT_BYTES_PER_EVENT = 32;
+/** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
+export const SNAPSHOT_BUDGET_MS = 40;
+
+/** One endpoint's folded state and when its next snapshot is due. Immutable: fold returns a new one. */
+export interface Folder {
+  state: EndpointState;
+  /** Seq of the last event folded in (0: none). */
+  seq: number;
+  /** Events folded since the last snapshot, and the time that took. */
+  since: number;
+  foldMs: number;
+  /** Events between snapshots, from the size of the last one, and at least `min`. */
+  every: number;
+  min: number;
+}
+
+export const newFolder = (state: EndpointState, seq: number, min = SNAPSHOT_MIN_EVENTS): Folder => ({ state, seq, since: 0, foldMs: 0, every: min, min });
+
+/** Folds one endpoint's typed events into its state (the same fold a page does from zero). */
+export function foldInto(state: EndpointState, events: readonly TypedStreamEvent[]): EndpointState {
+  if (events.length === 0) return state;
+  const id = events[0]!.endpointId;
+  let merged = { endpoints: { [id]: state } };
+  for (const ev of events) merged = foldEvent(merged, ev);
+  return merged.endpoints[id]!;
+}
+
+/** Size of a state as stored, roughly: its JSON length. */
+const stateBytes = (state: EndpointState): number => JSON.stringify(state).length;
+
+/**
+ * Folds a chunk's events and returns the folder after them with the snapshots now due
+ * (at most one per chunk: at its last event).
+ */
+export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: () => number = () => performance.now()): { folder: Folder; snapshot?: Snapshot } {
+  if (events.length === 0) return { folder: f };
+  const t0 = now();
+  const state = foldInto(f.state, events);
+  const last = events[events.length - 1]!;
+  const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
+  if (next.since < next.every && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
+  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(stateBytes(state) / SNAPSHOT_BYTES_PER_EVENT)));
+  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, state } };
+}

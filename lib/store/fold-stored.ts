@@ -1,0 +1,32 @@
+import type { Family } from '../model/typed';
+import { typeEvent } from '../protocols';
+import { emptySlice, type EndpointState } from '../state';
+import { foldInto } from './derive';
+import { endpointRange } from './rebuild';
+import type { DB } from './schema';
+
+/**
+ * The endpoint's state after its stored events with seq <= atSeq: the nearest snapshot at or
+ * before atSeq, then the events after it folded forward. Below the oldest snapshot (the
+ * retention horizon) nothing older is left: that snapshot is the answer.
+ */
+export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity): Promise<{ state: EndpointState; seq: number }> {
+  const tx = db.transaction(['snapshots', 'index', 'chunks']);
+  const snapshots = tx.objectStore('snapshots');
+  const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
+  const snap = before?.value ?? (await snapshots.openCursor(endpointRange(endpointId)))?.value;
+  const from = snap?.seq ?? 0;
+  let state = snap?.state ?? emptySlice(family);
+  if (from >= atSeq) return { state, seq: from };
+  // The chunk holding seq from + 1 starts at or before it.
+  const start = await tx.objectStore('index').index('byEndpoint').openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, from + 1]), 'prev');
+  const chunks = await tx.objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([endpointId, start?.value.firstSeq ?? -Infinity], [endpointId, atSeq]));
+  let seq = from;
+  for (const chunk of chunks) {
+    const events = chunk.events.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeEvent(e, state.family) }));
+    if (events.length === 0) continue;
+    state = foldInto(state, events);
+    seq = events[events.length - 1]!.seq;
+  }
+  return { state, seq };
+}

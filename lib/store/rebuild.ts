@@ -1,0 +1,62 @@
+import type { IDBPIndex, IDBPTransaction, StoreNames } from 'idb';
+import type { StreamEvent } from '../model/event';
+import type { Family } from '../model/typed';
+import { detectFamily } from '../protocols';
+import { emptySlice } from '../state';
+import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
+import type { EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
+
+type Stores = ArrayLike<StoreNames<StreamscopeDB>>;
+/** A transaction over every store this touches, from the writer or from a version upgrade. */
+export type WriteTx = IDBPTransaction<StreamscopeDB, Stores, 'readwrite' | 'versionchange'>;
+type ChunksByEndpoint = IDBPIndex<StreamscopeDB, Stores, 'chunks', 'byEndpoint', IDBTransactionMode>;
+
+export const endpointRange = (endpointId: string): IDBKeyRange => IDBKeyRange.bound([endpointId, -Infinity], [endpointId, Infinity]);
+
+/** How many received events `auto` detection looks at (as in lib/protocols/detect). */
+export const DETECT_SAMPLE = 20;
+
+/** The endpoint's first stored received events, as many as detection looks at. */
+export async function firstReceived(chunks: ChunksByEndpoint, endpointId: string): Promise<StreamEvent[]> {
+  const samples: StreamEvent[] = [];
+  let cursor = await chunks.openCursor(endpointRange(endpointId));
+  while (cursor && samples.length < DETECT_SAMPLE) {
+    for (const ev of cursor.value.events) if (ev.dir === 'in' && samples.length < DETECT_SAMPLE) samples.push(ev);
+    cursor = await cursor.continue();
+  }
+  return samples;
+}
+
+/** `auto`'s choice from samples: `generic` while it cannot tell. */
+export const detected = (samples: StreamEvent[]): Family => (samples.length > 0 ? detectFamily(samples)?.family : undefined) ?? 'generic';
+
+/**
+ * Re-derives everything kept about one endpoint's stored events with `family`: chunk typing,
+ * index rows, counters and snapshots (the state is refolded from its first stored event, so
+ * what deleted events built under another family is not recovered).
+ */
+export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: Family, snapshotMin?: number): Promise<{ meta: EndpointMeta; folder: Folder }> {
+  const id = meta.endpointId;
+  const index = tx.objectStore('index');
+  const snapshots = tx.objectStore('snapshots');
+  for (const key of await index.index('byEndpoint').getAllKeys(endpointRange(id))) void index.delete(key);
+  void snapshots.delete(endpointRange(id));
+  let counters: EndpointCounters = { ...emptyCounters(), lastSeq: meta.lastSeq, lastTime: meta.lastTime };
+  let folder = newFolder(emptySlice(family), 0, snapshotMin);
+  let cursor = await tx.objectStore('chunks').index('byEndpoint').openCursor(endpointRange(id));
+  while (cursor) {
+    const chunk = cursor.value;
+    const typed = typeChunk(id, chunk.events, family);
+    void cursor.update({ ...chunk, typing: typed.typing });
+    void index.put({ ...typed.info, cid: chunk.cid! });
+    counters = addSummary(counters, typed.info, 1);
+    counters.firstTime ??= chunk.t0;
+    const r = foldChunk(folder, typed.events);
+    folder = r.folder;
+    if (r.snapshot) void snapshots.put(r.snapshot);
+    cursor = await cursor.continue();
+  }
+  const next: EndpointMeta = { ...meta, ...counters, family };
+  void tx.objectStore('meta').put(next);
+  return { meta: next, folder };
+}

@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { ProfileChoice } from '../../../lib/config/endpoint';
+import { utf8Size, type StreamEvent } from '../../../lib/model/event';
+import type { Family } from '../../../lib/model/typed';
+import { typeEvent } from '../../../lib/protocols';
+import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
+import type { PlansState } from '../../../lib/state/plans';
+import { allEvents } from '../../../lib/store/reader';
+import { applyRetention, clearEvents } from '../../../lib/store/retention';
+import { openStore, type DB } from '../../../lib/store/schema';
+import { readChunkIndex, readCounters, stateAt, type EndpointCounters } from '../../../lib/store/view';
+import { EventWriter } from '../../../lib/store/writer';
+import { eventLists } from '../state/arbitraries';
+
+let n = 0;
+const dbName = () => `derived-${Date.now()}-${n++}`;
+
+async function stored(db: DB, endpointId?: string): Promise<StreamEvent[]> {
+  const out: StreamEvent[] = [];
+  for await (const c of allEvents(db, endpointId)) out.push(...c);
+  return out;
+}
+
+/** The state from zero over `events` (one endpoint's, oldest first). */
+const foldFromZero = (events: StreamEvent[], family: Family) =>
+  foldEvents(emptyState(), events.map((e) => ({ ...e, typed: typeEvent(e, family) }))).endpoints[events[0]?.endpointId ?? ''] ?? emptySlice(family);
+
+/** Counters recounted from the stored events. */
+function recount(events: StreamEvent[], family: Family): EndpointCounters {
+  const c: EndpointCounters = { count: 0, bytes: 0, lastSeq: 0, types: {}, gaps: 0, duplicates: 0, malformed: 0, invalid: 0, dirs: { in: 0, out: 0, sys: 0 } };
+  for (const e of events) {
+    const t = typeEvent(e, family);
+    c.count++;
+    c.bytes += e.size;
+    c.types[t.type] = (c.types[t.type] ?? 0) + 1;
+    c.dirs[e.dir]++;
+    if (t.issues.length > 0) c.invalid++;
+    if (e.dir === 'sys' && e.name === 'gap') c.gaps++;
+    if (e.dir === 'sys' && e.name === 'duplicate') c.duplicates++;
+    if (e.dir === 'sys' && e.name === 'malformed') c.malformed++;
+  }
+  return c;
+}
+
+/** The counters that a recount can check (times and seqs are not recounted). */
+const counted = ({ count, bytes, types, gaps, duplicates, malformed, invalid, dirs }: EndpointCounters) => ({ count, bytes, types, gaps, duplicates, malformed, invalid, dirs });
+
+function expectCounters(got: EndpointCounters | undefined, want: EndpointCounters): void {
+  expect(got && counted(got)).toEqual(counted(want));
+}
+
+/** Generated events as the wire gives them: SSE events named by their type, markers by kind. */
+const raw = fc.tuple(eventLists(120), fc.array(fc.nat(119), { maxLength: 6 }), fc.constantFrom<ProfileChoice>('auto', 'plans', 'kanban', 'generic')).map(([events, cuts, profile]) => ({
+  events: events.map(({ typed, ...e }): Omit<StreamEvent, 'seq'> => {
+    const name = e.dir === 'sys' ? (['gap', 'duplicate', 'malformed', 'connected'] as const)[e.data.length % 4] : e.transport === 'sse' ? typed.type : undefined;
+    return { ...e, name };
+  }),
+  cuts: new Set(cuts),
+  profile,
+}));
+
+async function write(events: Omit<StreamEvent, 'seq'>[], cuts: Set<number>, profile: ProfileChoice) {
+  const db = await openStore(dbName());
+  const w = new EventWriter(db, {}, { maxBatch: 9, maxDelayMs: 10_000, snapshotMin: 5, profileOf: () => profile });
+  await w.init();
+  for (const [i, e] of events.entries()) {
+    w.append(e);
+    if (cuts.has(i)) await w.flush();
+  }
+  await w.flush();
+  return { db, w };
+}
+
+describe('derived data', () => {
+  it('state at any seq (snapshot + fold forward) equals the fold from zero; counters equal a recount', async () => {
+    await fc.assert(
+      fc.asyncProperty(raw, async ({ events, cuts, profile }) => {
+        const { db } = await write(events, cuts, profile);
+        const counters = await readCounters(db);
+        for (const meta of await db.getAll('meta')) {
+          const mine = await stored(db, meta.endpointId);
+          if (profile !== 'auto') expect(meta.family).toBe(profile);
+          expectCounters(counters.get(meta.endpointId), recount(mine, meta.family));
+          const last = mine.at(-1)!.seq;
+          for (const at of new Set([0, 1, Math.floor(last / 3), Math.floor(last / 2) + 1, last - 1, last])) {
+            const got = await stateAt(db, meta.endpointId, at);
+            expect(got.seq).toBe(Math.min(at, last));
+            expect(got.state).toEqual(foldFromZero(mine.filter((e) => e.seq <= at), meta.family));
+          }
+        }
+        db.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('retention keeps what deleted events built, and the counters of what is left', async () => {
+    await fc.assert(
+      fc.asyncProperty(raw, fc.nat(60), async ({ events, cuts, profile }, keep) => {
+        const { db, w } = await write(events, cuts, profile);
+        const before = new Map<string, { all: StreamEvent[]; family: Family }>();
+        for (const m of await db.getAll('meta')) before.set(m.endpointId, { all: await stored(db, m.endpointId), family: m.family });
+        // maxEvents below the 1,000 the settings allow, to cut small histories.
+        await applyRetention(db, w, new Map([...before.keys()].map((id) => [id, { maxEvents: keep, maxAgeDays: 36_500 }])), 2e12);
+        const counters = await readCounters(db);
+        for (const [id, { all, family }] of before) {
+          const left = await stored(db, id);
+          expect(left.length).toBeLessThanOrEqual(Math.max(keep, 0) + 9);
+          expectCounters(counters.get(id), recount(left, family));
+          expect((await stateAt(db, id)).state).toEqual(foldFromZero(all, family));
+          const deleted = all.length - left.length;
+          if (deleted > 0) {
+            // Below the horizon, the horizon's state: what the deleted events built.
+            const horizon = await stateAt(db, id, 1);
+            expect(horizon.seq).toBe(all[deleted - 1]!.seq);
+            expect(horizon.state).toEqual(foldFromZero(all.slice(0, deleted), family));
+          }
+          expect((await readChunkIndex(db, id)).reduce((s, c) => s + c.count, 0)).toBe(left.length);
+        }
+        db.close();
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+const TIME = '2024-05-01T10:00:00.000Z';
+const sse = (name: string, payload: unknown, i: number): Omit<StreamEvent, 'seq'> => {
+  const data = JSON.stringify(payload);
+  return { endpointId: 'p', time: 10_000 + i, dir: 'in', transport: 'sse', name, id: String(i), data, size: utf8Size(data) };
+};
+const log = (i: number) => sse('plan.log.new', { plan_id: 'p-2', id: `log-${i}`, entry: `Step ${i}`, created_at: TIME }, i);
+const created = sse('plan.created', { id: 'p-1', title: 'First', state: 'draft', created_at: TIME }, 0);
+
+describe('auto detection and clear', () => {
+  it('events stored before detection could tell are retyped and folded once it can', async () => {
+    const db = await openStore(dbName());
+    const w = new EventWriter(db, {}, { snapshotMin: 5 });
+    await w.init();
+    w.append({ ...sse('message', {}, 0), name: undefined });
+    await w.flush();
+    expect((await db.get('meta', 'p'))?.family).toBe('generic');
+    w.append(created);
+    for (let i = 1; i < 40; i++) {
+      w.append(log(i));
+      if (i % 3 === 0) await w.flush();
+    }
+    await w.flush();
+    expect((await db.get('meta', 'p'))?.family).toBe('plans');
+    const latest = (await stateAt(db, 'p')).state as PlansState;
+    expect(latest.plans['p-1']?.title).toBe('First');
+    expect((await readCounters(db)).get('p')?.types).toEqual({ message: 1, 'plan.created': 1, 'plan.log.new': 39 });
+    expect((await readChunkIndex(db, 'p'))[0]?.types).toEqual({ message: 1 });
+  });
+
+  it('clear forgets the state and the counters; sequence numbers carry on', async () => {
+    const db = await openStore(dbName());
+    const w = new EventWriter(db, {}, { snapshotMin: 5, profileOf: () => 'plans' });
+    await w.init();
+    w.append(created);
+    for (let i = 1; i < 20; i++) w.append(log(i));
+    await w.flush();
+    await clearEvents(db, w, 'p');
+    expect((await readCounters(db)).get('p')).toMatchObject({ count: 0, bytes: 0, types: {}, lastSeq: 20 });
+    expect(await stateAt(db, 'p')).toEqual({ state: emptySlice('plans'), seq: 0 });
+    w.append(log(30));
+    await w.flush();
+    const after = await stateAt(db, 'p');
+    expect(after.seq).toBe(21);
+    expect((after.state as PlansState).plans['p-1']).toBeUndefined();
+  });
+});
+
+describe('v1 -> v2 migration', () => {
+  it('keeps every event and derives index, counters and state in place', async () => {
+    const name = dbName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const chunks = db.createObjectStore('chunks', { keyPath: 'cid', autoIncrement: true });
+        chunks.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
+        db.createObjectStore('meta', { keyPath: 'endpointId' });
+        const attempts = db.createObjectStore('attempts', { keyPath: 'key', autoIncrement: true });
+        attempts.createIndex('byEndpoint', ['endpointId', 'startedAt']);
+        db.createObjectStore('notifications', { keyPath: 'key', autoIncrement: true });
+        db.createObjectStore('kv');
+      },
+    });
+    const events: StreamEvent[] = [created, ...Array.from({ length: 30 }, (_, i) => log(i + 1))].map((e, i) => ({ ...e, seq: i + 1 }));
+    for (let i = 0; i < events.length; i += 8) {
+      const part = events.slice(i, i + 8);
+      await v1.add('chunks', { endpointId: 'p', firstSeq: part[0]!.seq, lastSeq: part.at(-1)!.seq, t0: part[0]!.time, t1: part.at(-1)!.time, bytes: part.reduce((s, e) => s + e.size, 0), events: part });
+    }
+    await v1.put('meta', { endpointId: 'p', lastSeq: 31, lastEventId: '30', count: 31, bytes: events.reduce((s, e) => s + e.size, 0), firstTime: 10_000, lastTime: 10_030 });
+    await v1.put('kv', 7, 'unread');
+    v1.close();
+
+    const db = await openStore(name);
+    expect(await stored(db, 'p')).toEqual(events);
+    expect(await db.get('kv', 'unread')).toBe(7);
+    const meta = await db.get('meta', 'p');
+    expect(meta).toMatchObject({ family: 'plans', lastEventId: '30', lastSeq: 31, count: 31 });
+    expectCounters((await readCounters(db)).get('p'), recount(events, 'plans'));
+    expect((await readChunkIndex(db, 'p')).map((c) => c.count)).toEqual([8, 8, 8, 7]);
+    expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(events, 'plans'));
+    // The writer carries on where v1 left off.
+    const w = new EventWriter(db);
+    await w.init();
+    expect(w.append(log(40)).seq).toBe(32);
+    await w.flush();
+    expect((await readCounters(db)).get('p')?.count).toBe(32);
+  });
+});
