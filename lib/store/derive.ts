@@ -24,6 +24,13 @@ export const emptyCounters = (): EndpointCounters => ({
   dirs: emptyDirs(),
 });
 
+/** Adds `n` to a count by name; names come from events, so `__proto__` and `constructor` are plain keys. */
+function bump(counts: Record<string, number>, key: string, n: number): void {
+  const next = (Object.hasOwn(counts, key) ? counts[key]! : 0) + n;
+  if (next > 0) Object.defineProperty(counts, key, { value: next, writable: true, enumerable: true, configurable: true });
+  else delete counts[key];
+}
+
 /** Markers counted apart, by kind. */
 const MARKER_COUNTERS = { gap: 'gaps', duplicate: 'duplicates', malformed: 'malformed' } as const;
 
@@ -64,7 +71,7 @@ export function typeChunk(endpointId: string, events: readonly StreamEvent[], fa
     }
     at.push(k);
     info.bytes += ev.size;
-    info.types[typed.type] = (info.types[typed.type] ?? 0) + 1;
+    bump(info.types, typed.type, 1);
     info.dirs[ev.dir]++;
     if (typed.issues.length > 0) {
       invalid.push(i);
@@ -79,11 +86,7 @@ export function typeChunk(endpointId: string, events: readonly StreamEvent[], fa
 /** Counters with a chunk's summary added (sign 1) or taken away (sign -1). */
 export function addSummary<C extends EndpointCounters>(c: C, s: Omit<ChunkInfo, 'cid'>, sign: 1 | -1): C {
   const types = { ...c.types };
-  for (const [t, n] of Object.entries(s.types)) {
-    const next = (types[t] ?? 0) + sign * n;
-    if (next > 0) types[t] = next;
-    else delete types[t];
-  }
+  for (const [t, n] of Object.entries(s.types)) bump(types, t, sign * n);
   const dirs = { in: c.dirs.in + sign * s.dirs.in, out: c.dirs.out + sign * s.dirs.out, sys: c.dirs.sys + sign * s.dirs.sys };
   return {
     ...c,

@@ -132,9 +132,10 @@ export type DB = IDBPDatabase<StreamscopeDB>;
 export const DB_NAME = 'streamscope';
 export const DB_VERSION = 2;
 
-export function openStore(name = DB_NAME): Promise<DB> {
-  return openDB<StreamscopeDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
+/** Opens (creating or upgrading) the store; `version` below the current one only to build old databases in tests. */
+export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
+  return openDB<StreamscopeDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
       if (oldVersion < 1) {
         const chunks = db.createObjectStore('chunks', { keyPath: 'cid', autoIncrement: true });
         chunks.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
@@ -145,7 +146,7 @@ export function openStore(name = DB_NAME): Promise<DB> {
         db.createObjectStore('notifications', { keyPath: 'key', autoIncrement: true });
         db.createObjectStore('kv');
       }
-      if (oldVersion < 2) {
+      if (oldVersion < 2 && (newVersion ?? version) >= 2) {
         const index = db.createObjectStore('index', { keyPath: 'cid' });
         index.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
         db.createObjectStore('snapshots', { keyPath: ['endpointId', 'seq'] });
