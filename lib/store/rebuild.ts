@@ -16,12 +16,15 @@ export const endpointRange = (endpointId: string): IDBKeyRange => IDBKeyRange.bo
 /** How many received events `auto` detection looks at (as in lib/protocols/detect). */
 export const DETECT_SAMPLE = 20;
 
-/** The endpoint's first stored received events, as many as detection looks at. */
+/** What detection looks at: received frames, and the `connected` marker (it names the subprotocol the server chose). */
+export const tellsFamily = (ev: StreamEvent): boolean => ev.dir === 'in' || (ev.dir === 'sys' && ev.name === 'connected');
+
+/** The endpoint's first stored events that tell its family, as many as detection looks at. */
 export async function firstReceived(chunks: ChunksByEndpoint, endpointId: string): Promise<StreamEvent[]> {
   const samples: StreamEvent[] = [];
   let cursor = await chunks.openCursor(endpointRange(endpointId));
   while (cursor && samples.length < DETECT_SAMPLE) {
-    for (const ev of cursor.value.events) if (ev.dir === 'in' && samples.length < DETECT_SAMPLE) samples.push(ev);
+    for (const ev of cursor.value.events) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
     cursor = await cursor.continue();
   }
   return samples;

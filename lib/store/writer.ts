@@ -4,7 +4,7 @@ import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
-import { DETECT_SAMPLE, detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
+import { DETECT_SAMPLE, detected, endpointRange, firstReceived, rebuildEndpoint, tellsFamily } from './rebuild';
 import type { Chunk, ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
@@ -263,7 +263,7 @@ export class EventWriter {
     if (meta && meta.profile === 'auto' && meta.detected >= DETECT_SAMPLE) return { family: meta.family };
     const seen = this.samples.get(endpointId) ?? (meta ? await firstReceived(this.db.transaction('chunks').store.index('byEndpoint'), endpointId) : []);
     const samples = seen.slice();
-    for (const ev of events) if (ev.dir === 'in' && samples.length < DETECT_SAMPLE) samples.push(ev);
+    for (const ev of events) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
     return { family: detected(samples), samples };
   }
 
