@@ -3,7 +3,7 @@ import { STATUS_CODES, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { demoEndpoints } from '../lib/config/demo-endpoints';
+import { DEMO_SERVER_NAME, demoEndpoints } from '../lib/config/demo-endpoints';
 import { CAPTURE_WS_PATH, serveCapturePage, serveCaptureWs } from './capture-page';
 import { CORS_HEADERS } from './cors';
 import { KNOB_HELP, parseKnobs } from './knobs';
@@ -77,7 +77,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   };
 
   const index = () => ({
-    name: 'Streamscope demo server',
+    name: DEMO_SERVER_NAME,
     endpoints: demoEndpoints(port).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
     knobs: KNOB_HELP,
     resume: 'SSE: Last-Event-ID header or lastEventId query parameter',

@@ -144,8 +144,11 @@ function* attempt(ctx: FamilyContext, board: Board, card: Card, gap: () => Gener
   yield ev('git_status', { branch, ahead: 1, behind: 0, dirty: false });
   yield* gap();
   yield ev('git_push', { branch, remote: 'origin' });
-  yield* gap();
-  yield ev('attempt_pr', { url: `https://git.example.com/acme/${board.id}/pull/${prNumber}`, number: prNumber, title: card.title });
+  // About half the attempts open a pull request; the others push to the card's open one.
+  if (rng.chance(0.5)) {
+    yield* gap();
+    yield ev('attempt_pr', { url: `https://git.example.com/acme/${board.id}/pull/${prNumber}`, number: prNumber, title: card.title });
+  }
   yield* gap();
   yield ev('attempt_status', { status: 'succeeded' });
   card.columnId = nextColumn(card.columnId);
@@ -178,6 +181,8 @@ export const kanbanBoard: FamilyScript = function* (ctx) {
     const card = open.length > 0 ? rng.pick(open) : undefined;
     if (card) {
       yield* attempt(ctx, board, card, gap, prNumber++);
+      // Agents take a while to pick up the next card; a PR (an alert by default) is not a stream.
+      yield* wait(rng.int(15_000, 30_000));
       continue;
     }
     // Everything is done: archive it and start a new batch, as a team starting a sprint would.

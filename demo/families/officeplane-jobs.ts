@@ -89,7 +89,8 @@ export const hookRun: FamilyScript = function* (ctx) {
   const { rng } = ctx;
   const hookId = ctx.params.hook_id ?? 'hook-1';
   for (;;) {
-    const flag = rng.chance(0.35);
+    // One review in eight is flagged (the default rules alert on flags).
+    const flag = rng.chance(0.12);
     yield ev('hook_triggered', { hook_id: hookId, document_id: `doc-${rng.hex(6)}` });
     for (const text of chunkText(rng, HOOK_REVIEWS[flag ? 0 : 1] ?? '')) {
       ctx.wait(rng.int(200, 600));

@@ -43,6 +43,13 @@ function* plan(ctx: FamilyContext): Generator<Draft, void> {
     const id = stepIds[i] ?? newId();
     ctx.pause();
     yield log(id, stepEntry(i, 'running'));
+    // Steps take a while and report progress: a plan (and its one approval request, an alert
+    // by default) comes about once a minute, not every few seconds.
+    const updates = rng.int(8, 14);
+    for (let u = 1; u <= updates; u++) {
+      ctx.pause();
+      yield log(id, stepEntry(i, `running, ${Math.round((u / (updates + 1)) * 100)}%`));
+    }
     ctx.pause();
     if (i === failAt) {
       yield log(id, stepEntry(i, 'failed: check constraint violated'));
