@@ -135,6 +135,11 @@ export class Notifier {
     await this.browser.notifications.create(id, { type: 'basic', iconUrl: ICON_URL, title: alert.title, message: alert.message });
   }
 
+  /** The alert cap changed in the settings. */
+  setAlertWindow(ms: number): void {
+    this.coalescer.setWindow(ms);
+  }
+
   private forget(endpointId: string, id: string): void {
     this.coalescer.dismissed(endpointId);
     if (this.shown.get(endpointId) === id) this.shown.delete(endpointId);

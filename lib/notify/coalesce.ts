@@ -24,7 +24,8 @@ export interface Alert {
   count: number;
 }
 
-export const COALESCE_WINDOW_MS = 5000;
+/** The default: at most one desktop alert per endpoint per minute (see lib/config/settings.ts). */
+export const COALESCE_WINDOW_MS = 60_000;
 
 interface Slot {
   /** No other alert for this endpoint before this time. */
@@ -54,7 +55,12 @@ const single = (item: AlertItem): Alert => ({
 export class Coalescer {
   private readonly slots = new Map<string, Slot>();
 
-  constructor(private readonly windowMs = COALESCE_WINDOW_MS) {}
+  constructor(private windowMs = COALESCE_WINDOW_MS) {}
+
+  /** A new window length; held summaries keep the end they were given. */
+  setWindow(ms: number): void {
+    this.windowMs = ms;
+  }
 
   /** An alert to show now, or undefined when held (or suppressed by do-not-disturb). */
   offer(item: AlertItem, now: number, dnd: boolean): Alert | undefined {

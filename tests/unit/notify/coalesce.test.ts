@@ -82,4 +82,15 @@ describe('Coalescer', () => {
     expect(c.nextDue()).toBeUndefined();
     expect(c.offer(item(4), 5100, false)?.count).toBe(1);
   });
+
+  it('by default alerts at most once per endpoint per minute; a new window length applies to what follows', () => {
+    const c = new Coalescer();
+    expect(c.offer(item(1), 0, false)).toBeDefined();
+    for (let s = 2; s <= 30; s++) expect(c.offer(item(s), s * 1000, false)).toBeUndefined();
+    expect(c.due(59_999, false)).toEqual([]);
+    expect(c.due(60_000, false)).toHaveLength(1);
+    c.setWindow(0);
+    expect(c.offer(item(31), 120_000, false)).toBeDefined();
+    expect(c.offer(item(32), 120_000, false)).toBeDefined();
+  });
 });
