@@ -1,16 +1,18 @@
 /**
  * `npm start`: build the extension, start the demo streams on 127.0.0.1:8787 and open a
- * browser with the extension loaded. The extension configures the demo endpoints on first
- * run, so events flow at once. Flags: `--firefox` (Firefox ESR instead of Chromium),
- * `--headless` (no window; for machines without a display), `--no-build`.
+ * browser with the extension loaded and the demo endpoints configured (unless the profile
+ * already has endpoints), so events flow at once; an install by hand starts empty. Windows
+ * take their real size. Flags: `--firefox` (Firefox ESR instead of Chromium), `--headless`
+ * (no window; for machines without a display), `--no-build`.
  * CHROME_PATH / FIREFOX_PATH pick the browser binary.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_PORT } from '../lib/config/demo-endpoints';
+import { DEMO_PORT, demoEndpoints } from '../lib/config/demo-endpoints';
 import { startDemoServer } from '../demo/server';
 import { launchChromium } from './launch/chromium';
+import { writeEndpoints } from './launch/endpoints';
 import { launchFirefox } from './launch/firefox';
 import { ROOT } from './launch/paths';
 
@@ -32,15 +34,15 @@ console.log(`Demo streams on ${demo.httpUrl} (npm run demo lists every endpoint)
 
 let closeBrowser: () => Promise<void>;
 if (firefox) {
-  const ff = await launchFirefox({ headless });
-  await ff.open('streams.html');
+  const ff = await launchFirefox({ headless, interactive: !headless });
+  await writeEndpoints(await ff.open('streams.html'), demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
   closeBrowser = ff.close;
   console.log('Firefox is open with Streamscope. Open DevTools (F12) → "Streams", or use the Streamscope tab that opened.');
 } else {
   const profile = path.join(ROOT, '.tmp/chrome-profile');
   mkdirSync(profile, { recursive: true });
-  const ext = await launchChromium({ headless, userDataDir: profile, devtools: !headless });
-  await ext.open('devtools-panel.html');
+  const ext = await launchChromium({ headless, userDataDir: profile, devtools: !headless, interactive: !headless });
+  await writeEndpoints(await ext.open('devtools-panel.html'), demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
   closeBrowser = ext.close;
   console.log('Chromium is open with Streamscope. In any tab, DevTools (F12) → "Streams" shows the same view.');
 }

@@ -96,6 +96,15 @@ export function EndpointForm({ model }: { model: OptionsModel }) {
           ))}
         </ul>
       )}
+      {model.saveWarning.value && (
+        <div class="save-warning" role="alert" data-testid="save-warning">
+          <p>{model.saveWarning.value}</p>
+          <p>Saved as it is, the background will keep trying to connect and retry with backoff.</p>
+          <button type="button" data-testid="save-anyway" onClick={() => void model.save(true)}>
+            Save anyway
+          </button>
+        </div>
+      )}
       <div class="buttons">
         <button type="submit" class="primary" data-testid="save-endpoint">
           Save

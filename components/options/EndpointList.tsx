@@ -1,3 +1,4 @@
+import { isDemoEndpoint } from '../../lib/config/demo-endpoints';
 import type { OptionsModel } from '../../lib/options/options-model';
 
 /** The configured endpoints, with the actions on each. */
@@ -42,6 +43,7 @@ export function EndpointList({ model }: { model: OptionsModel }) {
                 <div class="ep-name">
                   {c.name} <span class="tag">{c.transport === 'ws' ? 'WebSocket' : 'SSE'}</span>
                   {c.recording && <span class="tag">recording</span>}
+                  {isDemoEndpoint(c) && <span class="tag" data-testid="demo-tag">demo</span>}
                 </div>
                 <div class="url">{c.url}</div>
               </td>

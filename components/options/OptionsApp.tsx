@@ -1,10 +1,15 @@
+import type { AlertSettingsModel } from '../../lib/options/alert-settings';
+import type { OptionsModel } from '../../lib/options/options-model';
+import { FirstRun } from '../onboarding/FirstRun';
+import { AlertSettings } from './AlertSettings';
 import { EndpointForm } from './EndpointForm';
 import { EndpointList } from './EndpointList';
-import type { OptionsModel } from '../../lib/options/options-model';
 import { TransferBar } from './TransferBar';
 
-/** The options page: endpoints, their form, import/export. */
-export function OptionsApp({ model }: { model: OptionsModel }) {
+/** The options page: endpoints, their form, import/export, alert settings. */
+export function OptionsApp({ model, alerts }: { model: OptionsModel; alerts: AlertSettingsModel }) {
+  const empty = model.entries.value.length === 0 && !model.form.value;
+  const demo = model.demoCount;
   return (
     <div class="options">
       <header>
@@ -29,10 +34,20 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           </button>
         </div>
       )}
+      {empty && <FirstRun actions={{ add: () => model.add(), loadDemo: () => void model.loadDemo() }} busy={model.demoBusy.value} />}
+      {demo > 0 && (
+        <div class="demo-bar" data-testid="demo-bar">
+          {demo} demo endpoint{demo === 1 ? '' : 's'} (marked <span class="tag">demo</span>) read the demo server.{' '}
+          <button class="link" data-testid="remove-demo" onClick={() => void model.removeDemo()}>
+            Remove the demo endpoints
+          </button>
+        </div>
+      )}
       <div class="columns">
-        <EndpointList model={model} />
+        {!empty && <EndpointList model={model} />}
         <EndpointForm model={model} />
       </div>
+      <AlertSettings model={alerts} />
       <TransferBar model={model} />
     </div>
   );

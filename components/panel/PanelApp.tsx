@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useContext } from 'preact/hooks';
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView';
 import { ExchangeView } from '../exchange/ExchangeView';
+import { PanelFirstRun } from '../onboarding/PanelFirstRun';
 import { StateView } from '../state/StateView';
 import { TimelineView } from '../timeline/TimelineView';
 import { PanelContext } from './context';
@@ -37,6 +38,7 @@ export function PanelApp() {
           <button onClick={() => (ctx.problems.value = [])}>Dismiss</button>
         </div>
       )}
+      <PanelFirstRun />
       <main class="tab-body">
         {tab.value === 'timeline' && <TimelineView />}
         {tab.value === 'state' && <StateView />}

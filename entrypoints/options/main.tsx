@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsModel } from '../../lib/options/options-model';
+import { AlertSettingsModel } from '../../lib/options/alert-settings';
+import { ADD_ENDPOINT_HASH, OptionsModel } from '../../lib/options/options-model';
 import { probeEndpoint } from '../../lib/options/probe';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { demoServerAnswers } from '../../lib/config/demo-setup';
+import { SETTINGS_KEY } from '../../lib/config/settings';
 import { ENDPOINTS_KEY } from '../../lib/config/storage';
 import '../../components/options/options.css';
 
@@ -25,9 +28,18 @@ const model = new OptionsModel({
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
+  demoAnswers: () => demoServerAnswers(globalThis.fetch.bind(globalThis)),
+});
+
+const alerts = new AlertSettingsModel({
+  read: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
+  write: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ENDPOINTS_KEY in changes) model.setRaw(changes[ENDPOINTS_KEY]?.newValue);
 });
-void model.load().then(() => render(<OptionsApp model={model} />, document.getElementById('app')!));
+void Promise.all([model.load(), alerts.load()]).then(() => {
+  if (location.hash === ADD_ENDPOINT_HASH) model.add();
+  render(<OptionsApp model={model} alerts={alerts} />, document.getElementById('app')!);
+});

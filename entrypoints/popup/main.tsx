@@ -5,6 +5,7 @@ import { PopupApp, type PopupNav } from '../../components/popup/PopupApp';
 import { ENDPOINTS_KEY, parseEndpointList } from '../../lib/config/storage';
 import { connectBackground } from '../../lib/messaging/client';
 import { historyFocusPath } from '../../lib/notify/links';
+import { ADD_ENDPOINT_HASH } from '../../lib/options/options-model';
 import { PopupModel } from '../../lib/notify/popup-model';
 import { openStore } from '../../lib/store/schema';
 import '../../components/popup/popup.css';
@@ -14,7 +15,7 @@ import '../../components/popup/popup.css';
 function main(): void {
   const model = new PopupModel({ db: openStore(), badge: browser, send: (m) => link.send(m) });
   const link = connectBackground('popup', (m) => model.receive(m), (p) => (model.error.value = p));
-  const loadEndpoints = (raw: unknown) => (model.endpoints.value = parseEndpointList(raw).valid);
+  const loadEndpoints = (raw: unknown) => model.setEndpoints(parseEndpointList(raw).valid);
   void browser.storage.local.get(ENDPOINTS_KEY).then((stored) => loadEndpoints(stored[ENDPOINTS_KEY]));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ENDPOINTS_KEY in changes) loadEndpoints(changes[ENDPOINTS_KEY]?.newValue);
@@ -26,6 +27,7 @@ function main(): void {
   const nav: PopupNav = {
     openHistory: () => void browser.tabs.create({ url: browser.runtime.getURL('/streams.html') }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    addEndpoint: () => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${ADD_ENDPOINT_HASH}`) }),
     openEvent: (row) => {
       if (row.key !== undefined && !row.read) void model.markRead(row.key);
       void browser.tabs.create({ url: browser.runtime.getURL(historyFocusPath(row)) });

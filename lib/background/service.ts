@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import { demoEndpoints } from '../config/demo-endpoints';
+import { loadDemo, removeDemo, type DemoStorage } from '../config/demo-setup';
 import type { EndpointConfig } from '../config/endpoint';
+import { SETTINGS_KEY, parseSettings } from '../config/settings';
 import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
 import type { BackgroundMessage, EndpointStatus, PageMessage } from '../messaging/protocol';
 import { utf8Size, type MarkerKind, type StreamEvent } from '../model/event';
@@ -89,12 +90,15 @@ export class BackgroundService {
     const lastAlive = (await this.db.get('kv', ALIVE_KEY)) as number | undefined;
     await this.db.put('kv', Date.now(), ALIVE_KEY);
 
-    const stored = await this.browser.storage.local.get(ENDPOINTS_KEY);
-    if (stored[ENDPOINTS_KEY] === undefined) {
-      await this.browser.storage.local.set({ [ENDPOINTS_KEY]: demoEndpoints() });
-    }
+    const stored = await this.browser.storage.local.get([ENDPOINTS_KEY, SETTINGS_KEY]);
+    // A fresh install starts with no endpoints (the pages offer the demo); the list is written
+    // so pages can tell "first run decided" from "not yet".
+    if (stored[ENDPOINTS_KEY] === undefined) await this.browser.storage.local.set({ [ENDPOINTS_KEY]: [] });
+    this.applySettings(stored[SETTINGS_KEY]);
     this.browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && ENDPOINTS_KEY in changes) void this.ready.then(() => this.reconcile(changes[ENDPOINTS_KEY]?.newValue));
+      if (area !== 'local') return;
+      if (ENDPOINTS_KEY in changes) void this.ready.then(() => this.reconcile(changes[ENDPOINTS_KEY]?.newValue));
+      if (SETTINGS_KEY in changes) this.applySettings(changes[SETTINGS_KEY]?.newValue);
     });
     globalThis.addEventListener?.('online', () => this.setOnline(true));
     globalThis.addEventListener?.('offline', () => this.setOnline(false));
@@ -138,6 +142,15 @@ export class BackgroundService {
     const fresh = add.filter((c) => !list.some((e) => e.id === c.id));
     if (fresh.length > 0) await this.browser.storage.local.set({ [ENDPOINTS_KEY]: [...list, ...fresh] });
   }
+
+  private applySettings(raw: unknown): void {
+    this.notifier.setAlertWindow(parseSettings(raw).alertEverySec * 1000);
+  }
+
+  private readonly endpointStorage: DemoStorage = {
+    read: async () => (await this.browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY],
+    write: (list) => this.browser.storage.local.set({ [ENDPOINTS_KEY]: list }),
+  };
 
   /** Opens, closes and restarts connections so they match the stored configuration. */
   private reconcile(raw: unknown, lastAlive?: number): void {
@@ -347,6 +360,11 @@ export class BackgroundService {
         this.hub.broadcast({ type: 'cleared', endpointId: msg.endpointId });
         this.pushStatus();
         return;
+      case 'demo': {
+        const error = msg.action === 'load' ? await loadDemo(this.endpointStorage, globalThis.fetch.bind(globalThis)) : await removeDemo(this.endpointStorage);
+        if (error) reply({ type: 'error', message: error });
+        return;
+      }
     }
   }
 }

@@ -6,6 +6,13 @@ import { RECONNECT_PRESETS } from './reconnect';
 /** The demo server's default port (`npm run demo`, `npm start`). */
 export const DEMO_PORT = 8787;
 
+/** How the demo server names itself at `GET /`; "Load the demo" looks for it. */
+export const DEMO_SERVER_NAME = 'Streamscope demo server';
+
+/** Demo endpoints are recognised by their id, so they can be marked and removed together. */
+const DEMO_ID_PREFIX = 'demo-';
+export const isDemoEndpoint = (cfg: { id: string }): boolean => cfg.id.startsWith(DEMO_ID_PREFIX);
+
 /** Paths the demo server serves, one per stream the product understands out of the box. */
 export const DEMO_PATHS = {
   officeplaneWs: '/ws',
@@ -27,7 +34,8 @@ export const NOTIFICATIONS_HEARTBEAT = {
 };
 
 /**
- * The endpoints configured on first run, so the product works out of the box.
+ * The demo's endpoints: configured by `npm start`, or by "Load the demo" when the demo server
+ * answers (a fresh install starts empty). Ids start with DEMO_ID_PREFIX.
  * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
  * each stream holds one for good: a seventh to the same host would wait forever. So the
  * OfficePlane streams use `localhost` and the others `127.0.0.1`: the same server, two hosts.

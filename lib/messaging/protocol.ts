@@ -53,6 +53,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture-tab'), tabId: z.number().int() }),
   /** Send on the page's WebSocket as the page would, or deliver a message to the page as the server would. */
   z.object({ type: z.literal('capture-act'), endpointId: z.string(), op: z.enum(['send', 'inject']), data: z.string(), binary: z.boolean().optional() }),
+  /** Add the demo endpoints (when the demo server answers) or remove them. */
+  z.object({ type: z.literal('demo'), action: z.enum(['load', 'remove']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 

@@ -32,6 +32,10 @@ export class PopupModel {
   readonly online = signal(true);
   readonly endpoints = signal<EndpointConfig[]>([]);
   readonly error = signal<string | undefined>(undefined);
+  /** The endpoint list has been read (until then the popup cannot tell "none" from "not yet"). */
+  readonly endpointsKnown = signal(false);
+  /** "Load the demo" was asked and neither the endpoints nor an error came back yet. */
+  readonly demoBusy = signal(false);
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly db: Promise<DB>;
@@ -63,8 +67,24 @@ export class PopupModel {
       }, REFRESH_DELAY_MS);
     } else if (m.type === 'error') {
       this.error.value = m.message;
+      this.demoBusy.value = false;
     }
   }
+
+  setEndpoints(list: EndpointConfig[]): void {
+    this.endpoints.value = list;
+    this.endpointsKnown.value = true;
+    this.demoBusy.value = false;
+  }
+
+  /** The background adds the demo endpoints if the demo server answers, or says why not. */
+  loadDemo = () => {
+    this.error.value = undefined;
+    this.demoBusy.value = true;
+    this.deps.send({ type: 'demo', action: 'load' });
+  };
+
+  removeDemo = () => this.deps.send({ type: 'demo', action: 'remove' });
 
   endpointName(id: string): string {
     return this.endpoints.value.find((e) => e.id === id)?.name ?? id;

@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
 import type { EndpointConfig } from '../config/endpoint';
+import { DEMO_NOT_RUNNING, countDemoEndpoints, withDemoEndpoints } from '../config/demo-setup';
+import { isDemoEndpoint } from '../config/demo-endpoints';
 import { parseEndpointList } from '../config/storage';
 import { duplicateDraft, emptyDraft, fromDraft, toDraft, type EndpointDraft, type Errors } from './draft';
 import { covers, originPattern } from './permissions';
@@ -34,7 +36,12 @@ export interface OptionsDeps {
   requestOrigin(pattern: string): Promise<boolean>;
   probe(cfg: EndpointConfig): Promise<ProbeResult>;
   download(filename: string, text: string): void;
+  /** Whether the demo server answers (see lib/config/demo-setup.ts). */
+  demoAnswers(): Promise<boolean>;
 }
+
+/** `options.html#new` opens the form for a new endpoint (the popup's "Add an endpoint"). */
+export const ADD_ENDPOINT_HASH = '#new';
 
 export const UNDO_MS = 6000;
 
@@ -46,6 +53,11 @@ export class OptionsModel {
   readonly undo = signal<string | undefined>(undefined);
   readonly notice = signal<string | undefined>(undefined);
   readonly importReport = signal<ImportReport | undefined>(undefined);
+  /** Set when Save met a failed connection test of the same settings: the form asks first. */
+  readonly saveWarning = signal<string | undefined>(undefined);
+  readonly demoBusy = signal(false);
+  /** The settings the last connection test ran with, to tell whether its result still applies. */
+  private tested: string | undefined;
   private granted: string[] = [];
   private restore: (() => void) | undefined;
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -93,6 +105,7 @@ export class OptionsModel {
   cancel(): void {
     this.form.value = undefined;
     this.test.value = undefined;
+    this.saveWarning.value = undefined;
   }
 
   /** Edits the draft; the errors of the edited fields go away until the next check. */
@@ -102,6 +115,7 @@ export class OptionsModel {
     const touched = Object.keys(patch);
     const errors = Object.fromEntries(Object.entries(f.errors).filter(([k]) => !touched.some((t) => k === t || k.startsWith(`${t}.`))));
     this.form.value = { ...f, draft: { ...f.draft, ...patch }, errors };
+    this.saveWarning.value = undefined;
   }
 
   /**
@@ -109,10 +123,16 @@ export class OptionsModel {
    * (synchronously, inside the click); if refused, the endpoint is saved disabled and the
    * form stays open saying why.
    */
-  save(): Promise<void> {
+  save(anyway = false): Promise<void> {
     const checked = this.checkedForm();
     if (!checked) return Promise.resolve();
     const { cfg } = checked;
+    const failed = this.failedTestOf(cfg);
+    if (failed !== undefined && !anyway) {
+      this.saveWarning.value = `The connection test of these settings just failed: ${failed}`;
+      return Promise.resolve();
+    }
+    this.saveWarning.value = undefined;
     const pattern = cfg.enabled ? this.missingOrigin(cfg.url) : undefined;
     return this.ask(pattern).then(async (refused) => {
       const saved = refused ? { ...cfg, enabled: false } : cfg;
@@ -131,6 +151,8 @@ export class OptionsModel {
     const checked = this.checkedForm();
     if (!checked) return Promise.resolve();
     this.test.value = { running: true };
+    this.tested = JSON.stringify(checked.cfg);
+    this.saveWarning.value = undefined;
     const failed = (status: string): ProbeResult => ({ ok: false, status, received: 0, events: [] });
     return this.ask(this.missingOrigin(checked.cfg.url))
       .then((refused) => (refused ? failed(`${refused}: the test needs it`) : this.deps.probe(checked.cfg)))
@@ -161,14 +183,52 @@ export class OptionsModel {
     if (!gone) return;
     if (this.form.value?.draft.id === id) this.cancel();
     await this.store(list.filter((_, i) => i !== at));
-    this.restore = () => {
+    this.offerUndo(`Deleted "${gone.ok ? gone.cfg.name : gone.name}"`, () => {
       const now = this.entries.value;
       if (now.some((e) => (e.ok ? e.cfg.id : e.id) === id)) return;
       void this.store([...now.slice(0, at), gone, ...now.slice(at)]);
-    };
-    this.undo.value = `Deleted "${gone.ok ? gone.cfg.name : gone.name}"`;
+    });
+  }
+
+  private offerUndo(message: string, restore: () => void): void {
+    this.restore = restore;
+    this.undo.value = message;
     if (this.undoTimer !== undefined) clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => this.dropUndo(), this.undoMs);
+  }
+
+  /** Adds the demo endpoints if the demo server answers; says how to start it if not. */
+  async loadDemo(): Promise<void> {
+    this.demoBusy.value = true;
+    try {
+      if (!(await this.deps.demoAnswers())) {
+        this.notice.value = DEMO_NOT_RUNNING;
+        return;
+      }
+      const raw = withDemoEndpoints(this.rawList());
+      this.setRaw(raw);
+      await this.deps.write(raw);
+    } finally {
+      this.demoBusy.value = false;
+    }
+  }
+
+  get demoCount(): number {
+    return countDemoEndpoints(this.rawList());
+  }
+
+  /** Removes every demo endpoint in one step (with undo); the user's own endpoints stay. */
+  async removeDemo(): Promise<void> {
+    const list = this.entries.value;
+    const gone = list.filter((e) => isDemoEndpoint({ id: e.ok ? e.cfg.id : e.id }));
+    if (gone.length === 0) return;
+    const draft = this.form.value?.draft.id;
+    if (draft !== undefined && isDemoEndpoint({ id: draft })) this.cancel();
+    await this.store(list.filter((e) => !gone.includes(e)));
+    this.offerUndo(`Removed ${gone.length} demo endpoint${gone.length === 1 ? '' : 's'}`, () => {
+      const have = new Set(this.entries.value.map((e) => (e.ok ? e.cfg.id : e.id)));
+      void this.store([...this.entries.value, ...gone.filter((e) => !have.has(e.ok ? e.cfg.id : e.id))]);
+    });
   }
 
   undoRemove(): void {
@@ -221,6 +281,17 @@ export class OptionsModel {
     return { cfg: r.config };
   }
 
+  /** Why the last connection test failed, if it ran with exactly these settings. */
+  private failedTestOf(cfg: EndpointConfig): string | undefined {
+    const t = this.test.value;
+    if (!t || t.running || t.result.ok || this.tested !== JSON.stringify(cfg)) return undefined;
+    return t.result.status;
+  }
+
+  private rawList(): unknown[] {
+    return this.entries.value.map((e) => (e.ok ? e.cfg : e.raw));
+  }
+
   private missingOrigin(url: string): string | undefined {
     const pattern = originPattern(url);
     return pattern && !covers(this.granted, pattern) ? pattern : undefined;
@@ -253,7 +324,7 @@ export class OptionsModel {
   /** Writes the whole list; entries that fail validation go back exactly as they were. */
   private async store(list: Entry[]): Promise<void> {
     this.entries.value = list;
-    await this.deps.write(list.map((e) => (e.ok ? e.cfg : e.raw)));
+    await this.deps.write(this.rawList());
   }
 
   private dropUndo(): void {

@@ -21,14 +21,37 @@ export interface ChromiumExt {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { headless?: boolean; userDataDir?: string; devtools?: boolean } = {}): Promise<ChromiumExt> {
+/**
+ * For a person at the window (`npm start`): pages take the window's real size instead of a
+ * fixed 1280x720 viewport, and no info bars. `--test-type` hides the "unsupported command-line
+ * flag: --no-sandbox" bar (Playwright's own UI uses it too); without `--enable-automation`
+ * there is no "controlled by automated test software" bar.
+ */
+const INTERACTIVE = {
+  viewport: null,
+  ignoreDefaultArgs: ['--enable-automation'],
+  args: ['--test-type', '--start-maximized'],
+};
+
+export interface ChromiumOptions {
+  headless?: boolean;
+  userDataDir?: string;
+  devtools?: boolean;
+  /** Someone will use the window (see INTERACTIVE); tests leave it off. */
+  interactive?: boolean;
+}
+
+export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumExt> {
+  const interactive = opts.interactive === true;
   const ctx = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
+    ...(interactive ? { viewport: INTERACTIVE.viewport, ignoreDefaultArgs: INTERACTIVE.ignoreDefaultArgs } : {}),
     args: [
       `--disable-extensions-except=${CHROME_EXT}`,
       `--load-extension=${CHROME_EXT}`,
       ...CHROMIUM_ARGS,
+      ...(interactive ? INTERACTIVE.args : []),
       ...(opts.devtools ? ['--auto-open-devtools-for-tabs'] : []),
     ],
   });

@@ -9,13 +9,18 @@ export interface FirefoxExt {
   close(): Promise<void>;
 }
 
-/** Firefox ESR over WebDriver BiDi with the extension installed as a temporary add-on. */
-export async function launchFirefox(opts: { headless?: boolean } = {}): Promise<FirefoxExt> {
+/**
+ * Firefox ESR over WebDriver BiDi with the extension installed as a temporary add-on.
+ * `interactive` (someone uses the window, `npm start`): pages take the window's real size
+ * instead of puppeteer's fixed 800x600 viewport.
+ */
+export async function launchFirefox(opts: { headless?: boolean; interactive?: boolean } = {}): Promise<FirefoxExt> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
+    ...(opts.interactive ? { defaultViewport: null } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),

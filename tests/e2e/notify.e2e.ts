@@ -3,7 +3,7 @@ import { launchChromium } from '../../scripts/launch/chromium';
 import { launchFirefox } from '../../scripts/launch/firefox';
 import { DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
-import { setEndpoints } from './support/config';
+import { setEndpoints, setSettings } from './support/config';
 import { poll } from './support/poll';
 import { startDemo } from './support/demo';
 import { badgeAndAlerts, clearAlerts } from './support/ext-api';
@@ -11,7 +11,7 @@ import { waitForStored } from './support/store';
 
 const NOTES = 'demo-notifications';
 const fast = (endpoints: EndpointConfig[]) =>
-  endpoints.filter((e) => e.id === NOTES).map((e) => ({ ...e, url: `${e.url}?rate=6` }));
+  endpoints.filter((e) => e.id === NOTES).map((e) => ({ ...e, url: `${e.url}?rate=40` })); // the demo notifies about once a minute at rate 1
 
 test('chromium: options form rejects a bad URL, saves a good one and it connects', async () => {
   const { server } = await startDemo();
@@ -44,6 +44,7 @@ test('chromium: notifications raise the badge, fill the popup, alert coalesced; 
   const ext = await launchChromium();
   try {
     const popup = await ext.open('popup.html');
+    await setSettings(popup, { alertEverySec: 5 }); // a short alert window keeps the test short
     await setEndpoints(popup, fast(endpoints));
     await popup.reload();
     const unread = async () => Number((await popup.getByTestId('unread-count').textContent()) ?? '0');

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../../lib/options/draft';
 import { OptionsModel, type OptionsDeps } from '../../../lib/options/options-model';
 import { newEndpoint } from '../../../lib/config/endpoint';
+import { DEMO_NOT_RUNNING } from '../../../lib/config/demo-setup';
+import { demoEndpoints } from '../../../lib/config/demo-endpoints';
+import type { ProbeResult } from '../../../lib/options/probe';
 
 const local = newEndpoint({ id: 'local', name: 'Local', url: 'http://127.0.0.1:8787/events' });
 const broken = { id: 'bad', name: 'Bad', url: 'nope' };
 
-function setup(stored: unknown[] = [local, broken], grant = true) {
+function setup(stored: unknown[] = [local, broken], grant = true, demoUp = true, probeResult: ProbeResult = { ok: true, status: 'Connected', received: 0, events: [] }) {
   const written: unknown[][] = [];
   const asked: string[] = [];
   const deps: OptionsDeps = {
@@ -14,8 +17,9 @@ function setup(stored: unknown[] = [local, broken], grant = true) {
     write: async (list) => void written.push(list),
     grantedOrigins: async () => ['http://127.0.0.1/*'],
     requestOrigin: (p) => (asked.push(p), Promise.resolve(grant)),
-    probe: async () => ({ ok: true, status: 'Connected', received: 0, events: [] }),
+    probe: async () => probeResult,
     download: () => undefined,
+    demoAnswers: async () => demoUp,
   };
   const model = new OptionsModel(deps, 50);
   return { model, written, asked };
@@ -126,5 +130,48 @@ describe('OptionsModel', () => {
       ['Bad', undefined],
       ['Remote', false],
     ]);
+  });
+
+  it('loads the demo only when its server answers, and removes all demo endpoints in one step with undo', async () => {
+    const down = setup([local], true, false);
+    await down.model.load();
+    await down.model.loadDemo();
+    expect(down.model.notice.value).toBe(DEMO_NOT_RUNNING);
+    expect(down.written).toEqual([]);
+
+    const { model, written } = setup([local]);
+    await model.load();
+    await model.loadDemo();
+    const n = demoEndpoints().length;
+    expect(written.at(-1)).toHaveLength(1 + n);
+    expect(model.demoCount).toBe(n);
+    await model.removeDemo();
+    expect(written.at(-1)).toEqual([local]);
+    expect(model.undo.value).toBe(`Removed ${n} demo endpoints`);
+    model.undoRemove();
+    await Promise.resolve();
+    expect(model.demoCount).toBe(n);
+  });
+
+  it('asks before saving settings whose connection test just failed; an edit or a passing test clears it', async () => {
+    const failed: ProbeResult = { ok: false, status: 'HTTP 404 Not Found', received: 0, events: [] };
+    const { model, written } = setup([local], true, true, failed);
+    await model.load();
+    fill(model, 'Plans', 'http://127.0.0.1:8787/nope');
+    await model.testConnection();
+    await model.save();
+    expect(model.saveWarning.value).toContain('HTTP 404 Not Found');
+    expect(written).toEqual([]);
+    await model.save(true);
+    expect(written).toHaveLength(1);
+    expect(model.saveWarning.value).toBeUndefined();
+
+    // A test of other settings does not count against these.
+    fill(model, 'Other', 'http://127.0.0.1:8787/x');
+    await model.testConnection();
+    model.change({ url: 'http://127.0.0.1:8787/y' });
+    await model.save();
+    expect(model.saveWarning.value).toBeUndefined();
+    expect(written).toHaveLength(2);
   });
 });
