@@ -16,6 +16,9 @@ export interface FamilyInfo {
 /** How many received events `auto` looks at; after that its choice is final. */
 export const DETECT_SAMPLE = 20;
 
+/** What detection looks at: received frames, and the `connected` marker (the subprotocol the server chose). */
+export const tellsFamily = (ev: StreamEvent): boolean => ev.dir === 'in' || (ev.dir === 'sys' && ev.name === 'connected');
+
 interface EndpointTyping {
   choice: ProfileChoice;
   info: FamilyInfo;
@@ -98,9 +101,7 @@ export class EventTyping {
 
   /** True when `ev` became a new detection sample. */
   private sample(st: EndpointTyping, ev: StreamEvent): boolean {
-    // Received frames, and the `connected` marker for the subprotocol the server chose.
-    const telling = ev.dir === 'in' || (ev.dir === 'sys' && ev.name === 'connected');
-    if (st.choice !== 'auto' || !telling || st.samples.length >= DETECT_SAMPLE) return false;
+    if (st.choice !== 'auto' || !tellsFamily(ev) || st.samples.length >= DETECT_SAMPLE) return false;
     if (st.samples.some((s) => s.seq === ev.seq)) return false;
     st.samples.push(ev);
     return true;

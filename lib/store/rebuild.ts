@@ -2,6 +2,7 @@ import type { IDBPIndex, IDBPTransaction, StoreNames } from 'idb';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { detectFamily } from '../protocols';
+import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
 import type { EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
@@ -12,12 +13,6 @@ export type WriteTx = IDBPTransaction<StreamscopeDB, Stores, 'readwrite' | 'vers
 type ChunksByEndpoint = IDBPIndex<StreamscopeDB, Stores, 'chunks', 'byEndpoint', IDBTransactionMode>;
 
 export const endpointRange = (endpointId: string): IDBKeyRange => IDBKeyRange.bound([endpointId, -Infinity], [endpointId, Infinity]);
-
-/** How many received events `auto` detection looks at (as in lib/protocols/detect). */
-export const DETECT_SAMPLE = 20;
-
-/** What detection looks at: received frames, and the `connected` marker (it names the subprotocol the server chose). */
-export const tellsFamily = (ev: StreamEvent): boolean => ev.dir === 'in' || (ev.dir === 'sys' && ev.name === 'connected');
 
 /** The endpoint's first stored events that tell its family, as many as detection looks at. */
 export async function firstReceived(chunks: ChunksByEndpoint, endpointId: string): Promise<StreamEvent[]> {

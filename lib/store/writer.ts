@@ -4,7 +4,8 @@ import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
-import { DETECT_SAMPLE, detected, endpointRange, firstReceived, rebuildEndpoint, tellsFamily } from './rebuild';
+import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
+import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
 import type { Chunk, ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
