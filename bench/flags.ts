@@ -17,6 +17,10 @@ export const DEFAULTS = {
   fillChunk: 1000,
   /** Panel opens and newest-page reads to time. */
   repeats: 3,
+  /** Random time-travel jumps to time on the filled store. */
+  jumps: 100,
+  /** Realistic events written to a fresh profile for the disk-per-event figure. */
+  realistic: 200_000,
 };
 
 export type Flags = typeof DEFAULTS;

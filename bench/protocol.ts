@@ -15,8 +15,13 @@ export interface Commands {
   latency: { args: { endpoint: EndpointConfig; seconds: number }; result: LatencyResult };
   /** The pipeline's stages one at a time, in this page (a thread like the worker's). */
   stages: { args: { wsUrl: string; expect: number; chunkSizes: number[]; events: number }; result: StagesResult };
-  /** Writes `events` synthetic events in chunks of `chunk` with EventWriter into the product's DB. */
-  fill: { args: { endpoint: EndpointConfig; events: number; chunk: number }; result: { ms: number; stored: number } };
+  /**
+   * Writes `events` synthetic events in chunks of `chunk` with EventWriter into the product's DB:
+   * `noise` pads (incompressible, an upper bound) or `realistic` JSON (random ids, words, numbers).
+   */
+  fill: { args: { endpoint: EndpointConfig; events: number; chunk: number; kind: 'noise' | 'realistic' }; result: { ms: number; stored: number; avgSize: number } };
+  /** On the filled store, through lib/store/view: latest state `runs` times, then `jumps` random time-travel jumps. */
+  travel: { args: { endpointId: string; runs: number; jumps: number }; result: TravelResult };
   /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */
   panel: { args: { runs: number }; result: PanelResult };
   /** Times `olderPage(limit)` on the product's DB. */
@@ -68,6 +73,17 @@ export interface StagesResult {
   cloneColumnarUs: number;
   /** EventWriter with pre-built events, one chunk per transaction, per chunk size. */
   idb: { chunk: number; events: number; ms: number }[];
+}
+
+export interface TravelResult {
+  /** stateAt(latest), ms per run (the first on a cold store). */
+  openMs: number[];
+  /** stateAt(random seq), ms per jump. */
+  jumpMs: number[];
+  /** readCounters and readChunkIndex, ms, and the index's row count. */
+  countersMs: number;
+  indexMs: number;
+  indexRows: number;
 }
 
 export interface PanelResult {

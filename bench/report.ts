@@ -1,7 +1,7 @@
 import { median, percentile, type IngestFigures } from './analyze';
 import type { Flags } from './flags';
 import type { CpuShare } from './procs';
-import type { LatencyResult, LayoutResult, PanelResult, StagesResult } from './protocol';
+import type { LatencyResult, LayoutResult, PanelResult, StagesResult, TravelResult } from './protocol';
 
 export interface IngestRun {
   /** Events/s asked for, and the demo `rate` knob that gives it. */
@@ -22,6 +22,14 @@ export interface BigStore {
   fill: { ms: number; stored: number };
   panel: PanelResult;
   read: { ms: number[]; events: number };
+  travel: TravelResult;
+  diskBytes: number;
+  /** Ingest at --rate into the same store, with the fill already stored. */
+  ingest: IngestRun;
+}
+
+export interface Realistic {
+  fill: { ms: number; stored: number; avgSize: number };
   diskBytes: number;
 }
 
@@ -33,6 +41,7 @@ export interface Results {
   latency: LatencyResult;
   stages: StagesResult;
   big: BigStore;
+  realistic: Realistic;
 }
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -128,6 +137,11 @@ function panelSection(r: Results): string[] {
         ['rows rendered / newest seq among them', `${big.panel.rows} / ${n0(big.panel.maxSeq)}`],
         [`olderPage(limit 1,000) → ${n0(big.read.events)} events (1st / median)`, `${n1(big.read.ms[0] ?? NaN)} ms / ${n1(median(big.read.ms))} ms`],
         ['IndexedDB on disk (du of the origin)', `${n0(big.diskBytes / 1e6)} MB (${n0(big.diskBytes / big.fill.stored)} B/event)`],
+        ['state open: stateAt(latest) (1st / median)', `${n0(big.travel.openMs[0] ?? NaN)} ms / ${n0(median(big.travel.openMs))} ms`],
+        [`time-travel jump: stateAt(random seq), ${big.travel.jumpMs.length} jumps, p50 / p95`, `${n1(percentile(big.travel.jumpMs, 50))} ms / ${n1(percentile(big.travel.jumpMs, 95))} ms`],
+        [`readCounters / readChunkIndex (${n0(big.travel.indexRows)} rows)`, `${n1(big.travel.countersMs)} ms / ${n0(big.travel.indexMs)} ms`],
+        [`ingest at ${n0(big.ingest.rate)}/s with the fill stored: sent/s, stored/s while sending, end to end`, `${n0(big.ingest.figures.sentPerS)} / ${n0(big.ingest.figures.storedPerS)} / ${n0(big.ingest.figures.endToEndPerS)}${big.ingest.overloaded ? ' (overloaded)' : ''}`],
+        [`disk per realistic event (${n0(r.realistic.fill.stored)} events of ~${n0(r.realistic.fill.avgSize)} B JSON, fresh profile, du)`, `${n0(r.realistic.diskBytes / r.realistic.fill.stored)} B/event (fill ${perS(r.realistic.fill.stored, r.realistic.fill.ms)} events/s)`],
       ],
     ),
     '',

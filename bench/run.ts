@@ -81,13 +81,22 @@ async function main(): Promise<void> {
     const bigProfile = path.join(tmp, 'big');
     const fillEp = endpoint('bench-fill', `${demo.wsUrl}/ws?bench=fill`, false);
     log(`session 2: fill ${f.fill} events`);
-    const fill = await session(agent, bigProfile, () => agent.run({ op: 'fill', endpoint: fillEp, events: f.fill, chunk: f.fillChunk }));
-    log('session 3: open the panel on the full store');
-    const big: BigStore = await session(agent, bigProfile, async ({ extId }) => ({
+    const fill = await session(agent, bigProfile, () => agent.run({ op: 'fill', endpoint: fillEp, events: f.fill, chunk: f.fillChunk, kind: 'noise' }));
+    log('session 3: open the panel on the full store, time travel, ingest with it stored');
+    const big: BigStore = await session(agent, bigProfile, async ({ extId, pid }) => ({
       fill,
       panel: await agent.run({ op: 'panel', runs: f.repeats }),
       read: await agent.run({ op: 'read', runs: f.repeats, limit: 1000 }),
+      travel: await agent.run({ op: 'travel', endpointId: fillEp.id, runs: f.repeats, jumps: f.jumps }),
       diskBytes: indexedDbBytes(bigProfile, extId),
+      ingest: await ingestRun(agent, demo, pid, f, f.rate),
+    }));
+    log(`session 4: disk per realistic event (${f.realistic} events)`);
+    const realProfile = path.join(tmp, 'realistic');
+    const realEp = endpoint('bench-realistic', `${demo.wsUrl}/ws?bench=realistic`, false);
+    const realistic = await session(agent, realProfile, async ({ extId }) => ({
+      fill: await agent.run({ op: 'fill', endpoint: realEp, events: f.realistic, chunk: f.fillChunk, kind: 'realistic' }),
+      diskBytes: indexedDbBytes(realProfile, extId),
     }));
 
     const cpu = os.cpus();
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
       flags: f,
       ...first,
       big,
+      realistic,
     };
     const md = renderReport(results);
     mkdirSync(path.dirname(OUT), { recursive: true });

@@ -1,5 +1,5 @@
 import type { Command, Report } from '../protocol';
-import { fill, read } from './big-store';
+import { fill, read, travel } from './big-store';
 import { ingest } from './ingest';
 import { latency } from './latency';
 import { layout } from './layout';
@@ -25,6 +25,8 @@ function dispatch(cmd: Command): Promise<unknown> {
       return panel(cmd);
     case 'read':
       return read(cmd);
+    case 'travel':
+      return travel(cmd);
   }
 }
 

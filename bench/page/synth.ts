@@ -33,3 +33,32 @@ export function synthEvent(endpointId: string, i: number, time: number, size: nu
   const data = `${head},"pad":"${noise(Math.max(0, size - head.length - 9))}"}`;
   return { endpointId, time, dir: 'in', transport: 'ws', opcode: 1, data, size: data.length, type };
 }
+
+const WORDS = ['deploy', 'billing', 'queue', 'worker', 'retry', 'alpha', 'report', 'cache', 'index', 'shard', 'tenant', 'invoice', 'export', 'session', 'upload', 'review'];
+const hex = (n: number) => noise(n).replace(/[^0-9a-f]/gi, '0').toLowerCase();
+const words = (n: number, i: number) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 13 + (state & 15)) % WORDS.length]).join(' ');
+
+/**
+ * Event `i` of a realistic stream: ~460 bytes of JSON with random ids, words and numbers, the
+ * mix real servers send (it compresses like real JSON, unlike noise pads).
+ */
+export function realisticEvent(endpointId: string, i: number, time: number): SynthEvent {
+  const type = TYPES[i % TYPES.length]!;
+  const data = JSON.stringify({
+    type,
+    id: `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+    at: new Date(time).toISOString(),
+    payload: {
+      task_id: `task-${hex(10)}`,
+      owner: { id: `u_${hex(12)}`, name: words(2, i) },
+      state: ['queued', 'running', 'done', 'failed'][i % 4],
+      progress: (state >>> 0) % 1000 / 10,
+      attempts: i % 7,
+      duration_ms: (state >>> 3) % 100_000,
+      message: words(12, i),
+      tags: [words(1, i + 1), words(1, i + 2), words(1, i + 3)],
+      trace: { span: hex(16), parent: hex(16) },
+    },
+  });
+  return { endpointId, time, dir: 'in', transport: 'ws', opcode: 1, data, size: data.length, type };
+}
