@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useContext } from 'preact/hooks';
+import { CaptureBar } from '../capture/CaptureBar';
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView';
 import { ExchangeView } from '../exchange/ExchangeView';
 import { PanelFirstRun } from '../onboarding/PanelFirstRun';
@@ -30,6 +31,7 @@ export function PanelApp() {
         ))}
         {ctx.history.online ? null : <span class="offline" data-testid="offline">offline</span>}
       </nav>
+      {ctx.capture && <CaptureBar capture={ctx.capture} endpoints={ctx.endpoints} />}
       {problems.length > 0 && (
         <div class="problems" role="alert" data-testid="problems">
           {problems.slice(-3).map((p, i) => (

@@ -7,6 +7,9 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { demoServerAnswers } from '../../lib/config/demo-setup';
 import { SETTINGS_KEY } from '../../lib/config/settings';
 import { ENDPOINTS_KEY } from '../../lib/config/storage';
+import { CaptureOrigins } from '../../components/capture/CaptureOrigins';
+import { CAPTURE_ORIGINS_KEY } from '../../lib/capture/origins';
+import { CaptureOriginsModel } from '../../lib/capture/origins-model';
 import '../../components/options/options.css';
 
 const model = new OptionsModel({
@@ -42,4 +45,14 @@ browser.storage.onChanged.addListener((changes, area) => {
 void Promise.all([model.load(), alerts.load()]).then(() => {
   if (location.hash === ADD_ENDPOINT_HASH) model.add();
   render(<OptionsApp model={model} alerts={alerts} />, document.getElementById('app')!);
+});
+
+// Page capture's site list, below the endpoints.
+const captureSites = new CaptureOriginsModel({ storage: browser.storage.local, permissions: browser.permissions });
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CAPTURE_ORIGINS_KEY in changes) captureSites.setRaw(changes[CAPTURE_ORIGINS_KEY]?.newValue);
+});
+void captureSites.load().then(() => {
+  const host = document.body.appendChild(document.createElement('div'));
+  render(<CaptureOrigins model={captureSites} />, host);
 });

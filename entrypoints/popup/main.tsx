@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupNav } from '../../components/popup/PopupApp';
+import { CaptureSwitch } from '../../components/capture/CaptureBar';
+import { TabCapture } from '../../lib/capture/tab-capture';
 import { ENDPOINTS_KEY, parseEndpointList } from '../../lib/config/storage';
 import { connectBackground } from '../../lib/messaging/client';
 import { historyFocusPath } from '../../lib/notify/links';
@@ -34,6 +36,20 @@ function main(): void {
     },
   };
   render(<PopupApp model={model} nav={nav} now={now} />, document.getElementById('app')!);
+  void showSiteCapture(link);
+}
+
+/** "Capture streams on this site" for the tab the popup was opened on. */
+async function showSiteCapture(link: ReturnType<typeof connectBackground>): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return;
+  const capture = new TabCapture(tab.id, link);
+  await capture.start();
+  const host = document.createElement('div');
+  host.className = 'popup-capture';
+  host.dataset.testid = 'popup-capture';
+  document.body.prepend(host);
+  render(<CaptureSwitch capture={capture} />, host);
 }
 
 main();

@@ -3,6 +3,8 @@ import { BackgroundMessageSchema, PORT_NAME, type BackgroundMessage, type PageMe
 
 export interface BackgroundLink {
   send(m: PageMessage): void;
+  /** Also hands every validated message to `fn` (views with requests of their own); returns an unsubscribe. */
+  listen(fn: (m: BackgroundMessage) => void): () => void;
   close(): void;
 }
 
@@ -18,11 +20,15 @@ export function connectBackground(
 ): BackgroundLink {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let closed = false;
+  const extra = new Set<(m: BackgroundMessage) => void>();
   const open = () => {
     port = browser.runtime.connect({ name: PORT_NAME });
     port.onMessage.addListener((raw: unknown) => {
       const r = BackgroundMessageSchema.safeParse(raw);
-      if (r.success) onMessage(r.data);
+      if (r.success) {
+        onMessage(r.data);
+        for (const fn of extra) fn(r.data);
+      }
       else onProblem(`Ignored a malformed message from the background: ${r.error.issues[0]?.message ?? ''}`);
     });
     port.onDisconnect.addListener(() => {
@@ -36,6 +42,10 @@ export function connectBackground(
     send: (m) => {
       if (!port) open();
       port?.postMessage(m);
+    },
+    listen: (fn) => {
+      extra.add(fn);
+      return () => extra.delete(fn);
     },
     close: () => {
       closed = true;

@@ -3,6 +3,7 @@ import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
 import type { AttemptLoader } from '../diagnostics/attempts';
 import type { ExchangeActions } from '../exchange/panel-actions';
+import type { TabCapture } from '../capture/tab-capture';
 import type { EventHistory } from './history';
 import type { EventTyping } from '../protocols/typing';
 
@@ -23,4 +24,6 @@ export interface PanelContextValue {
   exchange: ExchangeActions;
   /** An endpoint's stored connection attempts, newest first (the Connections tab). */
   attempts: AttemptLoader;
+  /** Page capture of the inspected tab (DevTools panel only). */
+  capture?: TabCapture;
 }

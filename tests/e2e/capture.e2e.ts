@@ -130,32 +130,93 @@ async function captureEveryStream(launch: () => Promise<Driver>): Promise<void> 
   }
 }
 
-test('chromium: every stream of the demo page is captured, complete and in order; the page cannot tell', async () => {
-  await captureEveryStream(async () => {
-    const ext = await launchChromium();
-    return {
-      open: (p) => ext.open(p),
-      visit: async (url) => {
-        const page = await ext.ctx.newPage();
-        await page.goto(url);
-        return page;
-      },
-      close: ext.close,
-    };
-  });
-});
+/** Waits until `selector` matches on the page (either driver). */
+async function present(page: AnyPage, selector: string, what: string, gone = false): Promise<void> {
+  await poll(() => (page as import('playwright-core').Page).evaluate((s) => document.querySelector(s) !== null, selector), (p) => p !== gone, what);
+}
 
-test('firefox: every stream of the demo page is captured, complete and in order; the page cannot tell', async () => {
-  await captureEveryStream(async () => {
-    const ext = await launchFirefox();
-    return {
-      open: (p) => ext.open(p),
-      visit: async (url) => {
-        const page = await ext.browser.newPage();
-        await page.goto(url);
-        return page;
-      },
-      close: ext.close,
-    };
-  });
-});
+const clickOn = (page: AnyPage, selector: string) => (page as import('playwright-core').Page).click(selector);
+
+async function fromThePanel(launch: () => Promise<Driver>): Promise<void> {
+  const { server } = await startDemo();
+  const ext = await launch();
+  const origin = server.httpUrl;
+  const pageUrl = `${origin}/capture`;
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup, []);
+    await setCaptureOrigins(setup, []);
+    const page = await ext.visit(pageUrl);
+    await demoReceived(page);
+    const tabId = await tabIdOf(setup, pageUrl);
+
+    // Switched on while the page runs: the panel says it joined late and offers the reload.
+    const panel = await ext.open(`devtools-panel.html?tab=${tabId}`);
+    await present(panel, '[data-testid="capture-toggle"]:not([disabled])', 'the capture switch for the site');
+    await clickOn(panel, '[data-testid="capture-toggle"]');
+    await present(panel, '[data-testid="capture-late"]', 'the joined-late notice');
+    expect((await storedEndpoints(setup)).filter((e) => e.captured)).toEqual([]);
+    await clickOn(panel, '[data-testid="capture-reload"]');
+    await present(panel, '[data-testid="capture-late"]', 'the notice gone after the reload', true);
+    await demoReceived(page);
+    const ws = await source(setup, 'ws', '/capture/ws', '/capture');
+    await present(panel, `[data-testid="captured-source"][data-endpoint-id="${ws.id}"] [data-testid="capture-send"]`, 'the live socket in the panel');
+
+    // Send as the page and deliver to the page, from the panel's own controls.
+    const row = `[data-testid="captured-source"][data-endpoint-id="${ws.id}"]`;
+    await (panel as import('playwright-core').Page).type(`${row} [data-testid="capture-text"]`, 'typed in the panel');
+    await clickOn(panel, `${row} [data-testid="capture-send"]`);
+    await poll(() => demoReceived(page), (d) => d.ws.some((m) => m.includes('"echo"') && m.includes('typed in the panel')), 'the server echo of the sent frame');
+    await clickOn(panel, `${row} [data-testid="capture-inject"]`);
+    await poll(() => demoReceived(page), (d) => d.ws.includes('typed in the panel'), 'the delivered frame on the page');
+    const rows = await waitForStored(setup, ws.id, (r) => outbound(r).includes('typed in the panel') && inbound(r).some((e) => e.data === 'typed in the panel'), 'both in the store');
+    expect(rows.filter((r) => r.name === 'injected')).toHaveLength(1);
+
+    // Adopt: the captured socket becomes an endpoint the background reads itself.
+    await clickOn(panel, `${row} [data-testid="capture-adopt"]`);
+    const adopted = await poll(
+      () => storedEndpoints(setup),
+      (l) => l.some((e) => !e.captured && !e.recording && e.url === ws.url),
+      'the adopted endpoint',
+    ).then((l) => l.find((e) => !e.captured && e.url === ws.url)!);
+    const own = await waitForStored(setup, adopted.id, (r) => inbound(r).length >= 5, 'events the adopted endpoint received itself');
+    expect(inbound(own).map((r) => r.data).slice(0, 4)).toEqual(wsFrames('page').slice(0, 4).map((f) => f.text));
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+test('chromium: every stream of the demo page is captured, complete and in order; the page cannot tell', () => captureEveryStream(chromiumDriver));
+
+async function chromiumDriver(): Promise<Driver> {
+  const ext = await launchChromium();
+  return {
+    open: (p) => ext.open(p),
+    visit: async (url) => {
+      const page = await ext.ctx.newPage();
+      await page.goto(url);
+      return page;
+    },
+    close: ext.close,
+  };
+}
+
+async function firefoxDriver(): Promise<Driver> {
+  const ext = await launchFirefox();
+  return {
+    open: (p) => ext.open(p),
+    visit: async (url) => {
+      const page = await ext.browser.newPage();
+      await page.goto(url);
+      return page;
+    },
+    close: ext.close,
+  };
+}
+
+test('firefox: every stream of the demo page is captured, complete and in order; the page cannot tell', () => captureEveryStream(firefoxDriver));
+
+test('chromium: from the panel: joined late and reload, send as the page, deliver to the page, adopt', () => fromThePanel(chromiumDriver));
+
+test('firefox: from the panel: joined late and reload, send as the page, deliver to the page, adopt', () => fromThePanel(firefoxDriver));
