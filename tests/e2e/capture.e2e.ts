@@ -8,6 +8,9 @@ import { demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tab
 import { poll } from './support/poll';
 import { storedEvents, waitForStored, type StoredRow } from './support/store';
 
+// Each test is a whole scenario (two page loads, six streams, a browser start): give it room.
+test.describe.configure({ timeout: 180_000 });
+
 /** What a capture test needs of either browser: extension pages, web pages, close. */
 interface Driver {
   open(path: string): Promise<AnyPage>;
