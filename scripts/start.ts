@@ -11,7 +11,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PORT, demoEndpoints } from '../lib/config/demo-endpoints';
 import { startDemoServer } from '../demo/server';
+import { CAPTURE_PAGE_PATH } from '../demo/capture-page';
 import { launchChromium } from './launch/chromium';
+import { captureSite } from './launch/capture';
 import { writeEndpoints } from './launch/endpoints';
 import { launchFirefox } from './launch/firefox';
 import { ROOT } from './launch/paths';
@@ -35,14 +37,22 @@ console.log(`Demo streams on ${demo.httpUrl} (npm run demo lists every endpoint)
 let closeBrowser: () => Promise<void>;
 if (firefox) {
   const ff = await launchFirefox({ headless, interactive: !headless });
-  await writeEndpoints(await ff.open('streams.html'), demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
+  const page = await ff.open('streams.html');
+  await writeEndpoints(page, demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
+  // The demo page's own streams are captured, next to the configured ones.
+  await captureSite(page, demo.httpUrl);
+  void (await ff.browser.newPage()).goto(`${demo.httpUrl}${CAPTURE_PAGE_PATH}`).catch(() => undefined);
   closeBrowser = ff.close;
   console.log('Firefox is open with Streamscope. Open DevTools (F12) → "Streams", or use the Streamscope tab that opened.');
 } else {
   const profile = path.join(ROOT, '.tmp/chrome-profile');
   mkdirSync(profile, { recursive: true });
   const ext = await launchChromium({ headless, userDataDir: profile, devtools: !headless, interactive: !headless });
-  await writeEndpoints(await ext.open('devtools-panel.html'), demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
+  const page = await ext.open('devtools-panel.html');
+  await writeEndpoints(page, demoEndpoints(DEMO_PORT), { onlyIfEmpty: true });
+  // The demo page's own streams are captured, next to the configured ones.
+  await captureSite(page, demo.httpUrl);
+  await (await ext.ctx.newPage()).goto(`${demo.httpUrl}${CAPTURE_PAGE_PATH}`);
   closeBrowser = ext.close;
   console.log('Chromium is open with Streamscope. In any tab, DevTools (F12) → "Streams" shows the same view.');
 }
