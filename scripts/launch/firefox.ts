@@ -6,21 +6,36 @@ export interface FirefoxExt {
   browser: Browser;
   uuid: string;
   open(pagePath: string): Promise<Page>;
+  /** Waits until `page` shows a loaded extension document (after a navigation or reload). */
+  ready(page: Page): Promise<Page>;
   close(): Promise<void>;
+}
+
+async function ready(page: Page, what: string): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // page.url() lags behind over BiDi here; ask the document itself.
+    const state = await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => 'loading');
+    if (state.startsWith('complete moz-extension://')) return page;
+    if (Date.now() > deadline) throw new Error(`moz-extension page ${what} did not load`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
  * Firefox ESR over WebDriver BiDi with the extension installed as a temporary add-on.
  * `interactive` (someone uses the window, `npm start`): pages take the window's real size
- * instead of puppeteer's fixed 800x600 viewport.
+ * instead of puppeteer's fixed 800x600 viewport. `userDataDir` and `uuid` again (a restart)
+ * keep the extension's origin, and so its storage.
  */
-export async function launchFirefox(opts: { headless?: boolean; interactive?: boolean } = {}): Promise<FirefoxExt> {
-  const uuid = randomUUID();
+export async function launchFirefox(opts: { headless?: boolean; interactive?: boolean; userDataDir?: string; uuid?: string } = {}): Promise<FirefoxExt> {
+  const uuid = opts.uuid ?? randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
     ...(opts.interactive ? { defaultViewport: null } : {}),
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
@@ -36,15 +51,9 @@ export async function launchFirefox(opts: { headless?: boolean; interactive?: bo
       const page = await browser.newPage();
       // Extension pages never report 'load' over BiDi: start navigation, then poll readiness.
       page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => undefined);
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        // page.url() lags behind over BiDi here; ask the document itself.
-        const state = await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => 'loading');
-        if (state.startsWith('complete moz-extension://')) return page;
-        if (Date.now() > deadline) throw new Error(`moz-extension page ${pagePath} did not load`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      return ready(page, pagePath);
     },
+    ready: (page) => ready(page, page.url()),
     close: () => browser.close(),
   };
 }

@@ -1,11 +1,9 @@
-import { expect, test } from '@playwright/test';
-import type { Page } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium, stopServiceWorker } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { expect } from '@playwright/test';
+import { stopServiceWorker } from '../../scripts/launch/chromium';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { demoEndpoints, DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
+import { chromiumOnly, scenario } from './support/both';
 import { setEndpoints } from './support/config';
 import { markers, receivedIds, storedEvents, waitForStored } from './support/store';
 
@@ -42,17 +40,17 @@ const kanbanOnly = (port: number, patch: Partial<EndpointConfig> = {}): Endpoint
  * Kills the demo server mid-stream and starts it again on the same port: the endpoint
  * reconnects, resumes with Last-Event-ID, and every id the servers sent is stored once.
  */
-async function killAndRestart(open: (path: string) => Promise<Page | PpPage>, seed: number): Promise<void> {
-  const first = await startDemoServer({ port: 0, seed, rate: 8 });
+scenario('server killed and restarted → reconnects, resumes, every event stored exactly once', async (ext) => {
+  const first = await startDemoServer({ port: 0, seed: 3, rate: 8 });
   let server = first;
   try {
-    const page = await open('options.html');
+    const page = (await ext.open('options.html')).raw;
     await setEndpoints(page, kanbanOnly(first.port));
     await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= 10, '10 events');
     await server.close();
     await waitForStored(page, KANBAN, (r) => markers(r, 'dropped').length + markers(r, 'backoff').length > 0, 'the drop to be noticed');
     await new Promise((r) => setTimeout(r, 1500));
-    server = await startDemoServer({ port: first.port, seed, rate: 8 });
+    server = await startDemoServer({ port: first.port, seed: 3, rate: 8 });
     const before = receivedIds(await storedEvents(page, KANBAN)).length;
     const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
     expectExactlyOnce(receivedIds(rows));
@@ -61,44 +59,36 @@ async function killAndRestart(open: (path: string) => Promise<Page | PpPage>, se
   } finally {
     await server.close();
   }
-}
-
-test('chromium: server killed and restarted → reconnects, resumes, every event stored exactly once', async () => {
-  const ext = await launchChromium();
-  try {
-    await killAndRestart(ext.open, 3);
-  } finally {
-    await ext.close();
-  }
 });
 
-test('chromium: service worker stopped mid-stream → restarts and resumes with no gap or duplicate', async () => {
-  const server = await startDemoServer({ port: 0, seed: 4, rate: 8 });
-  const ext = await launchChromium();
-  try {
-    const page = await ext.open('options.html');
-    await setEndpoints(page, kanbanOnly(server.port));
-    await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= 10, '10 events');
-    await stopServiceWorker(ext, page);
-    // Nothing wakes the worker but the watchdog alarm or a page; the panel's port does.
-    const panel = await ext.open('devtools-panel.html');
-    const before = receivedIds(await storedEvents(page, KANBAN)).length;
-    const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
-    expectExactlyOnce(receivedIds(rows));
-    expectStoredAsSent(receivedIds(rows), server);
-    expect(markers(rows, 'worker_started').length).toBeGreaterThanOrEqual(1);
-    await panel.close();
-  } finally {
-    await ext.close();
-    await server.close();
-  }
-});
+chromiumOnly(
+  'service worker stopped mid-stream → restarts and resumes with no gap or duplicate',
+  'Firefox runs the extension as an MV2 persistent background page: there is no service worker to stop',
+  async (ext) => {
+    const server = await startDemoServer({ port: 0, seed: 4, rate: 8 });
+    try {
+      const page = await ext.chromium.open('options.html');
+      await setEndpoints(page, kanbanOnly(server.port));
+      await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= 10, '10 events');
+      await stopServiceWorker(ext.chromium, page);
+      // Nothing wakes the worker but the watchdog alarm or a page; the panel's port does.
+      const panel = await ext.chromium.open('devtools-panel.html');
+      const before = receivedIds(await storedEvents(page, KANBAN)).length;
+      const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
+      expectExactlyOnce(receivedIds(rows));
+      expectStoredAsSent(receivedIds(rows), server);
+      expect(markers(rows, 'worker_started').length).toBeGreaterThanOrEqual(1);
+      await panel.close();
+    } finally {
+      await server.close();
+    }
+  },
+);
 
-test('chromium: malformed frames are kept and flagged, the stream goes on; 204 stops for good', async () => {
+scenario('malformed frames are kept and flagged, the stream goes on; 204 stops for good', async (ext) => {
   const server = await startDemoServer({ port: 0, seed: 5, rate: 8 });
-  const ext = await launchChromium();
   try {
-    const page = await ext.open('options.html');
+    const page = (await ext.open('options.html')).raw;
     const [kanban] = kanbanOnly(server.port);
     const malformed = { ...kanban!, url: `${kanban!.url}&malformedEvery=3` };
     const done = { ...kanban!, id: 'gone', name: 'No content', url: `http://127.0.0.1:${server.port}${DEMO_PATHS.plans}?status=204` };
@@ -111,16 +101,14 @@ test('chromium: malformed frames are kept and flagged, the stream goes on; 204 s
     const after = await storedEvents(page, 'gone');
     expect(markers(after, 'connecting').length).toBe(markers(gone, 'connecting').length);
   } finally {
-    await ext.close();
     await server.close();
   }
 });
 
-test('chromium: a silent WebSocket (no pong) is marked stale and reconnected', async () => {
+scenario('a silent WebSocket (no pong) is marked stale and reconnected', async (ext) => {
   const server = await startDemoServer({ port: 0, seed: 6, rate: 4 });
-  const ext = await launchChromium();
   try {
-    const page = await ext.open('options.html');
+    const page = (await ext.open('options.html')).raw;
     const ws = demoEndpoints(server.port).find((e) => e.id === 'demo-notifications')!;
     await setEndpoints(page, [
       {
@@ -133,17 +121,7 @@ test('chromium: a silent WebSocket (no pong) is marked stale and reconnected', a
     const rows = await waitForStored(page, ws.id, (r) => markers(r, 'stale').length >= 1 && markers(r, 'connected').length >= 2, 'stale then reconnected');
     expect(rows.some((r) => r.dir === 'out' && r.data.includes('ping'))).toBe(true);
   } finally {
-    await ext.close();
     await server.close();
-  }
-});
-
-test('firefox: server killed and restarted → every event stored exactly once', async () => {
-  const ext = await launchFirefox();
-  try {
-    await killAndRestart(ext.open, 8);
-  } finally {
-    await ext.close();
   }
 });
 

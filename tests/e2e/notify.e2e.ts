@@ -3,6 +3,7 @@ import { launchChromium } from '../../scripts/launch/chromium';
 import { launchFirefox } from '../../scripts/launch/firefox';
 import { DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
+import { scenario, tid } from './support/both';
 import { setEndpoints, setSettings } from './support/config';
 import { poll } from './support/poll';
 import { startDemo } from './support/demo';
@@ -13,33 +14,30 @@ const NOTES = 'demo-notifications';
 const fast = (endpoints: EndpointConfig[]) =>
   endpoints.filter((e) => e.id === NOTES).map((e) => ({ ...e, url: `${e.url}?rate=40` })); // the demo notifies about once a minute at rate 1
 
-test('chromium: options form rejects a bad URL, saves a good one and it connects', async () => {
+scenario('options form rejects a bad URL, saves a good one and it connects', async (ext) => {
   const { server } = await startDemo();
-  const ext = await launchChromium();
   try {
     const options = await ext.open('options.html');
-    await setEndpoints(options, []);
+    await setEndpoints(options.raw, []);
     await options.reload();
-    await options.getByTestId('add-endpoint').click();
-    await options.getByTestId('field-name').fill('My plans');
-    await options.getByTestId('field-url').fill('ftp://127.0.0.1/nope');
-    await options.getByTestId('save-endpoint').click();
-    await expect(options.getByTestId('error-url')).toContainText(/http|ws/);
-    await expect(options.getByTestId('endpoint-row')).toHaveCount(0);
-    await options.getByTestId('field-url').fill(`http://127.0.0.1:${server.port}${DEMO_PATHS.plans}`);
-    await options.getByTestId('save-endpoint').click();
-    const row = options.getByTestId('endpoint-row');
-    await expect(row).toHaveCount(1);
-    const id = (await row.getAttribute('data-endpoint-id'))!;
-    const rows = await waitForStored(options, id, (r) => r.filter((x) => x.dir === 'in').length >= 3, 'events from the new endpoint');
+    await options.click(tid('add-endpoint'));
+    await options.fill(tid('field-name'), 'My plans');
+    await options.fill(tid('field-url'), 'ftp://127.0.0.1/nope');
+    await options.click(tid('save-endpoint'));
+    await poll(() => options.text(tid('error-url')), (t) => /http|ws/.test(t ?? ''), 'the URL error');
+    expect(await options.count(tid('endpoint-row'))).toBe(0);
+    await options.fill(tid('field-url'), `http://127.0.0.1:${server.port}${DEMO_PATHS.plans}`);
+    await options.click(tid('save-endpoint'));
+    await poll(() => options.count(tid('endpoint-row')), (n) => n === 1, 'the saved endpoint');
+    const id = (await options.attr(tid('endpoint-row'), 'data-endpoint-id'))!;
+    const rows = await waitForStored(options.raw, id, (r) => r.filter((x) => x.dir === 'in').length >= 3, 'events from the new endpoint');
     expect(rows.some((r) => r.name === 'plan.created')).toBe(true);
   } finally {
-    await ext.close();
     await server.close();
   }
 });
 
-test('chromium: notifications raise the badge, fill the popup, alert coalesced; DND silences; reading lowers the badge', async () => {
+test('[chromium] notifications raise the badge, fill the popup, alert coalesced; DND silences; reading lowers the badge', async () => {
   const { server, endpoints } = await startDemo();
   const ext = await launchChromium();
   try {
@@ -90,7 +88,7 @@ test('chromium: notifications raise the badge, fill the popup, alert coalesced; 
   }
 });
 
-test('firefox: notifications fill the popup, the badge and desktop alerts', async () => {
+test('[firefox] notifications fill the popup, the badge and desktop alerts', async () => {
   const { server, endpoints } = await startDemo();
   const ext = await launchFirefox();
   try {

@@ -17,7 +17,7 @@ const board = (page: Page) =>
     ),
   );
 
-test('chromium: State tab folds the demo streams: a moving board, a growing plan, a session tree, a generation text; the slider goes back', async () => {
+test('[chromium] State tab folds the demo streams: a moving board, a growing plan, a session tree, a generation text; the slider goes back', async () => {
   const { server, endpoints } = await startDemo({ rate: 10 });
   const ext = await launchChromium();
   try {

@@ -23,7 +23,7 @@ async function endpointsOf(page: Page) {
   return parseEndpointList(raw).valid;
 }
 
-test('chromium: history survives a browser restart, and replays with the server stopped', async () => {
+test('[chromium] history survives a browser restart, and replays with the server stopped', async () => {
   const { server, endpoints } = await startDemo({ rate: 8 });
   const profile = mkdtempSync(path.join(tmpdir(), 'streamscope-restart-'));
   let ext = await launchChromium({ userDataDir: profile });
@@ -55,7 +55,7 @@ test('chromium: history survives a browser restart, and replays with the server 
   }
 });
 
-test('chromium: an NDJSON export re-imports to an identical timeline; a Chrome HAR with WebSocket frames imports', async () => {
+test('[chromium] an NDJSON export re-imports to an identical timeline; a Chrome HAR with WebSocket frames imports', async () => {
   const { server, endpoints } = await startDemo({ rate: 8 });
   const ext = await launchChromium();
   try {

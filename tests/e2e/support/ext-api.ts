@@ -17,10 +17,11 @@ export function badgeAndAlerts(page: PwPage | PpPage): Promise<{ badge: string; 
 }
 
 /** Closes every desktop notification of the extension. */
-export function clearAlerts(page: PwPage): Promise<void> {
-  return page.evaluate(async () => {
+export function clearAlerts(page: PwPage | PpPage): Promise<void> {
+  return (page as PwPage).evaluate(async () => {
     type Api = { notifications: { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> } };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
     for (const id of Object.keys(await api.notifications.getAll())) await api.notifications.clear(id);
   });
 }
