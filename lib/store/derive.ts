@@ -104,7 +104,7 @@ export function addSummary<C extends EndpointCounters>(c: C, s: Omit<ChunkInfo, 
 /** Events folded between snapshots at least... */
 export const SNAPSHOT_MIN_EVENTS = 1000;
 /** ...and at most (a large state is snapshotted less often, to bound the disk it costs). */
-export const SNAPSHOT_MAX_EVENTS = 20_000;
+export const SNAPSHOT_MAX_EVENTS = 4_000;
 /** A snapshot costs the disk about as much as this many bytes of state per event folded. */
 const SNAPSHOT_BYTES_PER_EVENT = 32;
 /** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
