@@ -72,10 +72,10 @@ export function ExchangeView() {
         busy={busy.value}
         errors={errors.value}
         notice={notice.value}
-        onExportView={() => void run('Exporting the view…', () => ctx.exchange.exportView(model.rows, endpoints))}
-        onExportEndpoint={(id) => {
+        onExportView={(format) => void run('Exporting the view…', () => ctx.exchange.exportView(model.rows, endpoints, format))}
+        onExportEndpoint={(id, format) => {
           const ep = endpoints.find((e) => e.id === id);
-          if (ep) void run(`Exporting ${ep.name}…`, () => ctx.exchange.exportEndpoint(ep));
+          if (ep) void run(`Exporting ${ep.name}…`, () => ctx.exchange.exportEndpoint(ep, format));
         }}
         onImport={(file) =>
           void run(`Importing ${file.name}…`, async () => {

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import type { EndpointConfig } from '../../lib/config/endpoint';
+import type { ExportFormat } from '../../lib/exchange/panel-actions';
 
 export interface ExportImportBarProps {
   endpoints: readonly Pick<EndpointConfig, 'id' | 'name'>[];
@@ -11,8 +12,8 @@ export interface ExportImportBarProps {
   errors?: readonly string[];
   /** The outcome of the last import or export, in words. */
   notice?: string;
-  onExportView(): void;
-  onExportEndpoint(endpointId: string): void;
+  onExportView(format: ExportFormat): void;
+  onExportEndpoint(endpointId: string, format: ExportFormat): void;
   onImport(file: File): void;
 }
 
@@ -25,7 +26,9 @@ export function ExportImportBar(props: ExportImportBarProps) {
   const exportEndpoint = (e: JSX.TargetedSubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     const id = new FormData(e.currentTarget).get('endpoint');
-    if (typeof id === 'string' && id !== '') props.onExportEndpoint(id);
+    // The submit button pressed names the format.
+    const format: ExportFormat = (e.submitter as HTMLButtonElement | null)?.value === 'har' ? 'har' : 'ndjson';
+    if (typeof id === 'string' && id !== '') props.onExportEndpoint(id, format);
   };
   const pick = (e: JSX.TargetedEvent<HTMLInputElement>): void => {
     const input = e.currentTarget;
@@ -36,8 +39,17 @@ export function ExportImportBar(props: ExportImportBarProps) {
   };
   return (
     <div class="exchange-bar">
-      <button type="button" data-testid="export-view" disabled={busy || props.viewCount === 0} onClick={() => props.onExportView()}>
+      <button type="button" data-testid="export-view" disabled={busy || props.viewCount === 0} onClick={() => props.onExportView('ndjson')}>
         Export view
+      </button>
+      <button
+        type="button"
+        data-testid="export-view-har"
+        title="The view as a HAR file: WebSocket frames and SSE events, no headers or cookies"
+        disabled={busy || props.viewCount === 0}
+        onClick={() => props.onExportView('har')}
+      >
+        as HAR
       </button>
       <form class="export-endpoint" onSubmit={exportEndpoint}>
         <select name="endpoint" aria-label="Endpoint to export" data-testid="export-endpoint-select" disabled={busy || props.endpoints.length === 0}>
@@ -47,8 +59,17 @@ export function ExportImportBar(props: ExportImportBarProps) {
             </option>
           ))}
         </select>
-        <button type="submit" data-testid="export-endpoint" disabled={busy || props.endpoints.length === 0}>
+        <button type="submit" value="ndjson" data-testid="export-endpoint" disabled={busy || props.endpoints.length === 0}>
           Export endpoint…
+        </button>
+        <button
+          type="submit"
+          value="har"
+          data-testid="export-endpoint-har"
+          title="Every stored event of the endpoint as a HAR file: WebSocket frames and SSE events, no headers or cookies"
+          disabled={busy || props.endpoints.length === 0}
+        >
+          as HAR…
         </button>
       </form>
       <label class="import-button">

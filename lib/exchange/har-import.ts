@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { utf8Size, type StreamEvent, type Transport } from '../model/event';
+import { utf8Size, type Transport } from '../model/event';
 import type { DB } from '../store/schema';
 import { isRecord } from '../protocols/values';
 import { createSseDecoder } from '../transport/sse-decoder';
 import { ImportError } from './import-error';
 import { describeIssues, plainWords } from './plain-issues';
-import { recordingEndpoint, writeRecordings, type ImportResult, type RecordingPlan } from './recording';
+import { EsMessageSchema, HarExtraSchema, harMs, WsMessageSchema, type EsMessage, type HarExtra, type HarMarker, type WsMessage } from './har-format';
+import { recordingPlans, writeRecordings, type ImportResult, type RecordedEvent, type RecordedStream, type RecordingPlan } from './recording';
 import { redactUrl } from './redact-url';
 
 /** A file this broken is not worth reading to the end; the first problems say enough. */
 const MAX_PROBLEMS = 10;
 
-type Recorded = Omit<StreamEvent, 'seq' | 'endpointId'>;
 
 /** Only the fields read: headers, cookies and bodies of other requests are never looked at, so never kept. */
 const EntrySchema = z.object({
@@ -20,30 +20,18 @@ const EntrySchema = z.object({
   response: z.object({ content: z.object({ mimeType: z.string(), text: z.string().optional(), encoding: z.string().optional() }).optional() }).optional(),
 });
 
-const WsMessageSchema = z.object({
-  type: z.enum(['send', 'receive']),
-  /** Seconds since the epoch, fractional. */
-  time: z.number(),
-  opcode: z.number().int(),
-  data: z.string(),
-});
-type WsMessage = z.infer<typeof WsMessageSchema>;
-
-const EsMessageSchema = z.object({
-  type: z.string(),
-  time: z.number(),
-  eventId: z.string().nullish(),
-  data: z.string(),
-});
-
 const nonEmpty = (v: unknown): v is unknown[] => Array.isArray(v) && v.length > 0;
 const isEventStream = (entry: Record<string, unknown>): boolean => {
   const content = isRecord(entry.response) && isRecord(entry.response.content) ? entry.response.content : undefined;
   return typeof content?.mimeType === 'string' && content.mimeType.toLowerCase().startsWith('text/event-stream') && typeof content.text === 'string';
 };
 
+/** An entry that holds a stream: frames, event-source messages, an event-stream body, or Streamscope's markers. */
+const isStreamEntry = (entry: Record<string, unknown>): boolean =>
+  nonEmpty(entry._webSocketMessages) || nonEmpty(entry._eventSourceMessages) || isEventStream(entry) || isRecord(entry._streamscope);
+
 /** A connection marker, shaped as live recording writes them: `{"message", ...details}`. */
-const marker = (time: number, transport: Transport, name: string, detail: { message: string } & Record<string, unknown>): Recorded => {
+const marker = (time: number, transport: Transport, name: string, detail: { message: string } & Record<string, unknown>): RecordedEvent => {
   const data = JSON.stringify(detail);
   return { time, dir: 'sys', transport, name, data, size: utf8Size(data) };
 };
@@ -61,8 +49,8 @@ function base64Bytes(data: string): number | undefined {
  * One DevTools WebSocket frame. Control frames become connection markers in the timeline:
  * a close frame ends the connection (`dropped`), ping and pong are kept as `ping`/`pong` markers.
  */
-function wsFrame(m: WsMessage): Recorded | string {
-  const time = Math.round(m.time * 1000);
+function wsFrame(m: WsMessage): RecordedEvent | string {
+  const time = harMs(m.time);
   const dir = m.type === 'send' ? 'out' : 'in';
   const by = m.type === 'send' ? 'sent' : 'received';
   switch (m.opcode) {
@@ -82,8 +70,8 @@ function wsFrame(m: WsMessage): Recorded | string {
   }
 }
 
-function sseEvent(time: number, f: { name?: string; id?: string; retry?: number; data: string }): Recorded {
-  const ev: Recorded = { time, dir: 'in', transport: 'sse', data: f.data, size: utf8Size(f.data) };
+function sseEvent(time: number, f: { name?: string; id?: string; retry?: number; data: string }): RecordedEvent {
+  const ev: RecordedEvent = { time, dir: 'in', transport: 'sse', data: f.data, size: utf8Size(f.data) };
   // The spec's default name is left unset, as live recording does.
   if (f.name !== undefined && f.name !== '' && f.name !== 'message') ev.name = f.name;
   if (f.id !== undefined) ev.id = f.id;
@@ -92,14 +80,14 @@ function sseEvent(time: number, f: { name?: string; id?: string; retry?: number;
 }
 
 /** A response body captured as text: HAR keeps no time per event, so all get the entry's start. */
-function sseBody(text: string, encoding: string | undefined, time: number): Recorded[] | string {
+function sseBody(text: string, encoding: string | undefined, time: number): RecordedEvent[] | string {
   let bytes: Uint8Array;
   try {
     bytes = encoding === 'base64' ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0)) : new TextEncoder().encode(text);
   } catch {
     return '"response.content.text" should be base64, as its "encoding" says';
   }
-  const out: Recorded[] = [];
+  const out: RecordedEvent[] = [];
   let lastId: string | undefined;
   let retry: number | undefined;
   const decoder = createSseDecoder({
@@ -120,8 +108,8 @@ function sseBody(text: string, encoding: string | undefined, time: number): Reco
 }
 
 /** Validates each message, collecting `message N: ...` problems instead of stopping at the first. */
-function messages<T>(list: unknown[], schema: z.ZodType<T>, convert: (m: T) => Recorded | string, problems: string[]): Recorded[] {
-  const out: Recorded[] = [];
+function messages<T>(list: unknown[], schema: z.ZodType<T>, convert: (m: T) => RecordedEvent | string, problems: string[]): RecordedEvent[] {
+  const out: RecordedEvent[] = [];
   for (let i = 0; i < list.length && problems.length < MAX_PROBLEMS; i++) {
     const r = schema.safeParse(list[i], { error: plainWords });
     const ev = r.success ? convert(r.data) : describeIssues(r.error, 'the message');
@@ -132,18 +120,46 @@ function messages<T>(list: unknown[], schema: z.ZodType<T>, convert: (m: T) => R
 }
 
 /** DevTools writes an empty `eventId` for an event before any `id:`; that is no id. */
-const esMessage = (m: z.infer<typeof EsMessageSchema>): Recorded =>
-  sseEvent(Math.round(m.time * 1000), { name: m.type, id: m.eventId || undefined, data: m.data });
+const esMessage = (m: EsMessage): RecordedEvent =>
+  sseEvent(harMs(m.time), { name: m.eventName ?? m.type, id: m.eventId || undefined, retry: m.retry, data: m.data });
+
+/** Puts Streamscope's markers back between the messages they were recorded between. */
+function withMarkers(events: RecordedEvent[], markers: readonly HarMarker[], transport: Transport): RecordedEvent[] {
+  if (markers.length === 0) return events;
+  const out: RecordedEvent[] = [];
+  let m = 0;
+  for (let i = 0; i <= events.length; i++) {
+    for (; m < markers.length && markers[m]!.at <= i; m++) {
+      const { time, name, data } = markers[m]!;
+      out.push({ time: harMs(time), dir: 'sys', transport, name, data, size: utf8Size(data) });
+    }
+    if (i < events.length) out.push(events[i]!);
+  }
+  return out;
+}
+
+const transportOfUrl = (url: string): Transport => (/^wss?:/i.test(url) ? 'ws' : 'sse');
 
 /** The entry's stream: frames, event-source messages, or else its event-stream body. */
-function streamOf(entry: Record<string, unknown>, problems: string[]): { transport: Transport; events: Recorded[] } | undefined {
+function streamOf(entry: Record<string, unknown>, problems: string[]): { transport: Transport; events: RecordedEvent[]; extra: HarExtra } | undefined {
   const parsed = EntrySchema.safeParse(entry, { error: plainWords });
   if (!parsed.success) {
     problems.push(describeIssues(parsed.error, 'the entry'));
     return undefined;
   }
-  if (nonEmpty(entry._webSocketMessages)) return { transport: 'ws', events: messages(entry._webSocketMessages, WsMessageSchema, wsFrame, problems) };
-  if (nonEmpty(entry._eventSourceMessages)) return { transport: 'sse', events: messages(entry._eventSourceMessages, EsMessageSchema, esMessage, problems) };
+  let extra: HarExtra = {};
+  if (entry._streamscope !== undefined) {
+    const r = HarExtraSchema.safeParse(entry._streamscope, { error: plainWords });
+    if (!r.success) {
+      problems.push(describeIssues(r.error, '"_streamscope"').replace(/^"/, '"_streamscope.'));
+      return undefined;
+    }
+    extra = r.data;
+  }
+  const marked = (transport: Transport, events: RecordedEvent[]) => ({ transport, events: withMarkers(events, extra.markers ?? [], transport), extra });
+  if (nonEmpty(entry._webSocketMessages)) return marked('ws', messages(entry._webSocketMessages, WsMessageSchema, wsFrame, problems));
+  if (nonEmpty(entry._eventSourceMessages)) return marked('sse', messages(entry._eventSourceMessages, EsMessageSchema, esMessage, problems));
+  if (!isEventStream(entry)) return marked(transportOfUrl(parsed.data.request.url), []);
   const start = Date.parse(parsed.data.startedDateTime);
   if (Number.isNaN(start)) {
     problems.push('"startedDateTime" should be a date');
@@ -155,7 +171,7 @@ function streamOf(entry: Record<string, unknown>, problems: string[]): { transpo
     problems.push(events);
     return undefined;
   }
-  return { transport: 'sse', events };
+  return marked('sse', events);
 }
 
 /** `host/path` of a URL, to name its recording. */
@@ -169,11 +185,11 @@ function shortName(url: string): string {
 }
 
 /**
- * Reads a DevTools HAR export: every entry with WebSocket frames, event-source messages or an
- * event-stream body becomes one read-only recording. Throws ImportError (nothing is written)
- * when the file is not a HAR, holds no stream, or any of its stream messages is malformed.
+ * Reads a HAR file: every entry with WebSocket frames, event-source messages, an event-stream
+ * body or Streamscope's markers becomes one stream. Throws ImportError when the file is not a
+ * HAR, holds no stream, or any of its stream messages is malformed (naming the entry).
  */
-export function parseHar(text: string, importedAt = Date.now()): RecordingPlan[] {
+export function readHar(text: string): RecordedStream[] {
   let har: unknown;
   try {
     har = JSON.parse(text);
@@ -184,22 +200,30 @@ export function parseHar(text: string, importedAt = Date.now()): RecordingPlan[]
   if (!Array.isArray(entries)) throw new ImportError(['not a HAR file: it has no "log.entries" list']);
 
   const problems: string[] = [];
-  const plans: RecordingPlan[] = [];
+  const streams: RecordedStream[] = [];
   entries.forEach((entry, i) => {
     if (problems.length >= MAX_PROBLEMS) return;
-    if (!isRecord(entry) || !(nonEmpty(entry._webSocketMessages) || nonEmpty(entry._eventSourceMessages) || isEventStream(entry))) return;
+    if (!isRecord(entry) || !isStreamEntry(entry)) return;
     const url = isRecord(entry.request) && typeof entry.request.url === 'string' ? redactUrl(entry.request.url) : '';
     const found: string[] = [];
     const stream = streamOf(entry, found);
     problems.push(...found.map((p) => `entry ${i + 1}${url ? ` (${url})` : ''}: ${p}`));
     if (!stream || found.length > 0 || stream.events.length === 0) return;
-    const endpoint = recordingEndpoint({ name: shortName(url), url, transport: stream.transport }, stream.events.length, importedAt);
-    if (typeof endpoint === 'string') problems.push(`entry ${i + 1}: ${endpoint}`);
-    else plans.push({ endpoint, events: stream.events.map((e) => ({ endpointId: endpoint.id, ...e })) });
+    const ref = stream.extra.endpoint;
+    streams.push({
+      source: { ...(ref ?? { name: shortName(url) }), url, transport: stream.transport },
+      where: `entry ${i + 1}`,
+      events: stream.events,
+    });
   });
   if (problems.length > 0) throw new ImportError(problems.slice(0, MAX_PROBLEMS));
-  if (plans.length === 0) throw new ImportError(['no WebSocket or event-stream messages found']);
-  return plans;
+  if (streams.length === 0) throw new ImportError(['no WebSocket or event-stream messages found']);
+  return streams;
+}
+
+/** A HAR file's streams as recordings ready to write (see readHar); nothing is written. */
+export function parseHar(text: string, importedAt = Date.now()): RecordingPlan[] {
+  return recordingPlans(readHar(text), importedAt);
 }
 
 /** Imports the streams of a HAR file as read-only recordings: all of them, or (on any problem) none. */

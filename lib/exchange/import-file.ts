@@ -1,20 +1,21 @@
 import { isRecord } from '../protocols/values';
 import type { DB } from '../store/schema';
-import { importHar } from './har-import';
-import { importNdjson } from './ndjson-import';
-import type { ImportResult } from './recording';
+import { readHar } from './har-import';
+import { readNdjson } from './ndjson-import';
+import { recordingPlans, writeRecordings, type ImportResult, type RecordedStream } from './recording';
 
 /** Enough of a file to see its first line. */
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * HAR or NDJSON? The extension says; otherwise the first line does: an NDJSON line is a whole
- * object, while a HAR is one (usually pretty-printed) object with a `log`.
+ * HAR or NDJSON? The extension says; otherwise the first line of `head` (the file's first
+ * SNIFF_BYTES) does: an NDJSON line is a whole object, while a HAR is one (usually
+ * pretty-printed) object with a `log`.
  */
-async function isHar(file: Blob & { name: string }): Promise<boolean> {
-  if (/\.har$/i.test(file.name)) return true;
-  if (/\.(ndjson|jsonl)$/i.test(file.name)) return false;
-  const firstLine = (await file.slice(0, SNIFF_BYTES).text()).trimStart().split('\n', 1)[0] ?? '';
+function looksLikeHar(name: string, head: string): boolean {
+  if (/\.har$/i.test(name)) return true;
+  if (/\.(ndjson|jsonl)$/i.test(name)) return false;
+  const firstLine = head.trimStart().split('\n', 1)[0] ?? '';
   try {
     const first: unknown = JSON.parse(firstLine);
     return isRecord(first) && 'log' in first;
@@ -22,6 +23,8 @@ async function isHar(file: Blob & { name: string }): Promise<boolean> {
     return firstLine.trimEnd() === '{';
   }
 }
+
+const isHar = async (file: Blob & { name: string }): Promise<boolean> => looksLikeHar(file.name, await file.slice(0, SNIFF_BYTES).text());
 
 /** The file as text pieces, so a large NDJSON export is never one giant string. */
 async function* decoded(file: Blob): AsyncGenerator<string> {
@@ -33,7 +36,12 @@ async function* decoded(file: Blob): AsyncGenerator<string> {
   }
 }
 
-/** Imports a file the user picked as read-only recordings (see importHar, importNdjson). */
+/** The streams of a recording file, HAR or NDJSON (see readHar, readNdjson); throws ImportError. */
+export async function readRecording(file: Blob & { name: string }): Promise<RecordedStream[]> {
+  return (await isHar(file)) ? readHar(await file.text()) : readNdjson(decoded(file));
+}
+
+/** Imports a file the user picked as read-only recordings: all of it, or (on any problem) nothing. */
 export async function importFile(db: DB, file: Blob & { name: string }, importedAt = Date.now()): Promise<ImportResult> {
-  return (await isHar(file)) ? importHar(db, await file.text(), importedAt) : importNdjson(db, decoded(file), importedAt);
+  return writeRecordings(db, recordingPlans(await readRecording(file), importedAt));
 }

@@ -20,10 +20,10 @@ export interface ExportOptions {
 const LINES_PER_PART = 1000;
 
 /** Only what identifies the endpoint: headers (credentials) never leave the extension. */
-const endpointRef = (cfg: EndpointConfig): NdjsonEndpoint => ({ id: cfg.id, name: cfg.name, url: redactUrl(cfg.url), transport: cfg.transport });
+export const endpointRef = (cfg: EndpointConfig): NdjsonEndpoint => ({ id: cfg.id, name: cfg.name, url: redactUrl(cfg.url), transport: cfg.transport });
 
 /** Events of an endpoint removed since; `.invalid` is reserved, so the URL points nowhere. */
-const removedRef = (ev: StreamEvent): NdjsonEndpoint => ({
+export const removedRef = (ev: StreamEvent): NdjsonEndpoint => ({
   id: ev.endpointId,
   name: ev.endpointId,
   url: `${ev.transport === 'ws' ? 'ws' : 'http'}://removed-endpoint.invalid/`,
@@ -113,15 +113,15 @@ export async function* exportEndpoint(db: DB, endpoint: EndpointConfig, opts: Pi
   }
 }
 
-/** Collects parts (from either export) into a downloadable Blob. */
-export async function ndjsonBlob(parts: Iterable<string> | AsyncIterable<string>): Promise<Blob> {
+/** Collects parts (from any export, NDJSON unless `type` says otherwise) into a downloadable Blob. */
+export async function ndjsonBlob(parts: Iterable<string> | AsyncIterable<string>, type = NDJSON_MIME): Promise<Blob> {
   const all: string[] = [];
   for await (const p of parts) all.push(p);
-  return new Blob(all, { type: NDJSON_MIME });
+  return new Blob(all, { type });
 }
 
-/** `streamscope-<what>-<local date-time>.ndjson`, safe on every file system. */
-export function exportFileName(what: string, now = Date.now()): string {
+/** `streamscope-<what>-<local date-time>.<ext>`, safe on every file system. */
+export function exportFileName(what: string, now = Date.now(), ext: 'ndjson' | 'har' = 'ndjson'): string {
   const slug = what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '') || 'export';
-  return `streamscope-${slug}-${localDateTime(now).replace(/[-:]/g, '').replace('T', '-')}.ndjson`;
+  return `streamscope-${slug}-${localDateTime(now).replace(/[-:]/g, '').replace('T', '-')}.${ext}`;
 }

@@ -1,24 +1,22 @@
 import type { ProfileChoice } from '../config/endpoint';
-import type { StreamEvent } from '../model/event';
 import { isRecord } from '../protocols/values';
 import type { DB } from '../store/schema';
 import { ImportError } from './import-error';
 import { NdjsonEventSchema, NdjsonHeaderSchema, type NdjsonEndpoint, type NdjsonEventIn, type NdjsonHeader } from './ndjson-format';
 import { describeIssues, plainWords } from './plain-issues';
-import { recordingEndpoint, writeRecordings, type ImportResult, type RecordingPlan } from './recording';
+import { recordingPlans, writeRecordings, type ImportResult, type RecordedEvent, type RecordedStream, type RecordingPlan } from './recording';
 import { textLines } from './text-lines';
 
 /** A file this broken is not worth reading to the end; the first problems say enough. */
 const MAX_PROBLEMS = 10;
 
 type Line = { header: NdjsonHeader } | { event: NdjsonEventIn } | { problem: string };
-type Recorded = Omit<StreamEvent, 'seq' | 'endpointId'>;
 
 interface Source {
   endpoint: NdjsonEndpoint;
   /** Where the endpoint first appears, for problems with the endpoint itself. */
   line: number;
-  events: Recorded[];
+  events: RecordedEvent[];
 }
 
 function parseLine(text: string, first: boolean): Line {
@@ -38,8 +36,8 @@ function parseLine(text: string, first: boolean): Line {
 }
 
 /** The event as stored, with what the line left out (null fields) absent rather than null. */
-function recorded(line: NdjsonEventIn): Recorded {
-  const ev: Recorded = { time: line.timeMs, dir: line.dir, transport: line.transport, data: line.data, size: line.size };
+function recorded(line: NdjsonEventIn): RecordedEvent {
+  const ev: RecordedEvent = { time: line.timeMs, dir: line.dir, transport: line.transport, data: line.data, size: line.size };
   if (line.event != null) ev.name = line.event;
   if (line.id != null) ev.id = line.id;
   if (line.retry !== undefined) ev.retry = line.retry;
@@ -49,9 +47,10 @@ function recorded(line: NdjsonEventIn): Recorded {
 
 /**
  * Reads and validates a whole NDJSON export (text, or decoded pieces of a file) into one
- * recording per source endpoint. Throws ImportError naming each bad line; nothing is written.
+ * stream per source endpoint, in the order they first appear. Throws ImportError naming each
+ * bad line.
  */
-export async function parseNdjson(input: string | AsyncIterable<string>, importedAt = Date.now()): Promise<RecordingPlan[]> {
+export async function readNdjson(input: string | AsyncIterable<string>): Promise<RecordedStream[]> {
   const problems: string[] = [];
   const sources = new Map<string, Source>();
   let header: NdjsonHeader | undefined;
@@ -83,14 +82,15 @@ export async function parseNdjson(input: string | AsyncIterable<string>, importe
   if (problems.length > 0) throw new ImportError(problems);
 
   const profiles = new Map<string, ProfileChoice | undefined>(header?.endpoints?.map((e) => [e.id, e.profile]));
-  const plans: RecordingPlan[] = [];
-  for (const src of sources.values()) {
-    const endpoint = recordingEndpoint({ ...src.endpoint, profile: profiles.get(src.endpoint.id) }, src.events.length, importedAt);
-    if (typeof endpoint === 'string') problems.push(`line ${src.line}: ${endpoint}`);
-    else plans.push({ endpoint, events: src.events.map((e) => ({ endpointId: endpoint.id, ...e })) });
-  }
-  if (problems.length > 0) throw new ImportError(problems);
-  return plans;
+  return [...sources.values()].map((src) => {
+    const profile = profiles.get(src.endpoint.id);
+    return { source: { ...src.endpoint, ...(profile ? { profile } : {}) }, where: `line ${src.line}`, events: src.events };
+  });
+}
+
+/** An NDJSON export as recordings ready to write (see readNdjson); nothing is written. */
+export async function parseNdjson(input: string | AsyncIterable<string>, importedAt = Date.now()): Promise<RecordingPlan[]> {
+  return recordingPlans(await readNdjson(input), importedAt);
 }
 
 /** Imports an NDJSON export as read-only recordings: all of it, or (on any problem) nothing. */

@@ -2,14 +2,19 @@ import type { EndpointConfig } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { DB } from '../store/schema';
 import { importFile } from './import-file';
+import { HAR_MIME } from './har-format';
+import { exportEndpointHar, exportViewHar } from './har-export';
 import { exportEndpoint, exportFileName, exportView, ndjsonBlob } from './ndjson-export';
 import { addRecordingEndpoints, type EndpointStorage, type ImportResult } from './recording';
 import { loadReplayEvents } from './replay-source';
 
 /** The file and replay operations a panel page offers; the views call these, never I/O directly. */
+/** NDJSON (Streamscope's own, line by line) or HAR (for DevTools, HAR tools and `streamscope serve`). */
+export type ExportFormat = 'ndjson' | 'har';
+
 export interface ExchangeActions {
-  exportView(events: readonly StreamEvent[], endpoints: readonly EndpointConfig[]): Promise<string>;
-  exportEndpoint(endpoint: EndpointConfig): Promise<string>;
+  exportView(events: readonly StreamEvent[], endpoints: readonly EndpointConfig[], format?: ExportFormat): Promise<string>;
+  exportEndpoint(endpoint: EndpointConfig, format?: ExportFormat): Promise<string>;
   importFile(file: File): Promise<ImportResult>;
   loadReplay(endpointId: string, from?: number, to?: number): Promise<StreamEvent[]>;
 }
@@ -26,14 +31,16 @@ function download(blob: Blob, name: string): void {
 
 export function exchangeActions(db: DB, storage: EndpointStorage, afterImport: () => Promise<void>): ExchangeActions {
   return {
-    async exportView(events, endpoints) {
-      const name = exportFileName('view');
-      download(await ndjsonBlob(exportView(events, endpoints)), name);
+    async exportView(events, endpoints, format = 'ndjson') {
+      const name = exportFileName('view', Date.now(), format);
+      const parts = format === 'har' ? exportViewHar(events, endpoints) : exportView(events, endpoints);
+      download(await ndjsonBlob(parts, format === 'har' ? HAR_MIME : undefined), name);
       return `Exported ${events.length.toLocaleString()} events to ${name}`;
     },
-    async exportEndpoint(endpoint) {
-      const name = exportFileName(endpoint.name);
-      download(await ndjsonBlob(exportEndpoint(db, endpoint)), name);
+    async exportEndpoint(endpoint, format = 'ndjson') {
+      const name = exportFileName(endpoint.name, Date.now(), format);
+      const parts = format === 'har' ? exportEndpointHar(db, endpoint) : exportEndpoint(db, endpoint);
+      download(await ndjsonBlob(parts, format === 'har' ? HAR_MIME : undefined), name);
       return `Exported ${endpoint.name} to ${name}`;
     },
     async importFile(file) {

@@ -14,6 +14,21 @@ export interface RecordingSource {
   profile?: ProfileChoice;
 }
 
+/** An event as a file holds it: not yet an endpoint's, no seq. */
+export type RecordedEvent = Omit<StreamEvent, 'seq' | 'endpointId'>;
+
+/**
+ * One endpoint's events as read from a file, before it becomes an endpoint: what the command
+ * line serves and converts, and what an import turns into a recording.
+ */
+export interface RecordedStream {
+  /** `id` is the endpoint's id in the file, when the file names one (Streamscope's own exports). */
+  source: RecordingSource & { id?: string };
+  /** Where in the file the stream starts, to point problems there: `line 3`, `entry 2`. */
+  where: string;
+  events: RecordedEvent[];
+}
+
 /** One validated recording, ready to write: `events` carry the new endpoint's id, no seq yet. */
 export interface RecordingPlan {
   endpoint: EndpointConfig;
@@ -47,6 +62,22 @@ export function recordingEndpoint(src: RecordingSource, events: number, imported
   if (!errors) return cfg;
   const [field, message] = Object.entries(errors)[0] ?? ['config', 'invalid'];
   return `${field === 'url' ? `URL "${src.url}"` : field}: ${message}`;
+}
+
+/**
+ * Recordings for the streams read from a file, each a new read-only endpoint. Throws ImportError
+ * naming the stream's place in the file when an endpoint would be invalid.
+ */
+export function recordingPlans(streams: readonly RecordedStream[], importedAt: number): RecordingPlan[] {
+  const problems: string[] = [];
+  const plans: RecordingPlan[] = [];
+  for (const s of streams) {
+    const endpoint = recordingEndpoint(s.source, s.events.length, importedAt);
+    if (typeof endpoint === 'string') problems.push(`${s.where}: ${endpoint}`);
+    else plans.push({ endpoint, events: s.events.map((e) => ({ endpointId: endpoint.id, ...e })) });
+  }
+  if (problems.length > 0) throw new ImportError(problems);
+  return plans;
 }
 
 /** Events per flush: chunks the size live recording makes under load. */

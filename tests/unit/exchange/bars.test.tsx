@@ -24,7 +24,9 @@ describe('ExportImportBar', () => {
     const props = exportProps();
     const tree = ExportImportBar(props);
     call(byTestId(tree, 'export-view')?.props, 'onClick');
-    expect(props.onExportView).toHaveBeenCalled();
+    expect(props.onExportView).toHaveBeenLastCalledWith('ndjson');
+    call(byTestId(tree, 'export-view-har')?.props, 'onClick');
+    expect(props.onExportView).toHaveBeenLastCalledWith('har');
 
     // The form's own FormData reads the chosen endpoint; there is no DOM here.
     vi.stubGlobal(
@@ -34,10 +36,14 @@ describe('ExportImportBar', () => {
       }),
     );
     const preventDefault = vi.fn();
-    call(elements(tree).find((v) => v.type === 'form')?.props, 'onSubmit', { preventDefault, currentTarget: {} });
+    const form = elements(tree).find((v) => v.type === 'form')?.props;
+    // The submit button pressed picks the format.
+    call(form, 'onSubmit', { preventDefault, currentTarget: {}, submitter: { value: byTestId(tree, 'export-endpoint')?.props.value } });
+    expect(props.onExportEndpoint).toHaveBeenLastCalledWith('b', 'ndjson');
+    call(form, 'onSubmit', { preventDefault, currentTarget: {}, submitter: { value: byTestId(tree, 'export-endpoint-har')?.props.value } });
+    expect(props.onExportEndpoint).toHaveBeenLastCalledWith('b', 'har');
     vi.unstubAllGlobals();
     expect(preventDefault).toHaveBeenCalled();
-    expect(props.onExportEndpoint).toHaveBeenCalledWith('b');
 
     const file = new File(['x'], 'x.ndjson');
     const input = { files: [file], value: 'C:\\fakepath\\x.ndjson' };
@@ -59,7 +65,7 @@ describe('ExportImportBar', () => {
     expect(byTestId(ExportImportBar(exportProps({ viewCount: 0, endpoints: [] })), 'export-view')?.props.disabled).toBe(true);
     expect(byTestId(ExportImportBar(exportProps({ viewCount: 0, endpoints: [] })), 'export-endpoint')?.props.disabled).toBe(true);
     const busy = ExportImportBar(exportProps({ busy: 'Importing…' }));
-    for (const id of ['export-view', 'export-endpoint', 'import-file']) expect(byTestId(busy, id)?.props.disabled).toBe(true);
+    for (const id of ['export-view', 'export-view-har', 'export-endpoint', 'export-endpoint-har', 'import-file']) expect(byTestId(busy, id)?.props.disabled).toBe(true);
     expect(text(busy)).toContain('Importing…');
   });
 });
