@@ -4,14 +4,16 @@ import { readRecordingFile, writeRecordingFile } from '../mock/recording-file';
 import { startMockServer } from '../mock/server';
 
 const USAGE = `Usage:
-  streamscope serve FILE [--port 8788] [--host 127.0.0.1] [--speed 1] [--loop]
+  streamscope serve FILE [--port 8788] [--host 127.0.0.1] [--speed 1] [--loop] [--drop-after N]
       Serves every SSE and WebSocket endpoint recorded in FILE (an NDJSON export or a HAR)
       on one port, at its recorded path and query. --speed 1 keeps the recorded pacing,
-      10 is ten times faster, 0 sends as fast as possible; --loop starts over at the end.
+      10 is ten times faster, 0 sends as fast as possible; --loop starts over at the end;
+      --drop-after N drops each SSE connection after N events, so clients must resume.
   streamscope convert FILE --to har|ndjson -o OUT
       Writes the recording in FILE as a HAR file or an NDJSON export.`;
 
 const DEFAULT_PORT = 8788;
+const RANGES: Record<string, string> = { port: 'a whole number from 0 to 65535', 'drop-after': 'a whole number of 1 or more' };
 
 /** A refusal the user can act on: printed as is, with an exit code. */
 class Refusal extends Error {
@@ -28,7 +30,7 @@ const usage = (problem: string): Refusal => new Refusal(`${problem}\n\n${USAGE}`
 function numberFlag(name: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw usage(`--${name} must be a number${name === 'port' ? ' from 0 to 65535' : ' of 0 or more'}, got "${raw}".`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw usage(`--${name} must be ${RANGES[name] ?? 'a number of 0 or more'}, got "${raw}".`);
   return n;
 }
 
@@ -47,21 +49,23 @@ async function serve(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' }, loop: { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, speed: { type: 'string' }, loop: { type: 'boolean' }, 'drop-after': { type: 'string' } },
   });
   if (positionals.length !== 1) throw usage('serve needs one FILE.');
   const file = positionals[0]!;
   const port = numberFlag('port', values.port, DEFAULT_PORT, (n) => Number.isInteger(n) && n >= 0 && n <= 65535);
   const speed = numberFlag('speed', values.speed, 1, (n) => n >= 0);
+  const dropAfter = values['drop-after'] === undefined ? undefined : numberFlag('drop-after', values['drop-after'], 0, (n) => Number.isInteger(n) && n >= 1);
   const host = values.host ?? '127.0.0.1';
   const streams = await read(file);
-  const server = await startMockServer(streams, { port, host, speed, loop: values.loop ?? false }).catch((err: NodeJS.ErrnoException) => {
+  const server = await startMockServer(streams, { port, host, speed, loop: values.loop ?? false, dropAfter }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new Refusal(`Port ${port} is in use on ${host}: pick another with --port (0 picks any free port).`);
     if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new Refusal(`Cannot listen on ${host}: this machine has no such address.`);
     throw err;
   });
   const pace = speed === 0 ? 'as fast as possible' : speed === 1 ? 'recorded pacing' : `${speed}x the recorded pacing`;
-  console.log(`Serving ${file} on ${server.origin} (${pace}${values.loop ? ', looping' : ''}, CORS open)\n`);
+  const drops = dropAfter ? `, SSE dropped every ${dropAfter} events` : '';
+  console.log(`Serving ${file} on ${server.origin} (${pace}${values.loop ? ', looping' : ''}${drops}, CORS open)\n`);
   const width = Math.max(...server.endpoints.map((e) => e.servedUrl.length));
   for (const e of server.endpoints) {
     const what = e.transport === 'ws' ? `${e.events} frames` : `${e.events} events`;

@@ -12,6 +12,7 @@ export interface Knobs {
   contentType?: string;
   hugeEvery?: number;
   hugeBytes: number;
+  binaryEvery?: number;
 }
 
 /** What each knob does, for the CLI banner and `GET /`. */
@@ -27,6 +28,7 @@ export const KNOB_HELP = {
   contentType: 'serve the SSE stream with this content type (e.g. text/plain)',
   hugeEvery: 'every K-th event is huge (see hugeBytes)',
   hugeBytes: 'size of the huge events in bytes (default 2000000)',
+  binaryEvery: 'WS: every K-th frame is binary (the UTF-8 bytes of its JSON)',
 } as const satisfies Record<keyof Knobs, string>;
 
 const DEFAULT_HUGE_BYTES = 2_000_000;
@@ -50,6 +52,7 @@ const NUMERIC: Partial<Record<keyof Knobs, [Check, string]>> = {
   status: [(n) => Number.isInteger(n) && n >= 100 && n <= 599, 'an HTTP status (100-599)'],
   hugeEvery: [atLeast(1), 'an integer >= 1'],
   hugeBytes: [atLeast(1), 'an integer >= 1'],
+  binaryEvery: [atLeast(1), 'an integer >= 1'],
 };
 
 export function parseKnobs(query: URLSearchParams): KnobsResult {

@@ -32,7 +32,10 @@ export function serveWs(ws: WebSocket, socket: Duplex, o: ServeOptions): void {
     rate: o.rate,
     limit: stalled ? 1 : rule.limit,
     send(batch) {
-      for (const e of batch) ws.send(encodeData(e, o.knobs));
+      for (const e of batch) {
+        const text = encodeData(e, o.knobs);
+        ws.send(o.knobs.binaryEvery && e.seq % o.knobs.binaryEvery === 0 ? Buffer.from(text) : text);
+      }
       conn.sent(batch[0]?.seq ?? 0, batch[batch.length - 1]?.seq ?? 0);
     },
     congested: () => ws.bufferedAmount > HIGH_WATER_BYTES,

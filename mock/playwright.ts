@@ -1,10 +1,9 @@
 import type { BrowserContext, Page, Route, WebSocketRoute } from 'playwright-core';
 import type { RecordedStream } from '../lib/exchange/recording';
-import { startPlayback } from '../lib/mock/playback';
 import { matchRoute, type MockRoute } from '../lib/mock/routes';
 import type { Transport } from '../lib/model/event';
 import { readRecordingFile } from './recording-file';
-import { startMockServer, type MockServer, type ServedEndpoint } from './server';
+import { playFrames, startMockServer, type MockServer, type ServedEndpoint } from './server';
 
 export interface MockRecordingOptions {
   /** 1 keeps the recorded pacing, 10 is ten times faster, 0 (the default here) as fast as possible. */
@@ -58,15 +57,7 @@ export async function mockRecording(target: Target, recording: string | readonly
   const sockets = new Map<WebSocketRoute, () => void>();
   const play = (ws: WebSocketRoute): void => {
     const r = recorded('ws', new URL(ws.url()))!;
-    const stop = startPlayback({
-      gaps: r.gaps,
-      speed,
-      loop,
-      send: (i) => {
-        const ev = r.events[i]!;
-        ws.send(ev.opcode === 2 ? Buffer.from(ev.data, 'base64') : ev.data);
-      },
-    });
+    const stop = playFrames(r, { speed, loop }, (frame) => ws.send(frame));
     sockets.set(ws, stop);
     ws.onClose(() => {
       stop();

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CORS_HEADERS } from '../demo/cors';
+import { dropAfterFlush } from '../demo/drop';
 import type { RecordedStream } from '../lib/exchange/recording';
 import { startPlayback } from '../lib/mock/playback';
 import { matchRoute, mockRoutes, servedUrl, type MockRoute } from '../lib/mock/routes';
@@ -17,6 +18,11 @@ export interface MockServerOptions {
   speed?: number;
   /** Start over after the last event instead of staying open and quiet. */
   loop?: boolean;
+  /**
+   * Drop each SSE connection abruptly after this many events (while more remain), so clients
+   * must resume with Last-Event-ID. WebSockets have no resume and are never dropped by it.
+   */
+  dropAfter?: number;
 }
 
 export interface ServedEndpoint {
@@ -39,6 +45,22 @@ export interface MockServer {
 
 /** Above this many buffered bytes a WebSocket waits for the socket to drain. */
 const WS_HIGH_WATER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Plays a WebSocket route's recorded server frames to `send`: text frames as strings, binary
+ * ones as Buffers. Returns stop.
+ */
+export function playFrames(route: MockRoute, o: { speed: number; loop: boolean }, send: (frame: string | Buffer) => void, congested?: () => boolean): () => void {
+  return startPlayback({
+    gaps: route.gaps,
+    ...o,
+    send: (i) => {
+      const ev = route.events[i]!;
+      send(ev.opcode === 2 ? Buffer.from(ev.data, 'base64') : ev.data);
+    },
+    congested,
+  });
+}
 
 function notFound(res: ServerResponse, what: string, routes: readonly MockRoute[]): void {
   const known = routes.map((r) => `  ${r.transport.toUpperCase().padEnd(3)} ${r.pathname}${r.search}`).join('\n');
@@ -68,29 +90,26 @@ export async function startMockServer(streams: readonly RecordedStream[], opts: 
     req.socket.setNoDelay(true);
     res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
+    let sent = 0;
     const stop = startPlayback({
       gaps: route.gaps,
       from: resumeIndex(route.events, typeof lastEventId === 'string' ? lastEventId : undefined),
       speed,
       loop,
-      send: (i) => res.write(sseBlock(route.events[i]!)),
+      send: (i) => {
+        res.write(sseBlock(route.events[i]!));
+        if (++sent !== opts.dropAfter || (!loop && i + 1 >= route.events.length)) return;
+        dropAfterFlush(res.socket, () => res.destroy());
+        return false;
+      },
       congested: () => res.writableNeedDrain,
     });
     res.on('close', stop);
   };
 
   const serveWs = (ws: WebSocket, route: MockRoute): void => {
-    const stop = startPlayback({
-      gaps: route.gaps,
-      speed,
-      loop,
-      send: (i) => {
-        const ev = route.events[i]!;
-        if (ev.opcode === 2) ws.send(Buffer.from(ev.data, 'base64'), { binary: true });
-        else ws.send(ev.data);
-      },
-      congested: () => ws.bufferedAmount > WS_HIGH_WATER_BYTES,
-    });
+    // A Buffer goes out as a binary frame, a string as a text frame.
+    const stop = playFrames(route, { speed, loop }, (frame) => ws.send(frame), () => ws.bufferedAmount > WS_HIGH_WATER_BYTES);
     // A protocol error from the client is followed by 'close'; without a listener it would crash the server.
     ws.on('error', () => undefined);
     ws.on('close', stop);

@@ -21,7 +21,8 @@ export interface PlaybackOptions {
   speed: number;
   /** Start over after the last event. */
   loop: boolean;
-  send(index: number): void;
+  /** Sends event `index`; `false` ends the playback there (the connection is being dropped). */
+  send(index: number): void | false;
   /** The connection's buffer is full: wait before sending more. */
   congested?(): boolean;
   /** The last event was sent (never called when looping). */
@@ -69,7 +70,7 @@ export function startPlayback(o: PlaybackOptions): () => void {
         cancel = clock.after(CONGESTED_WAIT_MS, tick);
         return;
       }
-      o.send(i++);
+      if (o.send(i++) === false) return;
       last = pending;
       pending = undefined;
       fresh = false;

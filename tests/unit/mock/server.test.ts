@@ -37,7 +37,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Reads SSE events from `url` until `count` arrived, with the extension's own decoder. */
+/** Reads SSE events from `url` until `count` arrived or the server ends the stream, with the extension's own decoder. */
 async function readSse(url: string, count: number, lastEventId?: string): Promise<{ name?: string; id?: string; data: string }[]> {
   const abort = new AbortController();
   const res = await fetch(url, { headers: lastEventId ? { 'Last-Event-ID': lastEventId } : {}, signal: abort.signal });
@@ -47,9 +47,9 @@ async function readSse(url: string, count: number, lastEventId?: string): Promis
   const decoder = createSseDecoder({ event: (e) => got.push(e), bareId: () => undefined, retry: () => undefined, comment: () => undefined, oversize: () => undefined });
   const reader = res.body!.getReader();
   while (got.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    decoder.push(value);
+    const read = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+    if (read.done) break;
+    decoder.push(read.value);
   }
   abort.abort();
   return got;
@@ -67,6 +67,19 @@ describe('mock server', () => {
     const rest = await readSse(url, 3, first[2]!.id);
     expect([...first.slice(0, 3), ...rest]).toEqual(want(0));
     expect(await readSse(url, 1, '5')).toEqual(want(5));
+  });
+
+  it('drops each SSE connection after --drop-after events; resuming each time loses and repeats nothing', async () => {
+    server = await startMockServer(streams, { speed: 0, dropAfter: 4 });
+    const url = server.endpoints[0]!.servedUrl;
+    const got: { name?: string; id?: string; data: string }[] = [];
+    let connections = 0;
+    while (got.length < sseEvents.length && connections < 5) {
+      connections++;
+      got.push(...(await readSse(url, sseEvents.length - got.length, got.at(-1)?.id)));
+    }
+    expect(got).toEqual(want(0));
+    expect(connections).toBe(2);
   });
 
   it('keeps the recorded pacing at speed 1', async () => {

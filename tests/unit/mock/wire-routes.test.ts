@@ -106,7 +106,7 @@ describe('playback', () => {
     const { clock, advance } = fakeClock();
     const sent: [number, number][] = [];
     let done = false;
-    const stop = startPlayback({ gaps, speed, loop: opts.loop ?? false, from: opts.from, clock, send: (i) => sent.push([i, clock.now()]), done: () => (done = true) });
+    const stop = startPlayback({ gaps, speed, loop: opts.loop ?? false, from: opts.from, clock, send: (i) => void sent.push([i, clock.now()]), done: () => (done = true) });
     return { sent, advance, stop, done: () => done };
   };
 
