@@ -16,7 +16,7 @@ export const LIB_LAYERS = [
   ['protocols', 'state'], // typed profiles; pure reducers and time travel
   ['transport', 'messaging', 'store'], // connections; the page <-> background protocol; IndexedDB
   ['notify', 'diagnostics', 'stateview', 'exchange', 'capture'], // features built on the layers below
-  ['options', 'panel', 'background'], // what one page or the background puts together
+  ['options', 'panel', 'background', 'mock'], // what one page, the background or the mock server puts together
   ['timeline'], // the timeline pane's logic, on top of the panel kernel
 ];
 
