@@ -79,8 +79,8 @@ async function recordServeReplay(launch: () => Promise<Driver>): Promise<void> {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'streamscope-mock-')), 'recording.har');
     writeFileSync(file, await exportedFile(panel, 'export-view-har'));
 
-    // 3. Serve it, dropping each SSE connection after 4 events, and point the extension at the served URLs.
-    const DROP_AFTER = 4;
+    // 3. Serve it, dropping each SSE connection after 6 events (the extension backs off more with each drop), and point the extension at the served URLs.
+    const DROP_AFTER = 6;
     mock = await startMockServer(await readRecordingFile(file), { speed: 0, dropAfter: DROP_AFTER });
     const served = (recorded: string) => mock!.endpoints.find((e) => e.recordedUrl === recorded)!.servedUrl;
     const replica: EndpointConfig[] = source.map((e) => newEndpoint({ id: `mock-${e.transport}`, name: `Mock ${e.name}`, url: served(e.url), heartbeat: null }));
@@ -90,6 +90,7 @@ async function recordServeReplay(launch: () => Promise<Driver>): Promise<void> {
       async () => ({ sse: await read(page, 'mock-sse'), ws: await read(page, 'mock-ws') }),
       (r) => r.sse.length >= original.sse.length && r.ws.length >= original.ws.length,
       'every served event',
+      60_000,
     );
     // SSE: the same events, no gap and no duplicate across every drop and Last-Event-ID resume.
     expect(same(got.sse)).toEqual(same(original.sse));
