@@ -12,7 +12,7 @@ export const ReconnectPolicySchema = z.object({
 });
 export type ReconnectPolicy = z.infer<typeof ReconnectPolicySchema>;
 
-/** Presets from ../shared/streams.md, plus a never-give-up default for a monitoring tool. */
+/** Each protocol's documented reconnect behaviour (docs/event-shapes.md), plus a never-give-up default for a monitoring tool. */
 export const RECONNECT_PRESETS: Record<Exclude<ReconnectPolicy['preset'], 'custom'>, ReconnectPolicy> = {
   forever: { preset: 'forever', baseMs: 1000, factor: 2, maxMs: 30_000, maxAttempts: null, jitter: 0.2 },
   kanban: { preset: 'kanban', baseMs: 1500, factor: 2, maxMs: 12_000, maxAttempts: 8, jitter: 0.2 },

@@ -1,6 +1,6 @@
 import type { StreamEvent } from './event';
 
-/** The five families of ../shared/streams.md plus a catch-all. */
+/** The protocol families Streamscope types (docs/event-shapes.md), plus a catch-all. */
 export const FAMILIES = ['officeplane', 'kanban', 'opencode', 'plans', 'notifications', 'generic'] as const;
 export type Family = (typeof FAMILIES)[number];
 
