@@ -1,8 +1,8 @@
 import type { Ref } from 'preact';
 import type { Direction } from '../../lib/model/event';
 import { CATEGORIES, type Category } from '../../lib/model/typed';
-import { FIELD_QUERY_HELP } from '../../lib/query/field-query';
 import { EMPTY_FILTER, type TimelineFilter } from '../../lib/timeline/filter';
+import { FieldQueryInput } from '../query/FieldQueryInput';
 import { MultiSelect, type Option } from './MultiSelect';
 import type { TimelineSession } from './session';
 
@@ -50,15 +50,7 @@ export function Toolbar({ session: s, endpoints, types, errors, shown, total, wa
           .*
         </label>
       </div>
-      <input
-        class={`tl-field${errors.field ? ' bad' : ''}`}
-        placeholder="payload.status=failed"
-        title={FIELD_QUERY_HELP}
-        value={f.field}
-        aria-invalid={errors.field !== undefined}
-        data-testid="filter-field"
-        onInput={(e) => set({ field: e.currentTarget.value })}
-      />
+      <FieldQueryInput value={f.field} error={errors.field} onChange={(field) => set({ field })} />
       <MultiSelect label="Endpoints" testId="filter-endpoints" attr="endpoint-id" options={endpoints} selected={f.endpoints} onChange={(v) => set({ endpoints: v })} />
       <MultiSelect label="Types" testId="filter-types" attr="type" options={types} selected={f.types} onChange={(v) => set({ types: v })} />
       <MultiSelect

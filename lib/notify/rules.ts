@@ -4,7 +4,7 @@ import type { Family } from '../model/typed';
 import { decodeFrame } from '../protocols/decode';
 import { eventTypeName, parseData } from '../protocols/parse';
 import { PROFILES } from '../protocols/profiles';
-import { matchFieldQuery, parseFieldQuery, type FieldClause } from '../query/field-query';
+import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 
 /** Matches any event type. */
 export const ANY_TYPE = '*';
@@ -17,12 +17,12 @@ export function matchError(match: string | undefined): string | undefined {
 }
 
 /** Parsed matches, kept because the same few rule strings are tested on every event. */
-const parsed = new Map<string, FieldClause[] | undefined>();
-const clausesOf = (match: string): FieldClause[] | undefined => {
+const parsed = new Map<string, FieldExpr | undefined>();
+const queryOf = (match: string): FieldExpr | undefined => {
   if (!parsed.has(match)) {
     if (parsed.size > 200) parsed.clear();
     const q = parseFieldQuery(match);
-    parsed.set(match, q.ok ? q.clauses : undefined);
+    parsed.set(match, q.ok ? q.query : undefined);
   }
   return parsed.get(match);
 };
@@ -31,8 +31,8 @@ const ruleApplies = (rule: NotifyRule, type: string, payload: unknown): boolean 
   if (rule.type !== ANY_TYPE && rule.type !== type) return false;
   if (!rule.match?.trim()) return true;
   // A malformed match notifies nothing rather than everything.
-  const clauses = clausesOf(rule.match);
-  return clauses !== undefined && matchFieldQuery(clauses, payload);
+  const query = queryOf(rule.match);
+  return query !== undefined && matchFieldQuery(query, payload);
 };
 
 export interface MatchedEvent {

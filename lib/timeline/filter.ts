@@ -83,7 +83,7 @@ export function compileFilter(f: TimelineFilter, scope: FilterScope): CompiledFi
   if (text.test) checks.push(text.test);
   if (f.field.trim() !== '') {
     const q = parseFieldQuery(f.field);
-    if (q.ok) checks.push((_, t) => matchFieldQuery(q.clauses, t.payload));
+    if (q.ok) checks.push((_, t) => matchFieldQuery(q.query, t.payload));
     else errors.field = q.error;
   }
   const types = new Set(f.types);

@@ -86,7 +86,7 @@ describe('endpoint draft', () => {
       { type: '', match: 'x=1' },
       { type: 'b', match: 'x="open' },
     ];
-    expect(errorsOf(draft({ notify }))).toEqual({ 'notify.2.type': 'A rule needs an event type (or *)', 'notify.3.match': 'Unclosed quote' });
+    expect(errorsOf(draft({ notify }))).toEqual({ 'notify.2.type': 'A rule needs an event type (or *)', 'notify.3.match': 'Unclosed quote (at 3)' });
   });
 
   it('duplicates under a new id and name', () => {
