@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { STATUS_CODES, createServer } from 'node:http';
+import { STATUS_CODES, createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -104,12 +104,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     serveSse(req, res, url, prepared.serve);
   };
 
-  const server = createServer(onRequest);
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     if (url.pathname === CAPTURE_WS_PATH) return wss.handleUpgrade(req, socket, head, (ws) => serveCaptureWs(ws, url));
     const prepared = prepare(url);
@@ -117,16 +112,38 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     const { serve } = prepared;
     if (serve.route.transport !== 'ws') return refuseUpgrade(socket, 400, `${url.pathname} is an SSE endpoint: fetch it over http://`);
     wss.handleUpgrade(req, socket, head, (ws) => serveWs(ws, socket, serve));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  };
+  const newServer = (): Server => {
+    const server = createServer(onRequest);
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
     });
-  });
+    server.on('upgrade', onUpgrade);
+    return server;
+  };
+  const listen = (server: Server, at: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, at, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+
+  const server = newServer();
+  await listen(server, host);
   port = (server.address() as AddressInfo).port;
+  // The same streams on [::1] too: a third host name, so all demo streams fit the browsers'
+  // six connections per host (see demoEndpoints). Best effort: without IPv6 those are just down.
+  const servers = [server];
+  if (host === '127.0.0.1') {
+    const v6 = newServer();
+    await listen(v6, '::1').then(
+      () => servers.push(v6),
+      () => undefined,
+    );
+  }
   let closing: Promise<void> | undefined;
 
   return {
@@ -140,7 +157,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
         for (const ws of wss.clients) ws.terminate();
         for (const socket of sockets) socket.destroy();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
-        await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+        await Promise.all(servers.map((sv) => new Promise<void>((resolve, reject) => sv.close((err) => (err ? reject(err) : resolve())))));
       })();
       return closing;
     },

@@ -1,6 +1,7 @@
 import type { Draft, FamilyContext, FamilyScript } from './families/context';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
+import { llmAnswers } from './families/llm';
 import { notifications } from './families/notifications';
 import { generateJob, hookRun, teamRun } from './families/officeplane-jobs';
 import { officeplaneWs } from './families/officeplane-ws';
@@ -50,6 +51,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/api\/events\/dashboard$/, transport: 'sse', script: kanbanDashboard },
   { pattern: /^\/events$/, transport: 'sse', script: opencode },
   { pattern: /^\/api\/plans\/events$/, transport: 'sse', script: plans },
+  { pattern: /^\/v1\/chat\/stream$/, transport: 'sse', script: llmAnswers },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

@@ -9,8 +9,9 @@ function pad(json: string, bytes: number): string {
   return room > 0 ? `${json.slice(0, -1)},"pad":"${'x'.repeat(room)}"}` : json;
 }
 
-/** The event's JSON text as it goes on the wire, shaped by the size, huge and malformed knobs. */
+/** The event's text as it goes on the wire: its own text, or its JSON shaped by the size, huge and malformed knobs. */
 export function encodeData(e: DemoEvent, k: Pick<Knobs, 'size' | 'hugeEvery' | 'hugeBytes' | 'malformedEvery'>): string {
+  if (e.text !== undefined) return e.text;
   let json = JSON.stringify(e.data);
   const bytes = k.hugeEvery && e.seq % k.hugeEvery === 0 ? k.hugeBytes : k.size;
   if (bytes) json = pad(json, bytes);

@@ -3,6 +3,7 @@ import type { Family } from '../../lib/model/typed';
 import type { EndpointState, FamilyStates } from '../../lib/state/index';
 import { GenericView } from './GenericView';
 import { KanbanView } from './KanbanView';
+import { LlmView } from './LlmView';
 import { NotificationsView } from './NotificationsView';
 import { OfficePlaneView } from './OfficePlaneView';
 import { OpenCodeView } from './OpenCodeView';
@@ -15,6 +16,7 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   opencode: OpenCodeView,
   plans: PlansView,
   notifications: NotificationsView,
+  llm: LlmView,
   generic: GenericView,
 };
 

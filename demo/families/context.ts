@@ -4,6 +4,13 @@ import type { Rng } from '../random';
 export interface Draft {
   name?: string;
   data: Record<string, unknown>;
+  /**
+   * The frame's text as is, for framings that are not one JSON object (`[DONE]`, Socket.IO's
+   * `42[…]`, STOMP frames, SignalR records); `data` then only describes it.
+   */
+  text?: string;
+  /** SSE: the server ends the response after this event (one answer per request, as LLM APIs do). */
+  last?: boolean;
 }
 
 /**

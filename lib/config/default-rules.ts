@@ -15,6 +15,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
     { type: 'system_announcement' },
     { type: 'task_update', match: 'data.action=failed' },
   ],
+  // A failed answer is worth knowing about; a finished one is not.
+  llm: [{ type: 'error' }, { type: 'response.failed' }],
   generic: [],
 };
 

@@ -24,6 +24,7 @@ export const DEMO_PATHS = {
   opencode: '/events',
   plans: '/api/plans/events',
   notifications: '/ws/notifications/user-1',
+  llm: '/v1/chat/stream',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -38,13 +39,15 @@ export const NOTIFICATIONS_HEARTBEAT = {
  * answers (a fresh install starts empty). Ids start with DEMO_ID_PREFIX.
  * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
  * each stream holds one for good: a seventh to the same host would wait forever. So the
- * OfficePlane streams use `localhost` and the others `127.0.0.1`: the same server, two hosts.
+ * OfficePlane streams use `localhost`, the app families `127.0.0.1` and the protocol streams
+ * `[::1]`: the same server, three host names.
  */
 export function demoEndpoints(port = DEMO_PORT): EndpointConfig[] {
   const office = `localhost:${port}`;
   const rest = `127.0.0.1:${port}`;
   const http = `http://${rest}`;
   const ws = `ws://${rest}`;
+  const protocols = `[::1]:${port}`;
   const p = DEMO_PATHS;
   const list = [
     newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: `ws://${office}${p.officeplaneWs}`, profile: 'officeplane' }),
@@ -63,6 +66,8 @@ export function demoEndpoints(port = DEMO_PORT): EndpointConfig[] {
       heartbeat: NOTIFICATIONS_HEARTBEAT,
       reconnect: RECONNECT_PRESETS.notifications,
     }),
+    // One answer per connection, as LLM APIs stream them: the server ends each response.
+    newEndpoint({ id: 'demo-llm', name: 'LLM answers', url: `http://${protocols}${p.llm}`, profile: 'auto' }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

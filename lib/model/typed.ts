@@ -1,7 +1,11 @@
 import type { StreamEvent } from './event';
 
-/** The protocol families Streamscope types (docs/event-shapes.md), plus a catch-all. */
-export const FAMILIES = ['officeplane', 'kanban', 'opencode', 'plans', 'notifications', 'generic'] as const;
+/** The protocol families Streamscope types (docs/event-shapes.md), the protocol profiles, and a catch-all. */
+export const FAMILIES = [
+  'officeplane', 'kanban', 'opencode', 'plans', 'notifications',
+  'llm',
+  'generic',
+] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export const CATEGORIES = ['lifecycle', 'data', 'log', 'heartbeat', 'error', 'notification'] as const;
@@ -11,7 +15,10 @@ export type EntityKind =
   | 'board' | 'card' | 'attempt' | 'agent'
   | 'plan' | 'session' | 'message'
   | 'instance' | 'task' | 'document' | 'job' | 'team' | 'hook'
-  | 'user' | 'notification';
+  | 'user' | 'notification'
+  // protocol profiles
+  | 'response' | 'tool_call' | 'namespace' | 'event' | 'operation' | 'request'
+  | 'destination' | 'subscription' | 'invocation' | 'topic' | 'channel';
 
 export interface EntityRef {
   kind: EntityKind;

@@ -1,10 +1,11 @@
 import type { Family } from '../model/typed';
 import { generic } from './generic';
 import { kanban } from './kanban';
+import { llm } from './llm';
 import { notifications } from './notifications';
 import { officeplane } from './officeplane';
 import { opencode } from './opencode';
 import { plans } from './plans';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, generic };
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, generic };

@@ -1,5 +1,6 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
+import { emptyLlm, reduceLlm, type LlmState } from './llm';
 import { emptyKanban, reduceKanban, type KanbanState } from './kanban';
 import { emptyNotifications, reduceNotifications, type NotificationsState } from './notifications';
 import { emptyOfficePlane, reduceOfficePlane, type OfficePlaneState } from './officeplane';
@@ -13,6 +14,7 @@ export interface FamilyStates {
   opencode: OpenCodeState;
   plans: PlansState;
   notifications: NotificationsState;
+  llm: LlmState;
   generic: GenericState;
 }
 
@@ -32,6 +34,7 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   opencode: { empty: emptyOpenCode, reduce: reduceOpenCode },
   plans: { empty: emptyPlans, reduce: reducePlans },
   notifications: { empty: emptyNotifications, reduce: reduceNotifications },
+  llm: { empty: emptyLlm, reduce: reduceLlm },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

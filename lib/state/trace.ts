@@ -18,7 +18,8 @@ export interface Traced {
 
 export const isInvalid = (ev: TypedStreamEvent): boolean => ev.typed.issues.length > 0;
 
-function record(trace: Trace | undefined, ev: TypedStreamEvent): Trace {
+/** `trace` with `ev` recorded on it (a new trace when undefined). */
+export function record(trace: Trace | undefined, ev: TypedStreamEvent): Trace {
   const t = trace ?? { endpointId: ev.endpointId, seqs: [], invalidSeqs: [] };
   return {
     endpointId: t.endpointId,

@@ -16,12 +16,13 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['opencode', 'opencode', 'sse'],
   ['plans', 'plans', 'sse'],
   ['notifications', 'notifications', 'ws'],
+  ['llm', 'llm', 'sse'],
 ];
 
 /** The demo server's events as the background would store them. */
 function asStored(path: string, transport: 'sse' | 'ws', n: number): StreamEvent[] {
   return takeEvents(path, n, { seed: 3 }).map((d, i) => {
-    const data = JSON.stringify(d.data);
+    const data = d.text ?? JSON.stringify(d.data);
     return {
       endpointId: path,
       seq: i + 1,
