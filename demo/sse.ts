@@ -39,17 +39,9 @@ export function serveSse(req: IncomingMessage, res: ServerResponse, url: URL, o:
     origin,
     rate: o.rate,
     limit: rule.limit,
-    send(all) {
-      // An event marked `last` ends the response; the client's reconnect resumes after it.
-      const end = all.findIndex((e) => e.last);
-      const batch = end < 0 ? all : all.slice(0, end + 1);
+    send(batch) {
       res.write(batch.map((e) => sseBlock(e, encodeData(e, o.knobs))).join(''));
       conn.sent(batch[0]?.seq ?? 0, batch[batch.length - 1]?.seq ?? 0);
-      if (end >= 0) {
-        stop();
-        conn.close('end');
-        res.end();
-      }
     },
     congested: () => res.writableNeedDrain,
     done() {

@@ -9,8 +9,6 @@ export interface Draft {
    * `42[…]`, STOMP frames, SignalR records); `data` then only describes it.
    */
   text?: string;
-  /** SSE: the server ends the response after this event (one answer per request, as LLM APIs do). */
-  last?: boolean;
 }
 
 /**

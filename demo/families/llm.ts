@@ -3,9 +3,10 @@ import { chunkText } from './chunk-text';
 import type { Draft, FamilyContext, FamilyScript } from './context';
 
 /*
- * LLM answers streamed over SSE, one answer per connection as the APIs do (the response ends
- * after it and the client's reconnect asks for the next). The answers rotate through OpenAI Chat
- * Completions, Anthropic Messages, the OpenAI Responses API and the AI SDK UI message stream.
+ * LLM answers streamed over SSE, one after another on one response (a chat app's proxy stream),
+ * rotating through OpenAI Chat Completions, Anthropic Messages, the OpenAI Responses API and the
+ * AI SDK UI message stream. Keeping one connection open keeps the demo within the browsers'
+ * connections per host; each answer still ends the way its API ends one.
  */
 
 const ANSWERS = [
@@ -61,7 +62,7 @@ function* openaiChat(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
   tick(ctx);
   yield chunk({}, a.tool ? 'tool_calls' : 'stop');
   yield json({ id, object: 'chat.completion.chunk', model: MODELS.openai, choices: [], usage: { prompt_tokens: 24, completion_tokens: a.text.length + 6, total_tokens: 30 + a.text.length } });
-  yield { data: {}, text: '[DONE]', last: true };
+  yield { data: {}, text: '[DONE]' };
 }
 
 function* anthropic(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
@@ -90,7 +91,7 @@ function* anthropic(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
     yield ev('content_block_stop', { index: 2 });
   }
   yield ev('message_delta', { delta: { stop_reason: a.tool ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: a.text.length + a.reasoning.length + 4 } });
-  yield { ...ev('message_stop'), last: true };
+  yield ev('message_stop');
 }
 
 function* responses(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
@@ -117,7 +118,7 @@ function* responses(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
     yield ev('response.function_call_arguments.done', { item_id: fc, output_index: 1, arguments: a.tool.args.join('') });
   }
   const usage = { input_tokens: 28, output_tokens: a.text.length + 5, total_tokens: 33 + a.text.length };
-  yield { ...ev('response.completed', { response: { id, object: 'response', model: MODELS.responses, status: 'completed', usage } }), last: true };
+  yield ev('response.completed', { response: { id, object: 'response', model: MODELS.responses, status: 'completed', usage } });
 }
 
 function* vercel(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
@@ -149,12 +150,15 @@ function* vercel(ctx: FamilyContext, a: Answer): Generator<Draft, void> {
   }
   yield part('finish-step');
   yield part('finish', { finishReason: a.tool ? 'tool-calls' : 'stop' });
-  yield { data: {}, text: '[DONE]', last: true };
+  yield { data: {}, text: '[DONE]' };
 }
 
 const APIS = [openaiChat, anthropic, responses, vercel];
 
-/** LLM answers, one per connection, rotating through the four streaming APIs. */
+/** LLM answers rotating through the four streaming APIs, a few seconds apart. */
 export const llmAnswers: FamilyScript = function* (ctx) {
-  for (let i = 0; ; i++) yield* (APIS[i % APIS.length] ?? openaiChat)(ctx, answer(ctx.rng));
+  for (let i = 0; ; i++) {
+    if (i > 0) ctx.wait(ctx.rng.int(2000, 4000));
+    yield* (APIS[i % APIS.length] ?? openaiChat)(ctx, answer(ctx.rng));
+  }
 };

@@ -66,7 +66,6 @@ export function demoEndpoints(port = DEMO_PORT): EndpointConfig[] {
       heartbeat: NOTIFICATIONS_HEARTBEAT,
       reconnect: RECONNECT_PRESETS.notifications,
     }),
-    // One answer per connection, as LLM APIs stream them: the server ends each response.
     newEndpoint({ id: 'demo-llm', name: 'LLM answers', url: `http://${protocols}${p.llm}`, profile: 'auto' }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
