@@ -33,7 +33,7 @@ const server = await startDemoServer({ port, seed: numberFlag('seed', values.see
 
 const width = Math.max(...Object.keys(KNOB_HELP).map((k) => k.length));
 console.log(`Streamscope demo server on ${server.httpUrl}\n\nEndpoints:`);
-for (const e of demoEndpoints(server.port)) console.log(`  ${e.name.padEnd(30)} ${e.url}`);
+for (const e of demoEndpoints(server.port, server.protocolPort)) console.log(`  ${e.name.padEnd(30)} ${e.url}`);
 console.log('\nPer-connection query knobs (e.g. ?rate=5&dropAfter=20):');
 for (const [name, help] of Object.entries(KNOB_HELP)) console.log(`  ${name.padEnd(width)}  ${help}`);
 console.log(`\nSSE resume: Last-Event-ID header or ?lastEventId=N. Stats: GET ${server.httpUrl}/__stats, reset: POST /__reset.`);

@@ -21,10 +21,14 @@ export interface DemoServerOptions {
   seed?: number;
   /** Events per second multiplier for every stream (a connection's `rate=` overrides it). */
   rate?: number;
+  /** The second port, for the protocol streams; by default port + 1 (a free one when port is 0). */
+  protocolPort?: number;
 }
 
 export interface DemoServer {
   port: number;
+  /** Serves the same streams; the protocol demo endpoints use it. */
+  protocolPort: number;
   httpUrl: string;
   wsUrl: string;
   stats(): DemoStats;
@@ -78,7 +82,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
   const index = () => ({
     name: DEMO_SERVER_NAME,
-    endpoints: demoEndpoints(port).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
+    endpoints: demoEndpoints(port, protocolPort).map((e) => ({ id: e.id, name: e.name, url: e.url, transport: e.transport, profile: e.profile })),
     knobs: KNOB_HELP,
     resume: 'SSE: Last-Event-ID header or lastEventId query parameter',
     capturePage: 'GET /capture (a page with its own streams, for page capture)',
@@ -122,32 +126,29 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     server.on('upgrade', onUpgrade);
     return server;
   };
-  const listen = (server: Server, at: string) =>
+  const listen = (server: Server, at: string, on: number) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, at, () => {
+      server.listen(on, at, () => {
         server.off('error', reject);
         resolve();
       });
     });
 
   const server = newServer();
-  await listen(server, host);
+  await listen(server, host, port);
   port = (server.address() as AddressInfo).port;
-  // The same streams on [::1] too: a third host name, so all demo streams fit the browsers'
-  // six connections per host (see demoEndpoints). Best effort: without IPv6 those are just down.
-  const servers = [server];
-  if (host === '127.0.0.1') {
-    const v6 = newServer();
-    await listen(v6, '::1').then(
-      () => servers.push(v6),
-      () => undefined,
-    );
-  }
+  // The same streams on a second port, where the protocol endpoints live: browsers limit
+  // connections per host and port, so they get six of their own (see demoEndpoints).
+  const second = newServer();
+  await listen(second, host, opts.protocolPort ?? ((opts.port ?? 0) === 0 ? 0 : port + 1));
+  const protocolPort = (second.address() as AddressInfo).port;
+  const servers = [server, second];
   let closing: Promise<void> | undefined;
 
   return {
     port,
+    protocolPort,
     httpUrl: `http://${urlHost()}`,
     wsUrl: `ws://${urlHost()}`,
     stats: () => book.snapshot(),

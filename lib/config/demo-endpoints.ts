@@ -39,15 +39,15 @@ export const NOTIFICATIONS_HEARTBEAT = {
  * answers (a fresh install starts empty). Ids start with DEMO_ID_PREFIX.
  * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
  * each stream holds one for good: a seventh to the same host would wait forever. So the
- * OfficePlane streams use `localhost`, the app families `127.0.0.1` and the protocol streams
- * `[::1]`: the same server, three host names.
+ * OfficePlane streams use `localhost`, the app families `127.0.0.1`, and the protocol streams
+ * `127.0.0.1` on the server's second port (browsers count per host and port).
  */
-export function demoEndpoints(port = DEMO_PORT): EndpointConfig[] {
+export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): EndpointConfig[] {
   const office = `localhost:${port}`;
   const rest = `127.0.0.1:${port}`;
   const http = `http://${rest}`;
   const ws = `ws://${rest}`;
-  const protocols = `[::1]:${port}`;
+  const protocols = `127.0.0.1:${protocolPort}`;
   const p = DEMO_PATHS;
   const list = [
     newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: `ws://${office}${p.officeplaneWs}`, profile: 'officeplane' }),
