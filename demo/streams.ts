@@ -2,6 +2,8 @@ import type { Draft, FamilyContext, FamilyScript } from './families/context';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
+import { mcpServer } from './families/mcp';
+import { socketioChat } from './families/socketio';
 import { notifications } from './families/notifications';
 import { generateJob, hookRun, teamRun } from './families/officeplane-jobs';
 import { officeplaneWs } from './families/officeplane-ws';
@@ -52,6 +54,8 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/events$/, transport: 'sse', script: opencode },
   { pattern: /^\/api\/plans\/events$/, transport: 'sse', script: plans },
   { pattern: /^\/v1\/chat\/stream$/, transport: 'sse', script: llmAnswers },
+  { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
+  { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { Family } from '../../lib/model/typed';
 import type { EndpointState, FamilyStates } from '../../lib/state/index';
+import { exchangeView } from './ExchangeView';
 import { GenericView } from './GenericView';
 import { KanbanView } from './KanbanView';
 import { LlmView } from './LlmView';
@@ -17,6 +18,8 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   plans: PlansView,
   notifications: NotificationsView,
   llm: LlmView,
+  socketio: exchangeView({ topics: 'Events', group: 'Namespace', calls: 'Acks', empty: 'No Socket.IO packets yet.' }),
+  jsonrpc: exchangeView({ topics: 'Notifications', calls: 'Requests', empty: 'No JSON-RPC messages yet.' }),
   generic: GenericView,
 };
 

@@ -17,6 +17,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   ],
   // A failed answer is worth knowing about; a finished one is not.
   llm: [{ type: 'error' }, { type: 'response.failed' }],
+  socketio: [{ type: 'connect_error' }],
+  jsonrpc: [{ type: 'error' }],
   generic: [],
 };
 

@@ -25,6 +25,8 @@ export const DEMO_PATHS = {
   plans: '/api/plans/events',
   notifications: '/ws/notifications/user-1',
   llm: '/v1/chat/stream',
+  socketio: '/socket.io/?EIO=4&transport=websocket',
+  mcp: '/mcp',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -67,6 +69,8 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
       reconnect: RECONNECT_PRESETS.notifications,
     }),
     newEndpoint({ id: 'demo-llm', name: 'LLM answers', url: `http://${protocols}${p.llm}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-socketio', name: 'Socket.IO chat', url: `ws://${protocols}${p.socketio}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-mcp', name: 'MCP server (JSON-RPC)', url: `http://${protocols}${p.mcp}`, profile: 'auto' }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

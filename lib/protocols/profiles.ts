@@ -1,11 +1,13 @@
 import type { Family } from '../model/typed';
 import { generic } from './generic';
 import { kanban } from './kanban';
+import { jsonrpc } from './jsonrpc';
 import { llm } from './llm';
 import { notifications } from './notifications';
 import { officeplane } from './officeplane';
 import { opencode } from './opencode';
 import { plans } from './plans';
+import { socketio } from './socketio';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, generic };
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, generic };

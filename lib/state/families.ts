@@ -1,5 +1,7 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
+import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
+import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
 import { emptyLlm, reduceLlm, type LlmState } from './llm';
 import { emptyKanban, reduceKanban, type KanbanState } from './kanban';
 import { emptyNotifications, reduceNotifications, type NotificationsState } from './notifications';
@@ -15,6 +17,8 @@ export interface FamilyStates {
   plans: PlansState;
   notifications: NotificationsState;
   llm: LlmState;
+  socketio: SocketIoState;
+  jsonrpc: JsonRpcState;
   generic: GenericState;
 }
 
@@ -35,6 +39,8 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   plans: { empty: emptyPlans, reduce: reducePlans },
   notifications: { empty: emptyNotifications, reduce: reduceNotifications },
   llm: { empty: emptyLlm, reduce: reduceLlm },
+  socketio: { empty: emptySocketIo, reduce: reduceSocketIo },
+  jsonrpc: { empty: emptyJsonRpc, reduce: reduceJsonRpc },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

@@ -19,6 +19,8 @@ interface Driver {
 /** Streams of the protocol profiles and a type each must show once typed (not `message`). */
 const TYPED: Record<string, RegExp> = {
   'demo-llm': /^(chat\.completion\.chunk|message_start|content_block_delta|response\.|text-delta|start)/,
+  'demo-socketio': /^(open|connect|event)$/,
+  'demo-mcp': /^(notification|request)$/,
 };
 
 /** Shows an endpoint's state in the State tab (DOM only, so either driver runs it). */

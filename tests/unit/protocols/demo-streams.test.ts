@@ -17,6 +17,8 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['plans', 'plans', 'sse'],
   ['notifications', 'notifications', 'ws'],
   ['llm', 'llm', 'sse'],
+  ['socketio', 'socketio', 'ws'],
+  ['mcp', 'jsonrpc', 'sse'],
 ];
 
 /** The demo server's events as the background would store them. */
