@@ -11,6 +11,7 @@ import { cpuBetween, sampleProcs } from './procs';
 import { renderReport, type BigStore, type IngestRun, type Results } from './report';
 import { endpoint, EXT, loadEndpoint, session } from './setup';
 import { startStampedSource } from './stamped-source';
+import { typingCosts, typingSection } from './typing';
 
 const OUT = path.join(ROOT, 'bench-results/latest.md');
 const SENT_POLL_MS = 100;
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
       big,
       realistic,
     };
-    const md = renderReport(results);
+    log('typing cost per protocol profile');
+    const md = [renderReport(results), ...typingSection(typingCosts())].join('\n');
     mkdirSync(path.dirname(OUT), { recursive: true });
     writeFileSync(OUT, md);
     console.log(md);
