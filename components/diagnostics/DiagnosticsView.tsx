@@ -13,12 +13,13 @@ export function DiagnosticsView() {
   const version = ctx.version.value; // re-render on every history change
   const history = ctx.history;
   const now = useNow();
-  const byEndpoint = useMemo(() => groupByEndpoint(history.events), [history, version]);
+  // The live tail (bounded): recent markers and rates; whole-store counts come from the counters.
+  const byEndpoint = useMemo(() => groupByEndpoint(history.tail), [history, version]);
   const configs = ctx.endpoints.value;
   const cfgById = new Map(configs.map((c) => [c.id, c]));
   // Configured endpoints in their order, then any the background reports that are not (invalid ones).
   const ids = [...new Set([...cfgById.keys(), ...history.status.keys()])];
-  const loadedFrom = history.hasOlder ? history.events[0]?.time : undefined;
+  const loadedFrom = history.tail[0]?.time;
 
   return (
     <div class="diag">

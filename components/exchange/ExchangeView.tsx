@@ -68,11 +68,11 @@ export function ExchangeView() {
       <h3>Files</h3>
       <ExportImportBar
         endpoints={endpoints}
-        viewCount={model.rows.length}
+        viewCount={model.count}
         busy={busy.value}
         errors={errors.value}
         notice={notice.value}
-        onExportView={(format) => void run('Exporting the view…', () => ctx.exchange.exportView(model.rows, endpoints, format))}
+        onExportView={(format) => void run('Exporting the view…', async () => ctx.exchange.exportView(await model.collect(), endpoints, format))}
         onExportEndpoint={(id, format) => {
           const ep = endpoints.find((e) => e.id === id);
           if (ep) void run(`Exporting ${ep.name}…`, () => ctx.exchange.exportEndpoint(ep, format));

@@ -1,4 +1,6 @@
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
+import { PanelContext } from '../panel/context';
 import { EventRow, type RowActions } from './EventRow';
 import type { TimelineSession } from './session';
 
@@ -10,9 +12,25 @@ interface Props {
   actions: RowActions;
 }
 
+/** The pinned events, looked up in the store (or the live tail) whenever the pins change. */
+function usePinned(pins: ReadonlySet<string>): StreamEvent[] {
+  const ctx = useContext(PanelContext);
+  const [events, setEvents] = useState<StreamEvent[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([...pins].map((k) => ctx.history.find(k).catch(() => undefined))).then((found) => {
+      if (live) setEvents(found.flatMap((r) => (r ? [r.ev] : [])).sort((a, b) => a.time - b.time));
+    });
+    return () => {
+      live = false;
+    };
+  }, [pins, ctx.history.indexVersion]);
+  return events;
+}
+
 /** Pinned events above the timeline, oldest first, whatever the filters hide. */
 export function PinnedList({ session: s, rowHeight, selectedKey, nameOf, actions }: Props) {
-  const events: StreamEvent[] = [...s.model.pinned.values()].sort((a, b) => a.time - b.time);
+  const events = usePinned(s.pins.value);
   if (events.length === 0) return null;
   return (
     <div class="tl-pinned" data-testid="pinned-list" role="grid" aria-label="Pinned events">

@@ -1,7 +1,7 @@
-import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import { PROFILES } from '../../lib/protocols';
-import { findEventIndex } from '../../lib/panel/lookup';
+import type { EventHistory } from '../../lib/panel/history';
 import { followPageTheme } from '../../lib/panel/theme';
 import { typeList } from '../../lib/timeline/type-list';
 import { familyLabel } from '../../lib/protocols/typing';
@@ -18,25 +18,26 @@ import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 22;
 
-/** One live timeline across all endpoints: filters, virtualised rows, detail and compose. */
+/** The timeline over the whole stored history and the live edge: filters, rows read as they come into view, detail and compose. */
 export function TimelineView() {
   const ctx = useContext(PanelContext);
   void ctx.version.value; // re-render on every history change
   const s = timelineSession(ctx);
   const { model, typing } = s;
   const history = ctx.history;
-  model.paused = s.paused.value;
+  model.setPaused(s.paused.value);
   model.setFilter(s.applied.value, { pins: s.pins.value, after: s.after.value });
-  model.sync(history.events);
+  model.sync();
 
   const configs = ctx.endpoints.value;
   const names = useMemo(() => new Map(configs.map((c) => [c.id, c.name])), [configs]);
   const nameOf = (id: string) => names.get(id) ?? id;
   const selectedKey = ctx.selected.value;
-  const selectedIndex = selectedKey === undefined ? -1 : model.indexOf(selectedKey);
-  const selected = useSelected(selectedKey, selectedIndex >= 0 ? model.rows[selectedIndex] : undefined, history.events);
+  const selectedIndex = selectedKey === undefined ? -1 : model.rowOf(selectedKey);
+  const selected = useSelected(ctx, selectedKey);
   const pins = s.pins.value;
   const searchRef = useRef<HTMLInputElement>(null);
+  const [jump, setJump] = useState({ row: -1, n: 0 });
 
   useEffect(followPageTheme, []);
   useTimelineKeys(ctx, s, searchRef);
@@ -53,25 +54,24 @@ export function TimelineView() {
     }),
     [ctx, s],
   );
-  const loadOlder = () =>
-    void history.loadOlder().catch((e: unknown) => (ctx.problems.value = [...ctx.problems.value, `Could not read older events: ${String(e)}`]));
 
   const f = s.filter.value;
   const endpointOptions: Option[] = configs.map((c) => ({ value: c.id, label: c.name, hint: familyLabel(typing.family(c.id)) }));
   for (const id of f.endpoints) if (!names.has(id)) endpointOptions.push({ value: id, label: id });
   const profileTypes = configs.flatMap((c) => Object.keys(PROFILES[typing.family(c.id).family].types));
-  const typeOptions: Option[] = typeList(model.typeCounts, [...f.types, ...profileTypes]).map((t) => ({ value: t.type, label: t.type, count: t.count }));
+  const typeOptions: Option[] = typeList(model.typeCounts(), [...f.types, ...profileTypes]).map((t) => ({ value: t.type, label: t.type, count: t.count }));
   const wsEndpoints = configs.filter((c) => c.transport === 'ws' && !c.recording);
 
   const renderRow = (i: number, top: number) => {
-    const ev = model.rows[i]!;
+    const ev = model.eventAt(i);
+    if (!ev) return <div key={`row-${i}`} class="tl-row tl-loading" role="row" style={{ position: 'absolute', top: `${top}px`, height: `${ROW_HEIGHT}px` }} />;
     const key = eventKey(ev);
     return (
       <EventRow
         key={key}
         ev={ev}
         typed={typing.typed(ev)}
-        prev={model.rows[i - 1]}
+        prev={model.eventAt(i - 1)}
         top={top}
         height={ROW_HEIGHT}
         endpointName={nameOf(ev.endpointId)}
@@ -83,6 +83,7 @@ export function TimelineView() {
     );
   };
 
+  const progress = model.search.progress;
   return (
     <div class="timeline">
       <Toolbar
@@ -90,10 +91,12 @@ export function TimelineView() {
         endpoints={endpointOptions}
         types={typeOptions}
         errors={model.errors}
-        shown={model.rows.length}
-        total={history.events.length}
+        shown={model.count}
+        total={history.total}
+        filtered={model.filtered}
+        progress={progress}
         waiting={model.waiting}
-        older={{ available: history.hasOlder, loading: history.loading, load: loadOlder }}
+        jumpToTime={(t) => setJump({ row: model.rowAtTime(t), n: jump.n + 1 })}
         searchRef={searchRef}
       />
       <div class="tl-body">
@@ -110,25 +113,23 @@ export function TimelineView() {
             <span class="tl-size">Size</span>
           </div>
           <VirtualList
-            count={model.rows.length}
+            count={model.count}
             rowHeight={ROW_HEIGHT}
             renderRow={renderRow}
-            takePrepended={() => model.takePrepended()}
-            appended={model.appended}
             epoch={model.epoch}
             reveal={{ key: selectedKey, index: selectedIndex }}
-            onNearTop={() => history.hasOlder && loadOlder()}
-            empty={history.events.length === 0 ? 'No events yet.' : 'No events match the filters.'}
+            jump={jump}
+            empty={!history.ready ? 'Reading the history…' : history.total === 0 ? 'No events yet.' : progress.running ? 'Searching…' : 'No events match the filters.'}
           />
           {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
         </div>
         {selected && (
           <DetailPane
-            ev={selected}
+            ev={selected.ev}
             typing={typing}
-            events={history.events}
+            events={selected.around}
             nameOf={nameOf}
-            pinned={pins.has(eventKey(selected))}
+            pinned={pins.has(eventKey(selected.ev))}
             togglePin={actions.togglePin}
             select={(key) => (ctx.selected.value = key)}
           />
@@ -138,11 +139,18 @@ export function TimelineView() {
   );
 }
 
-/** The selected event: from the rows when shown there, else from the whole history (selected elsewhere, or filtered out). */
-function useSelected(key: string | undefined, shown: StreamEvent | undefined, events: readonly StreamEvent[]): StreamEvent | undefined {
-  const found = useMemo(() => {
-    if (key === undefined || shown) return undefined;
-    return events[findEventIndex(events, key)];
-  }, [key, shown, events]);
-  return shown ?? found;
+/** The selected event, found on disk or in the live tail, with the events around it (same-entity neighbours). */
+function useSelected(ctx: { history: EventHistory }, key: string | undefined) {
+  const [found, setFound] = useState<{ key: string; ev: StreamEvent; around: readonly StreamEvent[] } | undefined>(undefined);
+  useEffect(() => {
+    if (key === undefined) return setFound(undefined);
+    let live = true;
+    void ctx.history.find(key).then((r) => {
+      if (live) setFound(r && { key, ev: r.ev, around: r.chunk ?? ctx.history.tail });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, ctx.history.indexVersion]);
+  return found && found.key === key ? found : undefined;
 }

@@ -5,6 +5,7 @@ import { EMPTY_FILTER, type TimelineFilter } from '../../lib/timeline/filter';
 import { FieldQueryInput } from '../query/FieldQueryInput';
 import { MultiSelect, type Option } from './MultiSelect';
 import type { TimelineSession } from './session';
+import type { SearchProgress } from '../../lib/timeline/search-client';
 
 interface Props {
   session: TimelineSession;
@@ -13,8 +14,10 @@ interface Props {
   errors: { text?: string; field?: string };
   shown: number;
   total: number;
+  filtered: boolean;
+  progress: SearchProgress;
   waiting: number;
-  older: { available: boolean; loading: boolean; load(): void };
+  jumpToTime(time: number): void;
   searchRef: Ref<HTMLInputElement>;
 }
 
@@ -27,7 +30,16 @@ const DIR_OPTIONS: Option<Direction>[] = [
 
 const TEXT_HELP = 'Search the raw data, type and summary, ignoring case. Press / to focus, Esc to clear.';
 
-export function Toolbar({ session: s, endpoints, types, errors, shown, total, waiting, older, searchRef }: Props) {
+const short = (n: number): string => (n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(1)}M` : n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString());
+
+/** `1,000,000 events`; while a search runs `searched 420k of 1M, 37 matches`; then `37 of 1,000,000`. */
+export function countText(shown: number, total: number, filtered: boolean, p: SearchProgress): string {
+  if (!filtered) return `${total.toLocaleString()} events`;
+  if (p.running) return `searched ${short(p.searched)} of ${short(p.total)}, ${shown.toLocaleString()} ${shown === 1 ? 'match' : 'matches'}`;
+  return `${shown.toLocaleString()} of ${total.toLocaleString()}${p.searched < p.total ? ` (stopped at ${short(p.searched)} of ${short(p.total)})` : ''}`;
+}
+
+export function Toolbar({ session: s, endpoints, types, errors, shown, total, filtered: isFiltered, progress, waiting, jumpToTime, searchRef }: Props) {
   const f = s.filter.value;
   const set = (patch: Partial<TimelineFilter>) => (s.filter.value = { ...s.filter.value, ...patch });
   const filtered = JSON.stringify(f) !== JSON.stringify(EMPTY_FILTER);
@@ -93,14 +105,28 @@ export function Toolbar({ session: s, endpoints, types, errors, shown, total, wa
           Show cleared
         </button>
       )}
-      {older.available && (
-        <button data-testid="load-older" disabled={older.loading} onClick={older.load}>
-          {older.loading ? 'Loading…' : 'Load older'}
+      <input
+        type="datetime-local"
+        step="1"
+        class="tl-jump"
+        title="Jump to a time"
+        aria-label="Jump to a time"
+        data-testid="jump-time"
+        onChange={(e) => {
+          const t = e.currentTarget.valueAsNumber;
+          // datetime-local gives the wall-clock time as if it were UTC: shift it to local time.
+          if (Number.isFinite(t)) jumpToTime(t + new Date(t).getTimezoneOffset() * 60_000);
+        }}
+      />
+      <span class="tl-count" data-testid="timeline-count">
+        {countText(shown, total, isFiltered, progress)}
+      </span>
+      {progress.running && (
+        <button data-testid="search-cancel" title="Stop searching the stored history" onClick={() => s.model.search.cancel()}>
+          Stop
         </button>
       )}
-      <span class="tl-count" data-testid="timeline-count">
-        {shown === total ? `${total.toLocaleString()} events` : `${shown.toLocaleString()} of ${total.toLocaleString()}`}
-      </span>
+      {progress.error && <span class="tl-errors" role="alert">Search failed: {progress.error}</span>}
       {(errors.text || errors.field) && (
         <div class="tl-errors" role="alert">
           {errors.text && <span data-testid="filter-text-error">Search: {errors.text}</span>}

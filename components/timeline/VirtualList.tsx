@@ -1,39 +1,27 @@
 import type { VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import {
-  bottomScrollTop,
-  contentHeight,
-  isAtBottom,
-  rowTop,
-  scrollTopAfterPrepend,
-  scrollTopToReveal,
-  visibleRange,
-  type ListGeometry,
-} from '../../lib/timeline/virtual';
+import { bottomScrollTop, contentHeight, isAtBottom, rowTop, scrollTopToReveal, visibleRange, type ListGeometry } from '../../lib/timeline/virtual';
 
 const OVERSCAN = 12;
-/** Rows from the top at which older history is asked for. */
-const NEAR_TOP = 40;
 
 interface Props {
   count: number;
   rowHeight: number;
   renderRow(index: number, top: number): VNode;
-  /** Rows put in front since the last call; the same rows stay in view. */
-  takePrepended(): number;
-  /** Rows appended since the last rebuild, and the rebuild counter: they count the "new events" pill. */
-  appended: number;
+  /** Bumped when the rows were replaced (filters changed): the "new events" count starts over. */
   epoch: number;
-  /** Brought into view whenever `key` changes (the selection). */
+  /** Brought into view whenever `key` changes (the selection), once its row is known. */
   reveal: { key: string | undefined; index: number };
-  onNearTop(): void;
+  /** Scrolls to `row` whenever `n` changes (jump to a time). */
+  jump: { row: number; n: number };
   /** Shown when there are no rows. */
   empty: string;
 }
 
 /**
- * Fixed-height rows, only the visible ones (plus overscan) in the DOM. Follows the live edge
- * until the user scrolls away, then offers a pill to jump back.
+ * Fixed-height rows, only the visible ones (plus overscan) in the DOM, over any number of rows
+ * (the scrollbar is the whole history). Follows the live edge until the user scrolls away or
+ * selects a row, then offers a pill to jump back.
  */
 export function VirtualList(p: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -42,34 +30,33 @@ export function VirtualList(p: Props) {
   /** The DOM's scrollTop as of the last sync: a different value means the user scrolled meanwhile. */
   const synced = useRef(0);
   const follow = useRef(true);
-  const mark = useRef({ epoch: p.epoch, appended: p.appended });
+  /** Row count when the list stopped following, to count what arrived since. */
+  const mark = useRef({ epoch: p.epoch, count: p.count });
   const revealed = useRef<string | undefined>(undefined);
+  const jumped = useRef(p.jump.n);
   const [viewport, setViewport] = useState(0);
   const [, rerender] = useState(0);
 
   const g: ListGeometry = { count: p.count, rowHeight: p.rowHeight, viewport };
-  const added = p.takePrepended();
   if (follow.current) top.current = bottomScrollTop(g);
-  else if (added > 0) top.current = scrollTopAfterPrepend({ ...g, count: p.count - added }, top.current, added);
-  else if (top.current > bottomScrollTop(g)) {
-    // The list got shorter (filters) than where the user was: they are at the end now.
-    top.current = bottomScrollTop(g);
-    setFollow(true);
+  else if (top.current > bottomScrollTop(g)) top.current = bottomScrollTop(g);
+  if (p.jump.n !== jumped.current && viewport > 0) {
+    jumped.current = p.jump.n;
+    top.current = Math.min(bottomScrollTop(g), scrollTopToReveal(g, 0, Math.max(0, p.jump.row)));
+    setFollow(false);
   }
-  // Wait for the viewport's size: a selection made in another view is revealed on mount.
-  if (p.reveal.key !== revealed.current && viewport > 0) {
+  // Wait for the viewport's size and the row: a selection made in another view is revealed on mount.
+  if (p.reveal.key !== revealed.current && viewport > 0 && (p.reveal.index >= 0 || p.reveal.key === undefined)) {
     revealed.current = p.reveal.key;
     if (p.reveal.index >= 0) {
-      const to = scrollTopToReveal(g, top.current, p.reveal.index);
-      if (to !== top.current) {
-        top.current = to;
-        setFollow(isAtBottom(g, to, p.rowHeight / 2));
-      }
+      // Selecting stops following the live edge: the selected row stays where it is.
+      setFollow(false);
+      top.current = scrollTopToReveal(g, top.current, p.reveal.index);
     }
   }
 
   function setFollow(on: boolean): void {
-    if (follow.current && !on) mark.current = { epoch: p.epoch, appended: p.appended };
+    if (follow.current && !on) mark.current = { epoch: p.epoch, count: p.count };
     follow.current = on;
   }
 
@@ -78,7 +65,6 @@ export function VirtualList(p: Props) {
     top.current = el.scrollTop;
     synced.current = el.scrollTop;
     setFollow(isAtBottom(g, el.scrollTop, p.rowHeight / 2));
-    if (visibleRange(g, el.scrollTop, 0).firstVisible < NEAR_TOP) p.onNearTop();
     rerender((n) => n + 1);
   }
 
@@ -111,7 +97,7 @@ export function VirtualList(p: Props) {
   const win = visibleRange(g, top.current, OVERSCAN);
   const rows: VNode[] = [];
   for (let i = win.start; i < win.end; i++) rows.push(p.renderRow(i, rowTop(g, top.current, i)));
-  const fresh = follow.current ? 0 : p.epoch === mark.current.epoch ? p.appended - mark.current.appended : p.appended;
+  const fresh = follow.current ? 0 : p.epoch === mark.current.epoch ? p.count - mark.current.count : 0;
 
   return (
     <div class="tl-list-wrap">
@@ -121,16 +107,17 @@ export function VirtualList(p: Props) {
         </div>
       </div>
       {p.count === 0 && <div class="tl-empty">{p.empty}</div>}
-      {fresh > 0 && (
+      {!follow.current && (
         <button
           class="tl-new"
           data-testid="new-events"
+          title="Follow the newest events again"
           onClick={() => {
             setFollow(true);
             rerender((n) => n + 1);
           }}
         >
-          {fresh === 1 ? '1 new event' : `${fresh.toLocaleString()} new events`} ↓
+          Live{fresh > 0 ? ` · ${fresh === 1 ? '1 new event' : `${fresh.toLocaleString()} new events`}` : ''} ↓
         </button>
       )}
     </div>

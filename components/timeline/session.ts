@@ -1,6 +1,7 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineFilter } from '../../lib/timeline/filter';
+import { StoreSearch } from '../../lib/timeline/search-client';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
 import { loadFilter, loadPins, saveFilter, savePins } from '../../lib/timeline/ui-storage';
 import type { EventTyping } from '../../lib/protocols/typing';
@@ -45,7 +46,10 @@ function createSession(ctx: PanelContextValue): TimelineSession {
   });
   effect(() => saveFilter(store, filter.value));
   effect(() => savePins(store, pins.value));
-  return { typing, model: new TimelineModel(typing), filter, applied, pins, paused: signal(false), after: signal(undefined) };
+  const history = ctx.history;
+  // Search progress re-renders the views like any other change of the history.
+  const search = new StoreSearch(ctx.startSearchWorker, (cid) => history.chunkIndex(cid), () => ctx.version.value++);
+  return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined) };
 }
 
 const sessions = new WeakMap<PanelContextValue, TimelineSession>();

@@ -1,6 +1,5 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { eventKey } from '../../lib/model/event';
 import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineSession } from './session';
 
@@ -12,13 +11,14 @@ export function useTimelineKeys(ctx: PanelContextValue, s: TimelineSession, sear
   useEffect(() => {
     const clearText = () => (s.filter.value = { ...s.filter.value, text: '' });
     const move = (delta: number) => {
-      const rows = s.model.rows;
-      if (rows.length === 0) return;
+      const count = s.model.count;
+      if (count === 0) return;
       const key = ctx.selected.value;
-      const at = key === undefined ? -1 : s.model.indexOf(key);
+      const at = key === undefined ? -1 : s.model.rowOf(key);
       // Nothing selected yet: start from the newest row, where the list usually is.
-      const next = at < 0 ? rows.length - 1 : Math.min(rows.length - 1, Math.max(0, at + delta));
-      ctx.selected.value = eventKey(rows[next]!);
+      const next = at < 0 ? count - 1 : Math.min(count - 1, Math.max(0, at + delta));
+      const nextKey = s.model.keyAt(next);
+      if (nextKey !== undefined) ctx.selected.value = nextKey;
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;

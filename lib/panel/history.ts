@@ -1,30 +1,69 @@
 import type { EndpointStatus } from '../messaging/protocol';
-import { eventKey, type StreamEvent } from '../model/event';
-import { compareEvents, olderPage } from '../store/reader';
-import type { DB } from '../store/schema';
+import type { StreamEvent } from '../model/event';
+import { parseEventKey } from './lookup';
+import { RowMap } from './row-map';
+import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from './store-view';
+
+/** Events of read chunks kept in memory (least recently used chunks go first). */
+export const CACHE_EVENTS = 20_000;
+/** Live events kept while the store's index has not caught up with them; older ones are dropped. */
+export const TAIL_MAX = 20_000;
+/** How soon after live events arrive the index is re-read, at the least. */
+const REFRESH_MS = 1000;
+
+export type HistoryEvent = StreamEvent | StoredEvent;
 
 /**
- * What a page knows of the stream: history read straight from IndexedDB (newest first,
- * more on demand) merged with the live edge from the background, deduplicated by
- * (endpoint, seq) so the seam between the two has no gap and no duplicate.
+ * What a page knows of the stream: a view over the whole store, not a copy of it. The chunk
+ * index (small) says where every stored event is; chunks are read as rows come into view and a
+ * bounded number are kept. Live events from the background form a bounded tail after the stored
+ * rows until a re-read of the index covers them (deduplicated by endpoint and seq, so the seam has
+ * no gap and no duplicate). Memory stays the same whatever the history's size or rate.
  * Framework-free; the UI subscribes and re-renders.
  */
 export class EventHistory {
-  /** Oldest first. Treat as read-only. */
-  events: StreamEvent[] = [];
+  /** The store's chunks, oldest first. */
+  chunks: ChunkInfo[] = [];
+  /** Live events not in `chunks` yet, oldest first. Treat as read-only. */
+  tail: StreamEvent[] = [];
+  counters = new Map<string, EndpointCounters>();
   status = new Map<string, EndpointStatus>();
   online = true;
-  /** More history is on disk. */
-  hasOlder = true;
-  loading = false;
+  /** The first read of the index is done. */
+  ready = false;
   /** Bumped on every change so views can memoise on it. */
   version = 0;
-  private readonly keys = new Set<string>();
-  private before: number | undefined;
+  /** Bumped when stored rows were added, removed or reordered (not when a chunk was read). */
+  indexVersion = 0;
+  private rows = new RowMap([]);
+  private readonly position = new Map<number, number>();
+  /** Per endpoint, the highest seq the index covers: live events up to it are on disk. */
+  private readonly covered = new Map<string, number>();
+  private readonly cache = new Map<number, StoredEvent[]>();
+  private cached = 0;
+  private readonly reading = new Map<number, Promise<StoredEvent[]>>();
+  private refreshing: Promise<void> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRefreshMs = 0;
   private readonly listeners = new Set<() => void>();
   private readonly clearListeners = new Set<(endpointId: string | undefined) => void>();
+  private readonly liveListeners = new Set<(events: readonly StreamEvent[]) => void>();
+  private changeQueued = false;
 
-  constructor(private readonly db: DB) {}
+  constructor(
+    readonly store: StoreView,
+    private readonly onProblem: (m: string) => void = () => undefined,
+  ) {}
+
+  /** Stored events. */
+  get storedCount(): number {
+    return this.rows.total;
+  }
+
+  /** Every event: stored plus the live tail. */
+  get total(): number {
+    return this.rows.total + this.tail.length;
+  }
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -37,22 +76,40 @@ export class EventHistory {
     return () => this.clearListeners.delete(fn);
   }
 
+  /** Every live event as it arrives (new ones only), for views that fold the live edge. */
+  onLive(fn: (events: readonly StreamEvent[]) => void): () => void {
+    this.liveListeners.add(fn);
+    return () => this.liveListeners.delete(fn);
+  }
+
+  /** Listeners run once per task however many changes it made. */
   private changed(): void {
     this.version++;
-    for (const fn of this.listeners) fn();
+    if (this.changeQueued) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      for (const fn of this.listeners) fn();
+    });
   }
 
   /** Live events from the background (or pending ones from `welcome`). */
-  addLive(events: StreamEvent[]): void {
-    let added = false;
+  addLive(events: readonly StreamEvent[]): void {
+    const fresh: StreamEvent[] = [];
+    const last = new Map<string, number>();
+    for (const e of this.tail) last.set(e.endpointId, Math.max(last.get(e.endpointId) ?? 0, e.seq));
     for (const e of events) {
-      const k = eventKey(e);
-      if (this.keys.has(k)) continue;
-      this.keys.add(k);
-      this.events.push(e);
-      added = true;
+      const seen = Math.max(this.covered.get(e.endpointId) ?? 0, last.get(e.endpointId) ?? 0);
+      if (e.seq <= seen) continue;
+      last.set(e.endpointId, e.seq);
+      fresh.push(e);
     }
-    if (added) this.changed();
+    if (fresh.length === 0) return;
+    for (const e of fresh) this.tail.push(e);
+    if (this.tail.length > TAIL_MAX) this.tail = this.tail.slice(this.tail.length - TAIL_MAX);
+    for (const fn of this.liveListeners) fn(fresh);
+    this.scheduleRefresh();
+    this.changed();
   }
 
   setStatus(list: EndpointStatus[], online: boolean): void {
@@ -61,48 +118,175 @@ export class EventHistory {
     this.changed();
   }
 
-  /** Reads the next older page from disk and merges it in. */
-  async loadOlder(limit = 2000): Promise<void> {
-    if (this.loading || !this.hasOlder) return;
-    this.loading = true;
-    try {
-      const page = await olderPage(this.db, { limit, before: this.before });
-      this.before = page.before;
-      this.hasOlder = page.before !== undefined;
-      const fresh = page.events.filter((e) => {
-        const k = eventKey(e);
-        if (this.keys.has(k)) return false;
-        this.keys.add(k);
-        return true;
-      });
-      if (fresh.length > 0) {
-        const oldestKnown = this.events[0];
-        const merged = fresh.concat(this.events);
-        // Pages come in write order; only a page overlapping the live edge needs a re-sort.
-        if (oldestKnown && compareEvents(fresh[fresh.length - 1]!, oldestKnown) > 0) merged.sort(compareEvents);
-        this.events = merged;
+  /** Re-reads the index and the counters; the tail keeps only what they do not cover yet. */
+  refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    const t0 = Date.now();
+    this.refreshing = (async () => {
+      try {
+        const [chunks, counters] = await Promise.all([this.store.readChunkIndex(), this.store.readCounters()]);
+        this.setIndex(chunks, counters);
+      } catch (e) {
+        this.onProblem(`Could not read the stored history: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        this.lastRefreshMs = Date.now() - t0;
+        this.refreshing = undefined;
       }
-    } finally {
-      this.loading = false;
-      this.changed();
+    })();
+    return this.refreshing;
+  }
+
+  private setIndex(chunks: ChunkInfo[], counters: Map<string, EndpointCounters>): void {
+    const same = chunks.length === this.chunks.length && chunks.every((c, i) => c.cid === this.chunks[i]!.cid && c.count === this.chunks[i]!.count);
+    this.counters = counters;
+    this.ready = true;
+    if (!same) {
+      this.chunks = chunks;
+      this.rows = new RowMap(chunks.map((c) => c.count));
+      this.position.clear();
+      this.covered.clear();
+      chunks.forEach((c, i) => {
+        this.position.set(c.cid, i);
+        this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
+      });
+      // A chunk rewritten under the same cid (compaction) must be read again.
+      const counts = new Map(chunks.map((c) => [c.cid, c.count]));
+      for (const [cid, evs] of this.cache) if (counts.get(cid) !== evs.length) this.drop(cid);
+      this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
+      this.indexVersion++;
     }
+    this.changed();
+  }
+
+  /** Re-reads the index soon after live events arrived, less often when reading it is slow. */
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== undefined) return;
+    const wait = Math.max(REFRESH_MS, this.lastRefreshMs * 4);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, wait);
+  }
+
+  /** The chunk's events when read; otherwise starts reading it and returns undefined. */
+  chunkEvents(cid: number): StoredEvent[] | undefined {
+    const evs = this.cache.get(cid);
+    if (evs) {
+      // Most recently used last.
+      this.cache.delete(cid);
+      this.cache.set(cid, evs);
+      return evs;
+    }
+    void this.readChunk(cid).catch(() => undefined);
+    return undefined;
+  }
+
+  /** Reads a chunk (once, however many ask) and keeps it in the bounded cache. */
+  readChunk(cid: number): Promise<StoredEvent[]> {
+    const have = this.cache.get(cid);
+    if (have) return Promise.resolve(have);
+    let p = this.reading.get(cid);
+    if (!p) {
+      p = this.store.readChunk(cid).then(
+        (evs) => {
+          this.reading.delete(cid);
+          if (this.position.has(cid)) this.keep(cid, evs);
+          this.changed();
+          return evs;
+        },
+        (e: unknown) => {
+          this.reading.delete(cid);
+          this.onProblem(`Could not read stored events: ${e instanceof Error ? e.message : String(e)}`);
+          throw e;
+        },
+      );
+      this.reading.set(cid, p);
+    }
+    return p;
+  }
+
+  private keep(cid: number, evs: StoredEvent[]): void {
+    this.cache.set(cid, evs);
+    this.cached += evs.length;
+    for (const old of this.cache.keys()) {
+      if (this.cached <= CACHE_EVENTS || old === cid) break;
+      this.drop(old);
+    }
+  }
+
+  private drop(cid: number): void {
+    const evs = this.cache.get(cid);
+    if (!evs) return;
+    this.cache.delete(cid);
+    this.cached -= evs.length;
+  }
+
+  /** Chunk position of a cid, or -1. */
+  chunkIndex(cid: number): number {
+    return this.position.get(cid) ?? -1;
+  }
+
+  /** The event at a row (stored rows first, then the tail); undefined while its chunk is read. */
+  eventAt(row: number): HistoryEvent | undefined {
+    if (row >= this.rows.total) return this.tail[row - this.rows.total];
+    const at = this.rows.locate(row);
+    if (!at) return undefined;
+    return this.chunkEvents(this.chunks[at.group]!.cid)?.[at.offset];
+  }
+
+  /** First row of a stored chunk. */
+  rowOfChunk(position: number): number {
+    return this.rows.startOf(position);
+  }
+
+  /** The row of the first event received at or after `time` (the end when there is none). */
+  rowAtTime(time: number): number {
+    let lo = 0;
+    let hi = this.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.chunks[mid]!.t1 < time) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.chunks.length) return this.rows.startOf(lo);
+    const i = this.tail.findIndex((e) => e.time >= time);
+    return this.rows.total + (i < 0 ? this.tail.length : i);
+  }
+
+  /** The chunk that holds an endpoint's event, by seq. */
+  chunkOf(endpointId: string, seq: number): ChunkInfo | undefined {
+    let found: ChunkInfo | undefined;
+    for (const c of this.chunks) if (c.endpointId === endpointId && c.firstSeq <= seq && seq <= c.lastSeq) found = c;
+    return found;
+  }
+
+  /** Finds an event by key, in the tail or on disk; with its row among all rows. */
+  async find(key: string): Promise<{ ev: HistoryEvent; row: number; chunk?: StoredEvent[] } | undefined> {
+    const k = parseEventKey(key);
+    if (!k) return undefined;
+    const t = this.tail.findIndex((e) => e.endpointId === k.endpointId && e.seq === k.seq);
+    if (t >= 0) return { ev: this.tail[t]!, row: this.rows.total + t };
+    const c = this.chunkOf(k.endpointId, k.seq);
+    if (!c) return undefined;
+    const evs = await this.readChunk(c.cid);
+    const i = evs.findIndex((e) => e.seq === k.seq);
+    const pos = this.position.get(c.cid);
+    if (i < 0 || pos === undefined) return undefined;
+    return { ev: evs[i]!, row: this.rows.startOf(pos) + i, chunk: evs };
   }
 
   /** Forget events (after the user cleared the store). */
   clear(endpointId?: string): void {
-    this.events = endpointId === undefined ? [] : this.events.filter((e) => e.endpointId !== endpointId);
-    this.keys.clear();
-    for (const e of this.events) this.keys.add(eventKey(e));
-    this.hasOlder = endpointId !== undefined;
-    this.before = undefined;
+    this.tail = endpointId === undefined ? [] : this.tail.filter((e) => e.endpointId !== endpointId);
     for (const fn of this.clearListeners) fn(endpointId);
+    void this.refresh();
     this.changed();
   }
 
-  /** Re-reads history from disk from the newest page (after an import added recordings). */
+  /** Re-reads the history from disk (after an import added recordings). */
   async reload(): Promise<void> {
-    this.clear();
-    this.hasOlder = true;
-    await this.loadOlder();
+    this.cache.clear();
+    this.cached = 0;
+    await this.refresh();
   }
 }

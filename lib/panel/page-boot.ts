@@ -23,5 +23,6 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   });
   const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
   const typing = createTyping(data.history, endpoints);
-  return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange, attempts: (id) => readAttempts(data.db, id) };
+  const startSearchWorker = () => new Worker(browser.runtime.getURL('/search-worker.js'));
+  return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange, attempts: (id) => readAttempts(data.db, id), startSearchWorker };
 }

@@ -1,6 +1,8 @@
 import { connectBackground, type BackgroundLink } from '../messaging/client';
 import { openStore, type DB } from '../store/schema';
+import { readChunk, readChunkIndex, readCounters, seqAtTime, stateAt } from '../store/view';
 import { EventHistory } from './history';
+import type { StoreView } from './store-view';
 
 export interface PanelData {
   db: DB;
@@ -8,13 +10,24 @@ export interface PanelData {
   link: BackgroundLink;
 }
 
+/** The store's read side bound to one open database. */
+export function storeView(db: DB): StoreView {
+  return {
+    readChunkIndex: (endpointId) => readChunkIndex(db, endpointId),
+    readChunk: (cid) => readChunk(db, cid),
+    readCounters: () => readCounters(db),
+    stateAt: (endpointId, atSeq) => stateAt(db, endpointId, atSeq),
+    seqAtTime: (endpointId, time) => seqAtTime(db, endpointId, time),
+  };
+}
+
 /**
  * Connects a page to the stream: subscribe first, so nothing live is missed, then read the
- * newest history page from disk; the two are merged without gap or duplicate.
+ * store's index; the two are merged without gap or duplicate.
  */
 export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: string) => void): Promise<PanelData> {
   const db = await openStore();
-  const history = new EventHistory(db);
+  const history = new EventHistory(storeView(db), onProblem);
   const link = connectBackground(
     page,
     (m) => {
@@ -39,6 +52,6 @@ export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: st
     },
     onProblem,
   );
-  await history.loadOlder();
+  await history.refresh();
   return { db, history, link };
 }

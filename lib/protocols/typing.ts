@@ -24,9 +24,12 @@ interface EndpointTyping {
   info: FamilyInfo;
   /** The first received events seen, for `auto`. */
   samples: StreamEvent[];
-  /** By seq. Mirrors the history, so it grows with it and is dropped when the history is cleared. */
+  /** By seq, the most recently typed last; bounded by CACHE_PER_ENDPOINT. */
   cache: Map<number, TypedEvent>;
 }
+
+/** Typed events kept per endpoint: what is on screen and around it, never the whole history. */
+export const CACHE_PER_ENDPOINT = 5000;
 
 const FALLBACK: FamilyInfo = { family: 'generic', source: 'fallback' };
 
@@ -59,6 +62,7 @@ export class EventTyping {
     if (this.sample(st, ev)) this.detect(st);
     t = this.deps.typeEvent(ev, st.info.family);
     st.cache.set(ev.seq, t);
+    if (st.cache.size > CACHE_PER_ENDPOINT) st.cache.delete(st.cache.keys().next().value!);
     return t;
   }
 

@@ -4,7 +4,7 @@ import { newEndpoint, type ProfileChoice } from '../../../lib/config/endpoint';
 import type { Family } from '../../../lib/model/typed';
 import { EventHistory } from '../../../lib/panel/history';
 import { createTyping } from '../../../lib/panel/shared-typing';
-import { openStore } from '../../../lib/store/schema';
+import { FakeStore } from './fake-store';
 import { DETECT_SAMPLE, EventTyping, familyLabel, type TypingDeps } from '../../../lib/protocols/typing';
 import { ev, fakeTypeEvent } from '../timeline/fixtures';
 
@@ -94,7 +94,7 @@ describe('EventTyping', () => {
 
 describe('createTyping (wired to the protocol profiles)', () => {
   it('reads the endpoint config and drops entries when the history is cleared', async () => {
-    const history = new EventHistory(await openStore());
+    const history = new EventHistory(new FakeStore());
     const endpoints = signal([newEndpoint({ id: 'k', name: 'Board', url: 'http://x/api/events?boardId=b1', profile: 'kanban' })]);
     const typing = createTyping(history, endpoints);
     const e = ev({ seq: 1, endpointId: 'k', name: 'attempt_status', data: '{"attemptId":"a1","cardId":"c1","status":"running"}' });
@@ -106,7 +106,7 @@ describe('createTyping (wired to the protocol profiles)', () => {
   });
 
   it('detects an `auto` endpoint from its events', async () => {
-    const history = new EventHistory(await openStore());
+    const history = new EventHistory(new FakeStore());
     const endpoints = signal([newEndpoint({ id: 'x', name: 'Unknown', url: 'http://x/events' })]);
     const typing = createTyping(history, endpoints);
     const events = Array.from({ length: 10 }, (_, i) =>

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { TypedEvent, TypedStreamEvent } from '../../../lib/model/typed';
-import type { Typing } from '../../../lib/stateview/history-travel';
+import type { Typing } from '../../../lib/stateview/endpoint-travel';
 
 /** Typing for events that already carry their TypedEvent (the state tests' generators make those). */
 export class FakeTyping implements Typing {
@@ -10,6 +10,4 @@ export class FakeTyping implements Typing {
     this.typedCalls++;
     return (ev as TypedStreamEvent).typed;
   }
-  observe(): void {}
-  refresh(): void {}
 }

@@ -2,15 +2,17 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { stateSession } from '../../../components/state/session';
 import type { EndpointConfig } from '../../../lib/config/endpoint';
-import type { StreamEvent } from '../../../lib/model/event';
+import { EventHistory } from '../../../lib/panel/history';
 import type { PanelContextValue } from '../../../lib/panel/panel-context';
 import { createTyping } from '../../../lib/panel/shared-typing';
+import { events, FakeStore } from '../panel/fake-store';
 
-const ev = (endpointId: string, seq: number): StreamEvent => ({ endpointId, seq, time: seq, dir: 'in', transport: 'sse', data: '{}', size: 2 });
-
-function panel(selected?: string) {
-  const events = [ev('a', 1), ev('b', 1), ev('a', 2)];
-  const history = { events, onClear: () => () => undefined };
+async function panel(selected?: string) {
+  const store = new FakeStore();
+  store.add(events('a', 1, 3));
+  store.add(events('b', 1, 2));
+  const history = new EventHistory(store);
+  await history.refresh();
   const endpoints = signal<EndpointConfig[]>([]);
   const ctx = {
     history,
@@ -20,48 +22,48 @@ function panel(selected?: string) {
     selected: signal<string | undefined>(selected),
     problems: signal<string[]>([]),
   } as unknown as PanelContextValue;
-  const s = stateSession(ctx);
-  s.travel.sync(events);
-  return { ctx, s };
+  return { ctx, s: stateSession(ctx) };
 }
 
 describe('state session', () => {
-  it('follows the newest event until something is selected elsewhere, then shows that event and its endpoint', () => {
-    const { ctx, s } = panel();
+  it('follows the newest event until something is selected elsewhere, then shows that event and its endpoint', async () => {
+    const { ctx, s } = await panel();
     expect(s.live.value).toBe(true);
     ctx.selected.value = 'b#1';
-    expect(s.live.value).toBe(false);
-    expect(s.endpoint.value).toBe('b');
+    expect([s.live.value, s.endpoint.value, s.seq.value, s.fromSelection.value]).toEqual([false, 'b', 1, true]);
   });
 
-  it('starts at an event selected before the view opened', () => {
-    const { s } = panel('a#2');
-    expect([s.live.value, s.endpoint.value]).toEqual([false, 'a']);
+  it('starts at an event selected before the view opened', async () => {
+    const { s } = await panel('a#2');
+    expect([s.live.value, s.endpoint.value, s.seq.value]).toEqual([false, 'a', 2]);
   });
 
-  it('selects the event the slider moves to, for the timeline too, without switching endpoints', () => {
-    const { ctx, s } = panel();
-    s.endpoint.value = 'a';
-    s.moveTo(1);
-    expect(ctx.selected.value).toBe('b#1');
-    expect([s.live.value, s.endpoint.value]).toEqual([false, 'a']);
+  it('moves through one endpoint, selecting the event for the timeline too', async () => {
+    const { ctx, s } = await panel();
+    s.moveTo('a', 2);
+    expect(ctx.selected.value).toBe('a#2');
+    expect([s.live.value, s.endpoint.value, s.seq.value, s.fromSelection.value]).toEqual([false, 'a', 2, false]);
     s.live.value = true;
     // The same event selected from the timeline afterwards is a request to see it.
     ctx.selected.value = undefined;
-    ctx.selected.value = 'b#1';
-    expect([s.live.value, s.endpoint.value]).toEqual([false, 'b']);
+    ctx.selected.value = 'a#2';
+    expect([s.live.value, s.fromSelection.value]).toEqual([false, true]);
   });
 
-  it('ignores moves outside the events', () => {
-    const { ctx, s } = panel();
-    s.moveTo(7);
-    s.moveTo(-1);
-    expect(ctx.selected.value).toBeUndefined();
-    expect(s.live.value).toBe(true);
+  it('folds live events into the newest state of an endpoint already read', async () => {
+    const { ctx, s } = await panel();
+    const before = await s.travel('a').live();
+    expect(before.seq).toBe(3);
+    const tick = s.liveTick.value;
+    ctx.history.addLive(events('a', 4, 2));
+    expect(s.liveTick.value).toBe(tick + 1);
+    const after = await s.travel('a').live();
+    expect([after.seq, after.ev?.seq]).toEqual([5, 5]);
+    expect(after.before).not.toBe(after.after);
   });
 
-  it('is one per page', () => {
-    const { ctx, s } = panel();
+  it('is one per page', async () => {
+    const { ctx, s } = await panel();
     expect(stateSession(ctx)).toBe(s);
   });
 });

@@ -1,124 +1,103 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { StreamEvent } from '../../../lib/model/event';
-import type { Family } from '../../../lib/model/typed';
-import { EMPTY_FILTER } from '../../../lib/timeline/filter';
-import { TimelineModel } from '../../../lib/timeline/timeline-model';
+import { describe, expect, it } from 'vitest';
+import { EventHistory } from '../../../lib/panel/history';
 import { EventTyping } from '../../../lib/protocols/typing';
-import { ev, fakeTypeEvent } from './fixtures';
+import { detectFamily, typeEvent } from '../../../lib/protocols';
+import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
+import { StoreSearch, type WorkerPort } from '../../../lib/timeline/search-client';
+import type { SearchReply, SearchRequest } from '../../../lib/timeline/search-protocol';
+import { scanChunks } from '../../../lib/timeline/search-scan';
+import { compileStoredFilter } from '../../../lib/timeline/stored-filter';
+import { TimelineModel } from '../../../lib/timeline/timeline-model';
+import { events, FakeStore } from '../panel/fake-store';
 
-const typeOf = (seq: number) => (seq % 2 ? 'odd' : 'even');
-const make = (n: number, from = 1): StreamEvent[] => Array.from({ length: n }, (_, i) => ev({ seq: from + i, data: `{"type":"${typeOf(from + i)}"}` }));
-const seqs = (m: TimelineModel) => m.rows.map((e) => e.seq);
-
-function setup(detect?: (events: StreamEvent[]) => { family: Family; confidence: number } | undefined) {
-  const typeEvent = vi.fn(fakeTypeEvent);
-  const typing = new EventTyping(() => (detect ? 'auto' : 'generic'), { typeEvent, detectFamily: detect ?? (() => undefined) });
-  return { model: new TimelineModel(typing), typeEvent, typing };
+/** The search Worker's work, run in this thread over the fake store (only the message hop is left out). */
+function inProcessWorker(store: FakeStore): WorkerPort {
+  let current = 0;
+  const port: WorkerPort = {
+    onmessage: null,
+    postMessage(m: SearchRequest) {
+      if (m.type === 'cancel') return void (current = 0);
+      if (m.type === 'more') return;
+      current = m.id;
+      const id = m.id;
+      void scanChunks(m.chunks, compileStoredFilter(m.query), {
+        read: (cid) => store.readChunk(cid),
+        cancelled: () => id !== current,
+        report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
+        reportMs: 0,
+      });
+    },
+  };
+  return port;
 }
 
-describe('TimelineModel', () => {
-  it('appends live events without re-typing the old ones', () => {
-    const { model, typeEvent } = setup();
-    const events = make(3);
-    model.sync(events);
-    expect(seqs(model)).toEqual([1, 2, 3]);
-    events.push(...make(2, 4));
-    model.sync(events);
-    expect(seqs(model)).toEqual([1, 2, 3, 4, 5]);
-    expect(model.appended).toBe(2);
-    expect(typeEvent).toHaveBeenCalledTimes(5);
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+async function setup() {
+  const store = new FakeStore();
+  for (let i = 0; i < 20; i++) store.add(events('a', 1 + i * 500, 500, (seq) => (seq === 7 ? 'first' : seq % 2 ? 'odd' : 'even')));
+  const history = new EventHistory(store);
+  await history.refresh();
+  const typing = new EventTyping(() => 'generic', { typeEvent, detectFamily });
+  const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.chunkIndex(cid), () => undefined);
+  const model = new TimelineModel(history, typing, search);
+  const filter = (f: Partial<TimelineFilter>) => model.setFilter({ ...EMPTY_FILTER, ...f }, { pins: new Set() });
+  return { store, history, model, filter };
+}
+
+describe('TimelineModel over the store', { timeout: 30_000 }, () => {
+  it('spans the whole store unfiltered and reads rows as they are asked for', async () => {
+    const { model, store } = await setup();
+    model.sync();
+    expect(model.count).toBe(10_000);
+    expect(model.eventAt(5_000)).toBeUndefined();
+    await settle();
+    expect(model.eventAt(5_000)?.seq).toBe(5_001);
+    expect(store.reads).toEqual([11]);
   });
 
-  it('takes older pages put in front and reports how many rows they added', () => {
-    const { model, typeEvent } = setup();
-    const live = make(3, 11);
-    model.sync(live);
-    const merged = make(10).concat(live);
-    typeEvent.mockClear();
-    model.sync(merged);
-    expect(seqs(model)).toEqual([...Array.from({ length: 13 }, (_, i) => i + 1)]);
-    expect(model.takePrepended()).toBe(10);
-    expect(model.takePrepended()).toBe(0);
-    expect(typeEvent).toHaveBeenCalledTimes(10);
+  it('filters over every stored event through the search, as references, with progress', async () => {
+    const { model, filter, store } = await setup();
+    filter({ types: ['first'] });
+    expect(model.filtered).toBe(true);
+    await settle();
+    expect(model.search.progress).toMatchObject({ running: false, searched: 10_000, total: 10_000 });
+    expect(model.count).toBe(1);
+    expect(store.reads).toEqual([1]); // the other chunks' summaries have no `first`
+    expect(model.eventAt(0)).toBeUndefined(); // the row's chunk is being read
+    await settle();
+    expect(model.eventAt(0)?.seq).toBe(7);
+    expect(model.rowOf('a#7')).toBe(0);
   });
 
-  it('filters, counts types for the other filters, and rebuilds on a filter change', () => {
-    const { model } = setup();
-    const events = make(6);
-    model.setFilter({ ...EMPTY_FILTER, types: ['even'] }, { pins: new Set() });
-    model.sync(events);
-    expect(seqs(model)).toEqual([2, 4, 6]);
-    expect(Object.fromEntries(model.typeCounts)).toEqual({ odd: 3, even: 3 });
-    model.setFilter({ ...EMPTY_FILTER, types: ['even'], text: '"even"' }, { pins: new Set() });
-    model.sync(events);
-    expect(Object.fromEntries(model.typeCounts)).toEqual({ even: 3 });
-    expect(model.errors).toEqual({});
+  it('tests live events on arrival, and the type counts are whole-store counts', async () => {
+    const { model, filter, history } = await setup();
+    filter({ text: '"n":10002' });
+    await settle();
+    expect(model.count).toBe(0);
+    history.addLive(events('a', 10_001, 5));
+    model.sync();
+    expect(model.count).toBe(1);
+    expect(model.eventAt(0)?.seq).toBe(10_002);
+    expect(model.typeCounts().get('first')).toBe(1);
+    expect((model.typeCounts().get('odd') ?? 0) + (model.typeCounts().get('even') ?? 0)).toBe(9_999);
   });
 
-  it('pause holds the live edge, even through a rebuild and an older page; resume catches up', () => {
-    const { model } = setup();
-    const events = make(3, 11);
-    model.sync(events);
-    model.paused = true;
-    events.push(...make(2, 14));
-    model.sync(events);
-    expect(seqs(model)).toEqual([11, 12, 13]);
-    expect(model.waiting).toBe(2);
-    model.setFilter({ ...EMPTY_FILTER }, { pins: new Set() });
-    model.sync(events);
-    expect(seqs(model)).toEqual([11, 12, 13]);
-    const merged = make(2, 9).concat(events);
-    model.sync(merged);
-    expect(seqs(model)).toEqual([9, 10, 11, 12, 13]);
-    model.paused = false;
-    model.sync(merged);
-    expect(seqs(model)).toEqual([9, 10, 11, 12, 13, 14, 15]);
-    expect(model.waiting).toBe(0);
+  it('holds the row count while paused', async () => {
+    const { model, history } = await setup();
+    model.sync();
+    model.setPaused(true);
+    history.addLive(events('a', 10_001, 3));
+    model.sync();
+    expect([model.count, model.waiting]).toEqual([10_000, 3]);
+    model.setPaused(false);
+    expect(model.count).toBe(10_003);
   });
 
-  it('starts over when the history is replaced (cleared)', () => {
-    const { model } = setup();
-    model.sync(make(5));
-    const epoch = model.epoch;
-    model.sync(make(2, 6));
-    expect(seqs(model)).toEqual([6, 7]);
-    expect(model.epoch).toBe(epoch + 1);
-  });
-
-  it('clear view hides earlier events; pins resolve and pinned-only filters', () => {
-    const { model } = setup();
-    const events = make(4);
-    model.setFilter(EMPTY_FILTER, { pins: new Set(), after: events[1]!.time });
-    model.sync(events);
-    expect(seqs(model)).toEqual([3, 4]);
-    const pins = new Set(['a#4']);
-    model.setFilter(EMPTY_FILTER, { pins, after: events[1]!.time });
-    model.sync(events);
-    expect([...model.pinned.keys()]).toEqual(['a#4']);
-    model.setFilter({ ...EMPTY_FILTER, pinnedOnly: true }, { pins });
-    model.sync(events);
-    expect(seqs(model)).toEqual([4]);
-  });
-
-  it('re-types everything once a family is detected', () => {
-    const { model } = setup((events) => (events.length >= 2 ? { family: 'kanban', confidence: 1 } : undefined));
-    const events = make(1);
-    model.sync(events);
-    expect(model.epoch).toBe(1);
-    events.push(...make(2, 2));
-    model.sync(events);
-    expect(model.epoch).toBe(2);
-    expect(seqs(model)).toEqual([1, 2, 3]);
-  });
-
-  it('tells reconnects from the first connect and finds rows by key', () => {
-    const { model } = setup();
-    const marker = (seq: number) => ev({ seq, dir: 'sys', name: 'connected', data: '{"message":"open"}' });
-    const events = [marker(1), ev({ seq: 2 }), marker(3)];
-    model.sync(events);
-    expect(model.isReconnect(events[0]!)).toBe(false);
-    expect(model.isReconnect(events[2]!)).toBe(true);
-    expect(model.indexOf('a#2')).toBe(1);
-    expect(model.indexOf('a#9')).toBe(-1);
+  it('finds the row of a time', async () => {
+    const { model } = await setup();
+    model.sync();
+    expect(model.rowAtTime(1_000 + 2_501 * 10)).toBe(2_500);
+    expect(model.rowAtTime(0)).toBe(0);
   });
 });

@@ -1,0 +1,129 @@
+import type { StreamEvent } from '../model/event';
+import type { TypedEvent } from '../model/typed';
+import type { ChunkInfo } from '../store/view';
+import { foldEvent, type EndpointState, type MergedState } from '../state/index';
+
+/** The part of the shared event typing (lib/protocols/typing.ts) that folding needs. */
+export interface Typing {
+  readonly revision: number;
+  typed(ev: StreamEvent): TypedEvent;
+}
+
+/** What travelling needs of the panel's history (lib/panel/history.ts). */
+export interface TravelSource {
+  readonly chunks: readonly ChunkInfo[];
+  /** Live events not on disk yet. */
+  readonly tail: readonly StreamEvent[];
+  readonly store: { stateAt(endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }> };
+  find(key: string): Promise<{ ev: StreamEvent } | undefined>;
+}
+
+/** The state of one endpoint just before and just after one of its events. */
+export interface Moment {
+  endpointId: string;
+  /** Seq of the event; 0 when the endpoint has no events. */
+  seq: number;
+  ev: StreamEvent | undefined;
+  before: MergedState;
+  after: MergedState;
+  /** Time taken to compute it. */
+  ms: number;
+}
+
+export const sliceState = (endpointId: string, slice: EndpointState | undefined): MergedState => ({ endpoints: slice ? { [endpointId]: slice } : {} });
+
+/**
+ * Time travel through one endpoint's stored events. The store folds (`stateAt`, from its nearest
+ * snapshot); what the store has not written yet comes from the live tail and is folded here.
+ * Live, the newest moment is kept up to date by folding each new event of the endpoint.
+ */
+export class EndpointTravel {
+  private liveMoment: Moment | undefined;
+  private liveLoading: Promise<Moment> | undefined;
+  private typingRevision: number;
+
+  constructor(
+    readonly endpointId: string,
+    private readonly history: TravelSource,
+    private readonly typing: Typing,
+  ) {
+    this.typingRevision = typing.revision;
+  }
+
+  /** First and last seq of the endpoint's events (stored or live); undefined when it has none. */
+  range(): { first: number; last: number } | undefined {
+    let first = Infinity;
+    let last = 0;
+    for (const c of this.history.chunks) {
+      if (c.endpointId !== this.endpointId) continue;
+      first = Math.min(first, c.firstSeq);
+      last = Math.max(last, c.lastSeq);
+    }
+    for (const e of this.history.tail) {
+      if (e.endpointId !== this.endpointId) continue;
+      first = Math.min(first, e.seq);
+      last = Math.max(last, e.seq);
+    }
+    return last === 0 ? undefined : { first, last };
+  }
+
+  private fold(state: MergedState, ev: StreamEvent): MergedState {
+    return foldEvent(state, { ...ev, typed: this.typing.typed(ev) });
+  }
+
+  /** The endpoint's state after every event up to `seq`. */
+  async stateThrough(seq: number): Promise<MergedState> {
+    if (seq <= 0) return sliceState(this.endpointId, undefined);
+    const base = await this.history.store.stateAt(this.endpointId, seq);
+    let state = sliceState(this.endpointId, base.seq > 0 ? base.state : undefined);
+    // Events not on disk yet: the live tail holds them.
+    for (const e of this.history.tail) if (e.endpointId === this.endpointId && e.seq > base.seq && e.seq <= seq) state = this.fold(state, e);
+    return state;
+  }
+
+  /** The moment at the event `seq`: the state before it, the event, the state after it. */
+  async momentAt(seq: number): Promise<Moment> {
+    const t0 = performance.now();
+    const [before, found] = await Promise.all([this.stateThrough(seq - 1), this.history.find(`${this.endpointId}#${seq}`)]);
+    const ev = found?.ev;
+    const after = ev ? this.fold(before, ev) : await this.stateThrough(seq);
+    return { endpointId: this.endpointId, seq, ev, before, after, ms: performance.now() - t0 };
+  }
+
+  /** The newest moment; kept current by `takeLive` once read. */
+  live(): Promise<Moment> {
+    if (this.typing.revision !== this.typingRevision) this.reset();
+    if (this.liveMoment) return Promise.resolve(this.liveMoment);
+    this.liveLoading ??= (async () => {
+      const last = this.range()?.last ?? 0;
+      const m = last === 0 ? { endpointId: this.endpointId, seq: 0, ev: undefined, before: sliceState(this.endpointId, undefined), after: sliceState(this.endpointId, undefined), ms: 0 } : await this.momentAt(last);
+      this.liveMoment = m;
+      this.liveLoading = undefined;
+      return m;
+    })();
+    return this.liveLoading;
+  }
+
+  /** Folds new live events of the endpoint into the newest moment; true when it moved. */
+  takeLive(events: readonly StreamEvent[]): boolean {
+    let m = this.liveMoment;
+    if (!m) return false;
+    const started = performance.now();
+    let moved = false;
+    for (const e of events) {
+      if (e.endpointId !== this.endpointId || e.seq <= m.seq) continue;
+      m = { endpointId: this.endpointId, seq: e.seq, ev: e, before: m.after, after: this.fold(m.after, e), ms: 0 };
+      moved = true;
+    }
+    this.liveMoment = { ...m, ms: moved ? performance.now() - started : m.ms };
+    return moved;
+  }
+
+  /** Forget the newest moment (history cleared or re-typed): it is read again. */
+  reset(): void {
+    this.liveMoment = undefined;
+    this.liveLoading = undefined;
+    this.typingRevision = this.typing.revision;
+  }
+}
+

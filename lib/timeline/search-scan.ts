@@ -1,0 +1,59 @@
+import type { ChunkInfo, StoredEvent } from '../panel/store-view';
+import type { StoredMatcher } from './stored-filter';
+
+/** Matches found in one chunk: offsets into its events. */
+export interface ChunkMatches {
+  cid: number;
+  offsets: number[];
+}
+
+export interface ScanProgress {
+  /** Found since the last report, newest chunks first. */
+  found: ChunkMatches[];
+  /** Events looked at so far (chunks skipped by their summary count as looked at). */
+  searched: number;
+  /** Events in all the chunks to search. */
+  total: number;
+  done: boolean;
+}
+
+export interface ScanOptions {
+  read(cid: number): Promise<StoredEvent[]>;
+  report(p: ScanProgress): void;
+  cancelled(): boolean;
+  /** Report at least this often (ms) while scanning. */
+  reportMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Runs a filter over chunks, newest first (the rows at the live edge are on screen first),
+ * skipping chunks whose summary cannot match and reading the rest one at a time. Matches are
+ * (cid, offset) references, never copies of events.
+ */
+export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher, o: ScanOptions): Promise<void> {
+  const now = o.now ?? (() => performance.now());
+  const every = o.reportMs ?? 50;
+  const total = chunks.reduce((n, c) => n + c.count, 0);
+  let searched = 0;
+  let found: ChunkMatches[] = [];
+  let last = now();
+  for (let k = chunks.length - 1; k >= 0; k--) {
+    if (o.cancelled()) return;
+    const c = chunks[k]!;
+    if (m.chunk(c)) {
+      const events = await o.read(c.cid);
+      if (o.cancelled()) return;
+      const offsets: number[] = [];
+      for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
+      if (offsets.length > 0) found.push({ cid: c.cid, offsets });
+    }
+    searched += c.count;
+    if (now() - last >= every) {
+      o.report({ found, searched, total, done: false });
+      found = [];
+      last = now();
+    }
+  }
+  o.report({ found, searched, total, done: true });
+}

@@ -1,0 +1,121 @@
+import { eventKey } from '../model/event';
+import type { Family } from '../model/typed';
+import type { ChunkInfo, StoredEvent } from '../panel/store-view';
+import { parseData, typeEvent } from '../protocols';
+import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
+import type { TimelineFilter } from './filter';
+
+/** Everything a search over the store needs; plain data, so it crosses to the search Worker. */
+export interface SearchQuery {
+  filter: TimelineFilter;
+  /** Keys of pinned events (for "pinned only"). */
+  pins: string[];
+  /** "Clear view": only events received after this time. */
+  after?: number;
+  /** Each endpoint's protocol family, for categories. */
+  families: Record<string, Family>;
+}
+
+export interface StoredMatcher {
+  /** False when the chunk's summary proves none of its events can match: it is not read. */
+  chunk(c: ChunkInfo): boolean;
+  event(ev: StoredEvent): boolean;
+  errors: { text?: string; field?: string };
+  /** No filter is set: every event matches. */
+  all: boolean;
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Keys a JSON text must contain for the query to have a chance: the last name of every path that
+ * must be present. Only `and` narrows; `or`, `not` and `!=` (true when missing) require nothing.
+ */
+function requiredKeys(e: FieldExpr): string[] {
+  switch (e.kind) {
+    case 'and':
+      return e.exprs.flatMap(requiredKeys);
+    case 'or':
+    case 'not':
+      return [];
+    case 'compare':
+      if (e.op === '!=') return [];
+    // falls through: the path must exist
+    case 'in':
+    case 'exists': {
+      const last = e.path[e.path.length - 1];
+      return typeof last === 'string' ? [JSON.stringify(last)] : [];
+    }
+  }
+}
+
+/**
+ * The timeline's filters as a test on stored events (typed `type`, `valid`) and on chunk
+ * summaries. Free text and regex match the raw data or the type, ignoring case. Cheap checks go
+ * first; the data is parsed only for a field query, and only when it holds the fields' names.
+ */
+export function compileStoredFilter(q: SearchQuery): StoredMatcher {
+  const f = q.filter;
+  const checks: ((ev: StoredEvent) => boolean)[] = [];
+  const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
+  const errors: StoredMatcher['errors'] = {};
+  const after = q.after;
+  if (after !== undefined) {
+    checks.push((ev) => ev.time > after);
+    chunkChecks.push((c) => c.t1 > after);
+  }
+  if (f.endpoints.length > 0) {
+    const set = new Set(f.endpoints);
+    checks.push((ev) => set.has(ev.endpointId));
+    chunkChecks.push((c) => set.has(c.endpointId));
+  }
+  if (f.dirs.length > 0) {
+    const set = new Set<string>(f.dirs);
+    checks.push((ev) => set.has(ev.dir));
+    chunkChecks.push((c) => f.dirs.some((d) => c.dirs[d] > 0));
+  }
+  if (f.types.length > 0) {
+    const set = new Set(f.types);
+    checks.push((ev) => set.has(ev.type));
+    chunkChecks.push((c) => f.types.some((t) => (c.types[t] ?? 0) > 0));
+  }
+  if (f.invalidOnly) {
+    checks.push((ev) => !ev.valid);
+    chunkChecks.push((c) => c.invalid > 0);
+  }
+  if (f.pinnedOnly) {
+    const pins = new Set(q.pins);
+    checks.push((ev) => pins.has(eventKey(ev)));
+  }
+  if (f.text !== '') {
+    try {
+      const re = new RegExp(f.regex ? f.text : escapeRegex(f.text), 'i');
+      checks.push((ev) => re.test(ev.data) || re.test(ev.type));
+    } catch (e) {
+      // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
+      errors.text = e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (f.field.trim() !== '') {
+    const parsed = parseFieldQuery(f.field);
+    if (parsed.ok) {
+      const keys = requiredKeys(parsed.query);
+      checks.push((ev) => keys.every((k) => ev.data.includes(k)) && matchFieldQuery(parsed.query, parseData(ev).payload));
+    } else errors.field = parsed.error;
+  }
+  if (f.categories.length > 0) {
+    // A category can depend on the payload (a failed status is an error): type the event. Last, so
+    // only events that passed everything else pay for it.
+    const set = new Set<string>(f.categories);
+    checks.push((ev) => set.has(typeEvent(ev, q.families[ev.endpointId] ?? 'generic').category));
+  }
+  return {
+    chunk: (c) => chunkChecks.every((fn) => fn(c)),
+    event: (ev) => {
+      for (const fn of checks) if (!fn(ev)) return false;
+      return true;
+    },
+    errors,
+    all: checks.length === 0,
+  };
+}

@@ -1,0 +1,153 @@
+import { expect, test } from '@playwright/test';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { launchChromium } from '../../scripts/launch/chromium';
+import { launchFirefox } from '../../scripts/launch/firefox';
+import { setEndpoints } from './support/config';
+import { poll } from './support/poll';
+
+/** Log entries of other plans after the first plan's two events: far more than any page the panel reads at once. */
+const LOGS = 60_000;
+const TITLE = 'Quarterly unicorn audit';
+
+type Page = PwPage | PpPage;
+const run = <A, R>(page: Page, fn: (a: A) => R | Promise<R>, arg: A): Promise<R> => (page as PwPage).evaluate(fn as never, arg) as Promise<R>;
+
+/**
+ * Imports a plans recording through the Replay & files tab: a plan created and approved first,
+ * then LOGS log entries of 600 other plans. The file is built in the page and handed to the file
+ * input, which is what picking it does.
+ */
+async function importPlans(page: Page): Promise<void> {
+  await run(
+    page,
+    async ({ logs, title }) => {
+      const ep = { id: 'plans-src', name: 'Plans', url: 'http://127.0.0.1:1/plans/stream', transport: 'sse' };
+      const t0 = Date.UTC(2024, 4, 1, 10);
+      const at = (i: number) => new Date(t0 + i * 10).toISOString();
+      const line = (i: number, event: string, data: object) =>
+        JSON.stringify({ v: 1, endpoint: ep, timeMs: t0 + i * 10, dir: 'in', transport: 'sse', event, data: JSON.stringify(data), size: 100 });
+      const lines = [JSON.stringify({ streamscope: 'ndjson', v: 1, exportedAt: at(0), endpoints: [{ ...ep, profile: 'plans' }] })];
+      lines.push(line(0, 'plan.created', { id: 'p-first', title, state: 'draft', created_at: at(0) }));
+      lines.push(line(1, 'plan.state.changed', { plan_id: 'p-first', state: 'approved' }));
+      lines.push(line(2, 'plan.created', { id: 'p-busy', title: 'Busy plan', state: 'running', created_at: at(2) }));
+      for (let i = 0; i < logs; i++) lines.push(line(i + 3, 'plan.log.new', { plan_id: `p-busy-${i % 600}`, id: `log-${i}`, entry: `Step ${i}`, created_at: at(i + 3) }));
+      const deadline = Date.now() + 10_000;
+      let input: HTMLInputElement | null = null;
+      while (!(input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (!input) throw new Error('no import input');
+      const files = new DataTransfer();
+      files.items.add(new File([lines.join('\n')], 'plans.ndjson'));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { logs: LOGS, title: TITLE },
+  );
+  await poll(() => run(page, () => document.querySelector('[data-testid="import-notice"]')?.textContent ?? '', null), (t) => t.includes('Imported'), 'the import', 120_000);
+}
+
+const click = (page: Page, testId: string) => run(page, (id) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click(), testId);
+
+/** Types into a filter box as the user would (the list refilters after it settles). */
+const typeInto = (page: Page, testId: string, value: string) =>
+  run(
+    page,
+    ({ id, v }) => {
+      const el = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { id: testId, v: value },
+  );
+
+/** Sequence numbers of the rows on screen (no scrolling). */
+const seqsShown = (page: Page) =>
+  run(page, () => [...document.querySelectorAll<HTMLElement>('[data-testid="event-row"]')].map((r) => Number(r.dataset.seq)), null);
+
+async function findsTheBeginning(page: Page, how: string, apply: () => Promise<unknown>, undo: () => Promise<unknown>): Promise<void> {
+  await apply();
+  const seqs = await poll(() => seqsShown(page), (s) => s.includes(1), `seq 1 found by ${how}`, 30_000);
+  expect(seqs.length).toBeLessThan(LOGS); // the matches, not the whole history
+  await undo();
+  await poll(() => seqsShown(page), (s) => !s.includes(1), `the live edge again after clearing the ${how}`, 30_000);
+}
+
+async function wholeHistory(open: (path: string) => Promise<Page>): Promise<void> {
+  const setup = await open('options.html');
+  await setEndpoints(setup, []);
+  const importer = await open('devtools-panel.html');
+  await click(importer, 'tab-exchange');
+  await importPlans(importer);
+
+  // A fresh panel over the stored history.
+  const page = await open('devtools-panel.html');
+  const count = await poll(() => run(page, () => document.querySelector('[data-testid="timeline-count"]')?.textContent ?? '', null), (t) => /\d/.test(t), 'the count');
+  expect(Number(count.replace(/\D/g, ''))).toBeGreaterThanOrEqual(LOGS + 3);
+
+  // The state built by the very first events.
+  await click(page, 'tab-state');
+  const stateFrom = Date.now();
+  const plans = await poll(
+    () =>
+      run(
+        page,
+        () => {
+          const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="plan-row"]')].map((r) => `${r.dataset.planId}:${r.dataset.state}`);
+          // What the tab says instead, when it shows no plans.
+          return rows.length > 0 ? rows : [document.querySelector<HTMLElement>('[data-testid="state-view"]')?.innerText.slice(0, 300) ?? 'no state view'];
+        },
+        null,
+      ),
+    (p) => p.includes('p-first:approved'),
+    'the first plan, approved',
+    180_000,
+  );
+  console.log('state shown after', Date.now() - stateFrom, 'ms');
+  expect(plans).toContain('p-first:approved');
+
+  await click(page, 'tab-timeline');
+  await findsTheBeginning(page, 'text', () => typeInto(page, 'filter-text', 'unicorn'), () => typeInto(page, 'filter-text', ''));
+  await findsTheBeginning(page, 'field query', () => typeInto(page, 'filter-field', 'title~unicorn'), () => typeInto(page, 'filter-field', ''));
+  const pickType = (on: boolean) =>
+    run(
+      page,
+      (checked) => {
+        const menu = document.querySelector<HTMLDetailsElement>('[data-testid="filter-types"]')!;
+        menu.open = true;
+        const box = menu.querySelector<HTMLInputElement>('input[data-type="plan.created"]')!;
+        if (box.checked !== checked) box.click();
+      },
+      on,
+    );
+  await findsTheBeginning(page, 'type', () => pickType(true), () => pickType(false));
+}
+
+const TALL = { width: 1280, height: 1000 };
+
+test('chromium: over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', async () => {
+  test.setTimeout(300_000);
+  const ext = await launchChromium();
+  try {
+    await wholeHistory(async (p) => {
+      const page = await ext.open(p);
+      await page.setViewportSize(TALL);
+      return page;
+    });
+  } finally {
+    await ext.close();
+  }
+});
+
+test('firefox: over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', async () => {
+  test.setTimeout(300_000);
+  const ext = await launchFirefox();
+  try {
+    await wholeHistory(async (p) => {
+      const page = await ext.open(p);
+      await page.setViewport(TALL);
+      return page;
+    });
+  } finally {
+    await ext.close();
+  }
+});

@@ -1,0 +1,100 @@
+import type { StreamEvent } from '../../../lib/model/event';
+import type { Family } from '../../../lib/model/typed';
+import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
+import { typeEvent } from '../../../lib/protocols';
+import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
+
+interface Chunk {
+  info: ChunkInfo;
+  events: StoredEvent[];
+}
+
+/** The store's read side over chunks held in memory, typed by the real profiles; counts its reads. */
+export class FakeStore implements StoreView {
+  chunks: Chunk[] = [];
+  reads: number[] = [];
+  private nextCid = 1;
+
+  constructor(private readonly families: Record<string, Family> = {}) {}
+
+  /** Adds one chunk of events (one endpoint), as a writer flush does. */
+  add(events: StreamEvent[]): ChunkInfo {
+    const family = this.families[events[0]!.endpointId] ?? 'generic';
+    const stored = events.map((e): StoredEvent => {
+      const t = typeEvent(e, family);
+      return { ...e, type: t.type, valid: t.issues.length === 0 };
+    });
+    const info: ChunkInfo = {
+      cid: this.nextCid++,
+      endpointId: events[0]!.endpointId,
+      firstSeq: events[0]!.seq,
+      lastSeq: events[events.length - 1]!.seq,
+      count: events.length,
+      t0: events[0]!.time,
+      t1: events[events.length - 1]!.time,
+      bytes: events.reduce((n, e) => n + e.size, 0),
+      types: {},
+      dirs: { in: 0, out: 0, sys: 0 },
+      invalid: 0,
+      gaps: 0,
+      duplicates: 0,
+      malformed: 0,
+    };
+    for (const e of stored) {
+      info.types[e.type] = (info.types[e.type] ?? 0) + 1;
+      info.dirs[e.dir]++;
+      if (!e.valid) info.invalid++;
+    }
+    this.chunks.push({ info, events: stored });
+    return info;
+  }
+
+  readChunkIndex(endpointId?: string): Promise<ChunkInfo[]> {
+    return Promise.resolve(this.chunks.filter((c) => endpointId === undefined || c.info.endpointId === endpointId).map((c) => c.info));
+  }
+
+  readChunk(cid: number): Promise<StoredEvent[]> {
+    this.reads.push(cid);
+    return Promise.resolve(this.chunks.find((c) => c.info.cid === cid)?.events ?? []);
+  }
+
+  readCounters(): Promise<Map<string, EndpointCounters>> {
+    const out = new Map<string, EndpointCounters>();
+    for (const { info } of this.chunks) {
+      let c = out.get(info.endpointId);
+      if (!c) out.set(info.endpointId, (c = { count: 0, bytes: 0, lastSeq: 0, types: {}, gaps: 0, duplicates: 0, malformed: 0, invalid: 0, dirs: { in: 0, out: 0, sys: 0 } }));
+      c.count += info.count;
+      c.lastSeq = Math.max(c.lastSeq, info.lastSeq);
+      for (const [t, n] of Object.entries(info.types)) c.types[t] = (c.types[t] ?? 0) + n;
+    }
+    return Promise.resolve(out);
+  }
+
+  stateAt(endpointId: string, atSeq = Infinity): Promise<{ state: ReturnType<typeof emptySlice>; seq: number }> {
+    const family = this.families[endpointId] ?? 'generic';
+    let merged: MergedState = { endpoints: { [endpointId]: emptySlice(family) } };
+    let seq = 0;
+    for (const c of this.chunks) {
+      if (c.info.endpointId !== endpointId) continue;
+      for (const e of c.events) {
+        if (e.seq > atSeq) continue;
+        merged = foldEvent(merged, { ...e, typed: typeEvent(e, family) });
+        seq = e.seq;
+      }
+    }
+    return Promise.resolve({ state: merged.endpoints[endpointId]!, seq });
+  }
+
+  seqAtTime(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+}
+
+/** `n` events of one endpoint from `from`, 10 ms apart, JSON `{"type": ..., "n": seq}`. */
+export function events(endpointId: string, from: number, n: number, type: (seq: number) => string = (seq) => (seq % 2 ? 'odd' : 'even')): StreamEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const seq = from + i;
+    const data = JSON.stringify({ type: type(seq), n: seq });
+    return { endpointId, seq, time: 1_000 + seq * 10, dir: 'in' as const, transport: 'sse' as const, data, size: data.length };
+  });
+}

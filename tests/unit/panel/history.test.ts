@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { CACHE_EVENTS, EventHistory } from '../../../lib/panel/history';
+import { events, FakeStore } from './fake-store';
+
+/** 60 chunks of 1,000 events of endpoint `a`. */
+function bigStore(): FakeStore {
+  const store = new FakeStore();
+  for (let i = 0; i < 60; i++) store.add(events('a', 1 + i * 1000, 1000));
+  return store;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('EventHistory (a view over the store)', { timeout: 30_000 }, () => {
+  it('spans every stored event and reads only the chunks asked for', async () => {
+    const store = bigStore();
+    const h = new EventHistory(store);
+    await h.refresh();
+    expect(h.total).toBe(60_000);
+    expect(store.reads).toEqual([]);
+    expect(h.eventAt(0)).toBeUndefined(); // being read
+    await settle();
+    expect(h.eventAt(0)?.seq).toBe(1);
+    expect(h.eventAt(59_999)).toBeUndefined();
+    await settle();
+    expect(h.eventAt(59_999)?.seq).toBe(60_000);
+    expect(store.reads).toEqual([1, 60]);
+  });
+
+  it('keeps a bounded number of events in memory however much is read', async () => {
+    const h = new EventHistory(bigStore());
+    await h.refresh();
+    for (let row = 0; row < 60_000; row += 1000) await h.readChunk(h.chunks[row / 1000]!.cid);
+    const cached = (h as unknown as { cached: number }).cached;
+    expect(cached).toBeLessThanOrEqual(CACHE_EVENTS);
+    expect(cached).toBeGreaterThan(0);
+  });
+
+  it('puts live events after the stored ones, drops what the index already holds, and lets the index take them over', async () => {
+    const store = new FakeStore();
+    store.add(events('a', 1, 5));
+    const h = new EventHistory(store);
+    await h.refresh();
+    h.addLive(events('a', 4, 4)); // 4 and 5 are stored already
+    expect(h.tail.map((e) => e.seq)).toEqual([6, 7]);
+    expect(h.total).toBe(7);
+    expect(h.eventAt(6)?.seq).toBe(7);
+    store.add(events('a', 6, 2));
+    await h.refresh();
+    expect(h.tail).toEqual([]);
+    expect(h.total).toBe(7);
+  });
+
+  it('finds an event on disk or in the tail, with its row, and the row of a time', async () => {
+    const h = new EventHistory(bigStore());
+    await h.refresh();
+    h.addLive(events('a', 60_001, 3));
+    expect((await h.find('a#1500'))?.row).toBe(1499);
+    expect((await h.find('a#60002'))?.row).toBe(60_001);
+    expect(await h.find('a#70000')).toBeUndefined();
+    expect(h.rowAtTime(1_000 + 30_001 * 10)).toBe(30_000);
+    expect(h.rowAtTime(1_000 + 60_002 * 10)).toBe(60_001);
+  });
+
+  it('tells listeners about live events and clears', async () => {
+    const h = new EventHistory(new FakeStore());
+    await h.refresh();
+    const seen: number[] = [];
+    const cleared: (string | undefined)[] = [];
+    h.onLive((evs) => seen.push(...evs.map((e) => e.seq)));
+    h.onClear((id) => cleared.push(id));
+    h.addLive(events('a', 1, 2));
+    h.addLive(events('a', 2, 2));
+    h.clear('a');
+    expect(seen).toEqual([1, 2, 3]);
+    expect(cleared).toEqual(['a']);
+    expect(h.tail).toEqual([]);
+  });
+});

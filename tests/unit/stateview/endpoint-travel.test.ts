@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../lib/model/event';
+import { EventHistory } from '../../../lib/panel/history';
+import { EventTyping } from '../../../lib/protocols/typing';
+import { detectFamily, typeEvent } from '../../../lib/protocols';
+import { foldEvent, type MergedState } from '../../../lib/state/index';
+import { EndpointTravel } from '../../../lib/stateview/endpoint-travel';
+import { FakeStore } from '../panel/fake-store';
+
+/** Plans events: two plans, then state changes and logs; `seq` from 1. */
+function plans(n: number, from = 1): StreamEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const seq = from + i;
+    const plan = `p-${seq % 3}`;
+    const [name, body] =
+      seq <= 3
+        ? ['plan.created', { id: plan, title: `Plan ${plan}`, state: 'draft', created_at: new Date(seq).toISOString() }]
+        : seq % 2
+          ? ['plan.state.changed', { plan_id: plan, state: seq % 4 === 1 ? 'running' : 'approved' }]
+          : ['plan.log.new', { plan_id: plan, id: `log-${seq}`, entry: `Step ${seq}`, created_at: new Date(seq).toISOString() }];
+    const data = JSON.stringify(body);
+    return { endpointId: 'p', seq, time: seq, dir: 'in', transport: 'sse', name, data, size: data.length };
+  });
+}
+
+const typing = () => new EventTyping(() => 'plans', { typeEvent, detectFamily });
+const foldFromZero = (evs: StreamEvent[], upTo: number): MergedState =>
+  evs.filter((e) => e.seq <= upTo).reduce<MergedState>((s, e) => foldEvent(s, { ...e, typed: typeEvent(e, 'plans') }), { endpoints: {} });
+
+describe('EndpointTravel', { timeout: 30_000 }, () => {
+  it('the state at any event equals folding from zero, across stored chunks and the live tail', async () => {
+    const all = plans(60);
+    const store = new FakeStore({ p: 'plans' });
+    store.add(all.slice(0, 20));
+    store.add(all.slice(20, 40));
+    const history = new EventHistory(store);
+    await history.refresh();
+    history.addLive(all.slice(40));
+    const travel = new EndpointTravel('p', history, typing());
+    expect(travel.range()).toEqual({ first: 1, last: 60 });
+    for (const seq of [1, 2, 19, 20, 21, 40, 41, 55, 60]) {
+      const m = await travel.momentAt(seq);
+      expect(m.ev?.seq).toBe(seq);
+      expect(m.after).toEqual(foldFromZero(all, seq));
+      expect(m.before).toEqual(foldFromZero(all, seq - 1));
+    }
+  });
+
+  it('keeps the newest moment current by folding live events', async () => {
+    const all = plans(30);
+    const store = new FakeStore({ p: 'plans' });
+    store.add(all.slice(0, 20));
+    const history = new EventHistory(store);
+    await history.refresh();
+    const travel = new EndpointTravel('p', history, typing());
+    expect((await travel.live()).seq).toBe(20);
+    expect(travel.takeLive(all.slice(20))).toBe(true);
+    const m = await travel.live();
+    expect(m.seq).toBe(30);
+    expect(m.after).toEqual(foldFromZero(all, 30));
+    expect(m.before).toEqual(foldFromZero(all, 29));
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { ChunkInfo, StoredEvent } from '../../../lib/panel/store-view';
+import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
+import { compileStoredFilter, type SearchQuery } from '../../../lib/timeline/stored-filter';
+
+const stored = (p: Partial<StoredEvent> = {}): StoredEvent => ({ endpointId: 'a', seq: 1, time: 1_001, dir: 'in', transport: 'sse', data: '{}', size: 2, type: 'message', valid: true, ...p });
+const chunk = (p: Partial<ChunkInfo> = {}): ChunkInfo => ({
+  cid: 1,
+  endpointId: 'a',
+  firstSeq: 1,
+  lastSeq: 10,
+  count: 10,
+  t0: 1_000,
+  t1: 2_000,
+  bytes: 100,
+  types: { message: 10 },
+  dirs: { in: 10, out: 0, sys: 0 },
+  invalid: 0,
+  gaps: 0,
+  duplicates: 0,
+  malformed: 0,
+  ...p,
+});
+const q = (f: Partial<TimelineFilter>, more: Partial<SearchQuery> = {}): SearchQuery => ({ filter: { ...EMPTY_FILTER, ...f }, pins: [], families: {}, ...more });
+const passes = (f: Partial<TimelineFilter>, e = stored(), more: Partial<SearchQuery> = {}) => compileStoredFilter(q(f, more)).event(e);
+const reads = (f: Partial<TimelineFilter>, c = chunk(), more: Partial<SearchQuery> = {}) => compileStoredFilter(q(f, more)).chunk(c);
+
+describe('stored filter', () => {
+  it('lets everything through when empty, and says so', () => {
+    const m = compileStoredFilter(q({}));
+    expect([m.all, m.event(stored()), m.chunk(chunk()), m.errors]).toEqual([true, true, true, {}]);
+  });
+
+  it('endpoints, directions, types and invalid-only test events and skip chunks by their summary', () => {
+    expect(passes({ endpoints: ['b'] }, stored({ endpointId: 'b' }))).toBe(true);
+    expect(passes({ endpoints: ['a'] }, stored({ endpointId: 'c' }))).toBe(false);
+    expect(reads({ endpoints: ['b'] })).toBe(false);
+    expect(passes({ dirs: ['out'] }, stored({ dir: 'out' }))).toBe(true);
+    expect(reads({ dirs: ['out', 'sys'] })).toBe(false);
+    expect(reads({ dirs: ['in'] })).toBe(true);
+    expect(passes({ types: ['task_update'] }, stored({ type: 'task_update' }))).toBe(true);
+    expect(passes({ types: ['task_update'] })).toBe(false);
+    expect(reads({ types: ['task_update'] })).toBe(false);
+    expect(reads({ types: ['task_update'] }, chunk({ types: { task_update: 1 } }))).toBe(true);
+    expect(passes({ invalidOnly: true }, stored({ valid: false }))).toBe(true);
+    expect(passes({ invalidOnly: true })).toBe(false);
+    expect(reads({ invalidOnly: true })).toBe(false);
+    expect(reads({ invalidOnly: true }, chunk({ invalid: 2 }))).toBe(true);
+  });
+
+  it('clear view: events after the cut, chunks that reach past it', () => {
+    expect(passes({}, stored({ time: 1_005 }), { after: 1_005 })).toBe(false);
+    expect(passes({}, stored({ time: 1_006 }), { after: 1_005 })).toBe(true);
+    expect(reads({}, chunk({ t1: 1_005 }), { after: 1_005 })).toBe(false);
+  });
+
+  it('pinned only', () => {
+    expect(passes({ pinnedOnly: true }, stored({ seq: 2 }), { pins: ['a#2'] })).toBe(true);
+    expect(passes({ pinnedOnly: true }, stored({ seq: 3 }), { pins: ['a#2'] })).toBe(false);
+  });
+
+  it('free text: data or type, ignoring case, regex characters literal; regex on request; a bad one is reported', () => {
+    const e = stored({ data: '{"msg":"Deploy (prod) FAILED"}', type: 'deploy_status' });
+    expect(passes({ text: 'failed' }, e)).toBe(true);
+    expect(passes({ text: '(prod)' }, e)).toBe(true);
+    expect(passes({ text: 'd.ploy' }, e)).toBe(false);
+    expect(passes({ text: 'd.ploy', regex: true }, e)).toBe(true);
+    expect(passes({ text: 'DEPLOY_STATUS' }, stored({ type: 'deploy_status' }))).toBe(true);
+    const bad = compileStoredFilter(q({ text: '(', regex: true }));
+    expect(bad.errors.text).toBeTruthy();
+    expect(bad.event(e)).toBe(true);
+  });
+
+  it('field queries parse the data only when it names the fields; `!=` also matches a missing field', () => {
+    const e = stored({ data: '{"payload":{"state":"failed","n":3}}' });
+    expect(passes({ field: 'payload.state=failed' }, e)).toBe(true);
+    expect(passes({ field: 'payload.state=running' }, e)).toBe(false);
+    expect(passes({ field: 'payload.owner' }, e)).toBe(false);
+    expect(passes({ field: 'payload.owner!=bob' }, e)).toBe(true);
+    expect(passes({ field: 'payload.state~FAIL' }, e)).toBe(true);
+    expect(passes({ field: 'state=failed' }, stored({ data: 'not json, but "state" is here' }))).toBe(false);
+    expect(compileStoredFilter(q({ field: 'a="open' })).errors.field).toBeTruthy();
+  });
+
+  it('categories come from typing the event with its endpoint’s family', () => {
+    const failed = stored({ name: 'attempt_status', data: '{"attemptId":"a1","cardId":"c1","status":"failed"}' });
+    expect(passes({ categories: ['error'] }, failed, { families: { a: 'kanban' } })).toBe(true);
+    expect(passes({ categories: ['log'] }, failed, { families: { a: 'kanban' } })).toBe(false);
+  });
+});
