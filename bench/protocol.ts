@@ -24,6 +24,10 @@ export interface Commands {
   travel: { args: { endpointId: string; runs: number; jumps: number }; result: TravelResult };
   /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */
   panel: { args: { runs: number }; result: PanelResult };
+  /** In the panel over the full store: a type filter and a text search for event `n`. */
+  search: { args: { n: number; type: string }; result: SearchRun[] };
+  /** The panel open while `endpoint` streams for `seconds`: heap, longest task, event-loop delay. */
+  panelLoad: { args: { endpoint: EndpointConfig; seconds: number }; result: PanelLoadResult };
   /** Times `olderPage(limit)` on the product's DB. */
   read: { args: { runs: number; limit: number }; result: { ms: number[]; events: number } };
 }
@@ -92,4 +96,26 @@ export interface PanelResult {
   rows: number;
   /** Highest `data-seq` rendered: the newest event when the panel opens at the live edge. */
   maxSeq: number;
+}
+
+export interface SearchRun {
+  what: string;
+  /** From applying the filter to a screen of matching rows, and to the search reporting it is done. */
+  firstScreenMs: number;
+  completeMs: number;
+  /** Longest task in the panel page meanwhile. */
+  longestTaskMs: number;
+  /** The count line when done. */
+  result: string;
+}
+
+export interface PanelLoadResult {
+  /** The panel page's used JS heap, every second (MB). */
+  heapMb: number[];
+  maxHeapMb: number;
+  longestTaskMs: number;
+  /** p95 of how late a message posted every 100 ms ran on the panel's thread (what input waits for). */
+  delayP95Ms: number;
+  /** The count line at the end. */
+  count: string;
 }

@@ -4,6 +4,8 @@ import { ingest } from './ingest';
 import { latency } from './latency';
 import { layout } from './layout';
 import { panel } from './panel';
+import { panelLoad } from './panel-load';
+import { search } from './search';
 import { setEndpoints } from './endpoints';
 import { stages } from './stages';
 
@@ -27,6 +29,10 @@ function dispatch(cmd: Command): Promise<unknown> {
       return read(cmd);
     case 'travel':
       return travel(cmd);
+    case 'search':
+      return search(cmd);
+    case 'panelLoad':
+      return panelLoad(cmd);
   }
 }
 
