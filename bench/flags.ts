@@ -15,6 +15,9 @@ export const DEFAULTS = {
   /** Events in the store when the panel opens, written in chunks of `fillChunk`. */
   fill: 1_000_000,
   fillChunk: 1000,
+  /** The panel open while an endpoint streams at `panelRate` events/s for `panelSeconds`. */
+  panelRate: 5_000,
+  panelSeconds: 60,
   /** Panel opens and newest-page reads to time. */
   repeats: 3,
   /** Random time-travel jumps to time on the filled store. */

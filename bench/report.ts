@@ -1,7 +1,7 @@
 import { median, percentile, type IngestFigures } from './analyze';
 import type { Flags } from './flags';
 import type { CpuShare } from './procs';
-import type { LatencyResult, LayoutResult, PanelResult, StagesResult, TravelResult } from './protocol';
+import type { LatencyResult, LayoutResult, PanelLoadResult, PanelResult, SearchRun, StagesResult, TravelResult } from './protocol';
 
 export interface IngestRun {
   /** Events/s asked for, and the demo `rate` knob that gives it. */
@@ -23,6 +23,7 @@ export interface BigStore {
   panel: PanelResult;
   read: { ms: number[]; events: number };
   travel: TravelResult;
+  search: SearchRun[];
   diskBytes: number;
   /** Ingest at --rate into the same store, with the fill already stored. */
   ingest: IngestRun;
@@ -40,6 +41,7 @@ export interface Results {
   layout: LayoutResult;
   latency: LatencyResult;
   stages: StagesResult;
+  panelLoad: PanelLoadResult;
   big: BigStore;
   realistic: Realistic;
 }
@@ -148,6 +150,39 @@ function panelSection(r: Results): string[] {
   ];
 }
 
+function searchSection(r: Results): string[] {
+  const big = r.big;
+  return [
+    `## 6. Filters over the whole store in the panel (${n0(big.fill.stored)} stored events)`,
+    '',
+    table(
+      ['filter', 'first screen of matches', 'search complete', 'longest task in the panel', 'count line when done'],
+      big.search.map((s) => [s.what, `${n0(s.firstScreenMs)} ms`, `${n0(s.completeMs)} ms`, `${n0(s.longestTaskMs)} ms`, s.result]),
+    ),
+    '',
+    'Text is typed into the search box: the list waits 150 ms for typing to settle before searching, included above.',
+    '',
+  ];
+}
+
+function panelLoadSection(r: Results): string[] {
+  const p = r.panelLoad;
+  return [
+    `## 7. The panel open while an endpoint streams ${n0(r.flags.panelRate)} events/s for ${r.flags.panelSeconds} s`,
+    '',
+    table(
+      ['measure', 'value'],
+      [
+        ['panel JS heap, max of 1 s samples (start → end)', `${n0(p.maxHeapMb)} MB (${n0(p.heapMb[0] ?? NaN)} → ${n0(p.heapMb.at(-1) ?? NaN)} MB)`],
+        ['longest task in the panel', `${n0(p.longestTaskMs)} ms`],
+        ["delay of a message posted to the panel's thread every 100 ms, p95", `${n0(p.delayP95Ms)} ms`],
+        ['count line at the end', p.count],
+      ],
+    ),
+    '',
+  ];
+}
+
 /** Where the time goes while sending: per thread, as share of a core and per stored event. */
 function cpuTable(i: IngestRun, cpus: string): string[] {
   const shown = i.cpu.threads.filter((c) => c.pct >= CPU_FLOOR_PCT);
@@ -216,6 +251,8 @@ export function renderReport(r: Results): string {
     ...latencySection(r),
     ...panelSection(r),
     ...memorySection(r),
+    ...searchSection(r),
+    ...panelLoadSection(r),
     ...stagesSection(r),
   ].join('\n');
 }

@@ -76,7 +76,10 @@ async function main(): Promise<void> {
       const expect = Math.round((f.rate * f.seconds) / 2);
       const wsUrl = loadEndpoint(demo, 'stages', 2 * f.rate, f.size, expect).ep.url;
       const stages = await agent.run({ op: 'stages', wsUrl, expect, chunkSizes: [f.batch, 5000, 20_000], events: 100_000 });
-      return { ingest, latency, layout, stages };
+      log(`panel open while streaming ${f.panelRate}/s for ${f.panelSeconds} s`);
+      const load = loadEndpoint(demo, 'panel-load', f.panelRate, f.size, f.panelRate * f.panelSeconds).ep;
+      const panelLoad = await agent.run({ op: 'panelLoad', endpoint: load, seconds: f.panelSeconds });
+      return { ingest, latency, layout, stages, panelLoad };
     });
 
     const bigProfile = path.join(tmp, 'big');
@@ -89,6 +92,8 @@ async function main(): Promise<void> {
       panel: await agent.run({ op: 'panel', runs: f.repeats }),
       read: await agent.run({ op: 'read', runs: f.repeats, limit: 1000 }),
       travel: await agent.run({ op: 'travel', endpointId: fillEp.id, runs: f.repeats, jumps: f.jumps }),
+      // Event 7 is among the very first: the search has to reach the far end of the store.
+      search: await agent.run({ op: 'search', n: 7, type: 'notification' }),
       diskBytes: indexedDbBytes(bigProfile, extId),
       ingest: await ingestRun(agent, demo, pid, f, f.rate),
     }));

@@ -1,0 +1,42 @@
+import type { Commands, SearchRun } from '../protocol';
+import { longTasks, openPanelFrame, rowsIn, until } from './panel-frame';
+
+/**
+ * Runs the timeline's filters over the whole store in the real panel (a same-origin frame, driven
+ * through its DOM as a user would): time to the first screen of matching rows, time until the
+ * search reports it is complete, and the longest task in the panel meanwhile.
+ */
+export async function search({ n, type }: Commands['search']['args']): Promise<SearchRun[]> {
+  // Synthetic event n carries `"n":n` and is stored with seq n + 1.
+  const text = `"n":${n},`;
+  const { frame, win, doc } = await openPanelFrame();
+  const count = () => doc.querySelector('[data-testid="timeline-count"]')?.textContent ?? '';
+  const runs: SearchRun[] = [];
+  async function measure(what: string, apply: () => void, matches: (row: HTMLElement) => boolean, undo: () => void): Promise<void> {
+    const tasks = longTasks(win);
+    const t0 = performance.now();
+    apply();
+    const first = await until(() => {
+      const rows = rowsIn(doc);
+      return rows.length > 0 && rows.every(matches);
+    }, 120_000);
+    const done = await until(() => /^\d[\d,]* of /.test(count()), 300_000);
+    runs.push({ what, firstScreenMs: first - t0, completeMs: done - t0, longestTaskMs: tasks.stop(), result: count() });
+    undo();
+    await until(() => !count().includes(' of '), 60_000);
+  }
+  const textBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-text"]')!;
+  const setText = (v: string) => {
+    textBox.value = v;
+    textBox.dispatchEvent(new win.Event('input', { bubbles: true }));
+  };
+  const typeMenu = doc.querySelector<HTMLDetailsElement>('[data-testid="filter-types"]')!;
+  const typeBox = () => typeMenu.querySelector<HTMLInputElement>(`input[data-type="${type}"]`)!;
+  typeMenu.open = true;
+  await until(() => typeMenu.querySelector(`input[data-type="${type}"]`) !== null, 30_000);
+  await measure(`type = ${type}`, () => typeBox().click(), (r) => r.dataset.type === type, () => typeBox().click());
+  // Typed text settles for 150 ms before the search starts, as it does for a user.
+  await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(n + 1), () => setText(''));
+  frame.remove();
+  return runs;
+}
