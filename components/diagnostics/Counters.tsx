@@ -2,19 +2,25 @@ import type { EndpointDigest } from '../../lib/diagnostics/digest';
 import { formatRate } from '../../lib/diagnostics/rate';
 import { formatAgo } from '../../lib/format/time';
 import type { EndpointStatus } from '../../lib/messaging/protocol';
+import type { EndpointCounters } from '../../lib/panel/store-view';
 import { clip } from '../../lib/protocols/format';
 import { formatClock, formatSize } from '../../lib/format/event-text';
 
 interface Props {
   status: EndpointStatus | undefined;
   digest: EndpointDigest;
+  /** Whole-store counters; the loaded events count until the store's are read. */
+  stored?: EndpointCounters;
   /** Received events per second, recently. */
   rate: number;
   now: number;
 }
 
-/** The endpoint's numbers: totals from the background, the rest from the loaded history. */
-export function Counters({ status, digest, rate, now }: Props) {
+/** The endpoint's numbers: totals from the background, problems counted over the whole store. */
+export function Counters({ status, digest, stored, rate, now }: Props) {
+  const gaps = stored?.gaps ?? digest.gaps;
+  const duplicates = stored?.duplicates ?? digest.duplicates;
+  const malformed = stored?.malformed ?? digest.malformed.length;
   const lastAt = Math.max(status?.lastEventAt ?? -Infinity, digest.lastTrafficAt ?? -Infinity);
   const heard = Number.isFinite(lastAt);
   return (
@@ -31,14 +37,14 @@ export function Counters({ status, digest, rate, now }: Props) {
       <dd class="diag-mono">{status?.lastEventId !== undefined ? clip(status.lastEventId, 80) : 'none'}</dd>
       <dt>Gaps · duplicates · malformed</dt>
       <dd>
-        <b class={digest.gaps > 0 ? 'diag-bad' : undefined} data-testid="diag-gaps">
-          {digest.gaps}
+        <b class={gaps > 0 ? 'diag-bad' : undefined} data-testid="diag-gaps">
+          {gaps}
         </b>
         {' · '}
-        <b class={digest.duplicates > 0 ? 'diag-bad' : undefined}>{digest.duplicates}</b>
+        <b class={duplicates > 0 ? 'diag-bad' : undefined}>{duplicates}</b>
         {' · '}
-        <b class={digest.malformed.length > 0 ? 'diag-bad' : undefined}>{digest.malformed.length}</b>
-        <span class="muted"> in the loaded history</span>
+        <b class={malformed > 0 ? 'diag-bad' : undefined}>{malformed}</b>
+        <span class="muted">{stored ? ' in everything stored' : ' in the recent events'}</span>
       </dd>
       <dt>Disk queue</dt>
       <dd>

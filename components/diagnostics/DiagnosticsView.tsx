@@ -35,6 +35,7 @@ export function DiagnosticsView() {
           endpointId={id}
           cfg={cfgById.get(id)}
           status={history.status.get(id)}
+          stored={history.counters.get(id)}
           events={byEndpoint.get(id) ?? NO_EVENTS}
           now={now}
           loadedFrom={loadedFrom}

@@ -11,6 +11,7 @@ import { ActivityChart } from './ActivityChart';
 import { AttemptTable } from './AttemptTable';
 import { ConnectionActions } from './ConnectionActions';
 import { Counters } from './Counters';
+import type { EndpointCounters } from '../../lib/panel/store-view';
 import { MarkerList } from './MarkerList';
 import { StateTrack } from './StateTrack';
 import { useAttempts } from './useAttempts';
@@ -19,6 +20,8 @@ interface Props {
   endpointId: string;
   cfg: EndpointConfig | undefined;
   status: EndpointStatus | undefined;
+  /** Whole-store counters of the endpoint. */
+  stored?: EndpointCounters;
   /** This endpoint's loaded events, oldest first. */
   events: readonly StreamEvent[];
   now: number;
@@ -28,7 +31,7 @@ interface Props {
 }
 
 /** Everything about one endpoint's connection: where it stands, what it did, what to do. */
-export function EndpointCard({ endpointId, cfg, status, events, now, loadedFrom, loadAttempts, send }: Props) {
+export function EndpointCard({ endpointId, cfg, status, stored, events, now, loadedFrom, loadAttempts, send }: Props) {
   const digest = useMemo(() => digestEvents(events), [events]);
   const state = status?.state ?? 'idle';
   const reason = status ? stateReason(status) : 'No status from the background yet';
@@ -65,7 +68,7 @@ export function EndpointCard({ endpointId, cfg, status, events, now, loadedFrom,
           )}
         </p>
       )}
-      <Counters status={status} digest={digest} rate={recentRate(events, now)} now={now} />
+      <Counters status={status} digest={digest} stored={stored} rate={recentRate(events, now)} now={now} />
       <ActivityChart events={events} link={digest.link} openNow={state === 'open'} now={now} loadedFrom={loadedFrom} />
       <div class="diag-lists">
         <MarkerList title="Gaps and duplicates" entries={digest.idIssues} />
