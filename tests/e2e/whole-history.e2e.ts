@@ -46,7 +46,19 @@ async function importPlans(page: Page): Promise<void> {
   await poll(() => run(page, () => document.querySelector('[data-testid="import-notice"]')?.textContent ?? '', null), (t) => t.includes('Imported'), 'the import', 120_000);
 }
 
-const click = (page: Page, testId: string) => run(page, (id) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click(), testId);
+/** Clicks an element once the page shows it (the panel renders after it has read the store's index). */
+const click = (page: Page, testId: string) =>
+  run(
+    page,
+    async (id) => {
+      const deadline = Date.now() + 30_000;
+      let el: HTMLElement | null = null;
+      while (!(el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (!el) throw new Error(`no ${id}`);
+      el.click();
+    },
+    testId,
+  );
 
 /** Types into a filter box as the user would (the list refilters after it settles). */
 const typeInto = (page: Page, testId: string, value: string) =>
