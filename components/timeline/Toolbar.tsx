@@ -118,6 +118,11 @@ export function Toolbar({ session: s, endpoints, types, errors, shown, total, fi
           if (Number.isFinite(t)) jumpToTime(t + new Date(t).getTimezoneOffset() * 60_000);
         }}
       />
+      {s.model.thinned && (
+        <span class="tl-thinned" data-testid="timeline-thinned" title="Events arrive faster than the list can usefully redraw; everything is still recorded">
+          thinned: drawing 4×/s at {Math.round(s.model.liveRate).toLocaleString()} events/s
+        </span>
+      )}
       <span class="tl-count" data-testid="timeline-count">
         {countText(shown, total, isFiltered, progress)}
       </span>

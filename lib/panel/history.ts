@@ -8,6 +8,8 @@ import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from './stor
 export const CACHE_EVENTS = 20_000;
 /** Live events kept while the store's index has not caught up with them; older ones are dropped. */
 export const TAIL_MAX = 20_000;
+/** Live events per second above which views draw less often (and say so). */
+export const THIN_AT = 10_000;
 /** How soon after live events arrive the index is re-read, at the least. */
 const REFRESH_MS = 1000;
 
@@ -49,6 +51,8 @@ export class EventHistory {
   private readonly clearListeners = new Set<(endpointId: string | undefined) => void>();
   private readonly liveListeners = new Set<(events: readonly StreamEvent[]) => void>();
   private changeQueued = false;
+  /** Live events counted in the current and the previous second. */
+  private rateWindow = { start: 0, count: 0, last: 0 };
 
   constructor(
     readonly store: StoreView,
@@ -58,6 +62,17 @@ export class EventHistory {
   /** Stored events. */
   get storedCount(): number {
     return this.rows.total;
+  }
+
+  /** Live events per second, over the last full second. */
+  get liveRate(): number {
+    const w = this.rateWindow;
+    return Date.now() - w.start > 2000 ? 0 : w.last;
+  }
+
+  /** Arriving faster than views should draw every change. */
+  get thinned(): boolean {
+    return this.liveRate > THIN_AT;
   }
 
   /** Every event: stored plus the live tail. */
@@ -105,11 +120,23 @@ export class EventHistory {
       fresh.push(e);
     }
     if (fresh.length === 0) return;
+    this.countRate(fresh.length);
     for (const e of fresh) this.tail.push(e);
     if (this.tail.length > TAIL_MAX) this.tail = this.tail.slice(this.tail.length - TAIL_MAX);
     for (const fn of this.liveListeners) fn(fresh);
     this.scheduleRefresh();
     this.changed();
+  }
+
+  private countRate(n: number): void {
+    const now = Date.now();
+    const w = this.rateWindow;
+    if (now - w.start >= 1000) {
+      w.last = now - w.start < 2000 ? w.count : 0;
+      w.start = now;
+      w.count = 0;
+    }
+    w.count += n;
   }
 
   setStatus(list: EndpointStatus[], online: boolean): void {

@@ -37,6 +37,15 @@ export class TimelineModel {
     readonly search: StoreSearch,
   ) {}
 
+  /** The history arrives too fast to draw every change (see lib/panel/page-boot.ts). */
+  get thinned(): boolean {
+    return this.history.thinned;
+  }
+
+  get liveRate(): number {
+    return this.history.liveRate;
+  }
+
   get errors(): StoredMatcher['errors'] {
     return this.matcher.errors;
   }
