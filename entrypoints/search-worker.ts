@@ -1,5 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { openStore } from '../lib/store/schema';
+import { readChunk } from '../lib/store/view';
 import { serveSearches } from '../lib/timeline/search-worker';
 
 // Loaded as a dedicated Worker by the panel pages (lib/panel/page-boot.ts): the timeline's search.
-export default defineUnlistedScript(() => serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0]));
+export default defineUnlistedScript(() => {
+  const db = openStore();
+  serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0], async (cid) => readChunk(await db, cid));
+});

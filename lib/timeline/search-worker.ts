@@ -1,6 +1,4 @@
-import type { ChunkInfo } from '../panel/store-view';
-import { openStore } from '../store/schema';
-import { readChunk } from '../store/view';
+import type { ChunkInfo, StoredEvent } from '../store/view';
 import type { SearchReply, SearchRequest } from './search-protocol';
 import { scanChunks } from './search-scan';
 import { compileStoredFilter, type StoredMatcher } from './stored-filter';
@@ -15,9 +13,8 @@ interface WorkerScope {
   addEventListener(t: 'message', fn: (e: MessageEvent<SearchRequest>) => void): void;
 }
 
-/** Serves searches in the Worker whose global scope this is (entrypoints/search-worker.ts starts it). */
-export function serveSearches(scope: WorkerScope): void {
-  const db = openStore();
+/** Serves searches in the Worker whose global scope this is (entrypoints/search-worker.ts starts it), or in the page (see search-in-page.ts). */
+export function serveSearches(scope: WorkerScope, readChunk: (cid: number) => Promise<StoredEvent[]>): void {
   let current = 0;
   let matcher: StoredMatcher | undefined;
   /** Chunks waiting to be searched for the current search, and whether a scan is running. */
@@ -33,13 +30,12 @@ export function serveSearches(scope: WorkerScope): void {
     if (scanning) return;
     scanning = true;
     try {
-      const store = await db;
-      while (queue.length > 0 && id === current && matcher) {
+        while (queue.length > 0 && id === current && matcher) {
         const chunks = queue;
         queue = [];
         const before = scanned;
         await scanChunks(chunks, matcher, {
-          read: (cid) => readChunk(store, cid),
+          read: readChunk,
           cancelled: () => id !== current,
           report: (p) => {
             if (id !== current) return;
