@@ -118,7 +118,9 @@ describe('routing', () => {
   it('lists every endpoint at GET /', async () => {
     const index = (await (await fetch(`${server.httpUrl}/`)).json()) as { endpoints: { url: string }[]; knobs: object };
     const urls = index.endpoints.map((e) => e.url);
-    for (const path of Object.values(DEMO_PATHS)) expect(urls.some((u) => u.endsWith(`:${server.port}${path}`))).toBe(true);
+    // The protocol streams are on the second port (browsers limit connections per host and port).
+    const onEitherPort = (path: string) => urls.some((u) => u.endsWith(`:${server.port}${path}`) || u.endsWith(`:${server.protocolPort}${path}`));
+    for (const path of Object.values(DEMO_PATHS)) expect(onEitherPort(path), path).toBe(true);
     expect(Object.keys(index.knobs)).toContain('dropAfter');
   });
 
