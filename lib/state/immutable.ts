@@ -6,17 +6,72 @@
 
 export type Dict<T> = Readonly<Record<string, T>>;
 
+/**
+ * Dictionaries copied inside the running `batch`: nobody outside it has seen them yet, so
+ * `put` and `without` may change them in place instead of copying them again. Without this,
+ * folding n events into a state with m entities copies an m-key object n times.
+ */
+let fresh: WeakSet<object> | undefined;
+
+/**
+ * Runs `work` (a fold of many events) with copy-on-write relaxed for what it creates: the first
+ * change to a dictionary copies it as usual, later changes in the same batch edit that copy.
+ * Inputs are never changed; the states in between are not meant to be kept, only the result.
+ */
+export function batch<T>(work: () => T): T {
+  const outer = fresh;
+  fresh = new WeakSet();
+  try {
+    return work();
+  } finally {
+    fresh = outer;
+  }
+}
+
+/**
+ * Runs `work` with copy-on-write strict again, inside a batch: for code that compares a value
+ * before and after a change (an entity with its next version), which in-place edits would hide.
+ */
+export function strict<T>(work: () => T): T {
+  const outer = fresh;
+  fresh = undefined;
+  try {
+    return work();
+  } finally {
+    fresh = outer;
+  }
+}
+
+/** Sets an own, enumerable property even for keys such as `__proto__`. */
+const define = (d: object, key: string, value: unknown): void => {
+  Object.defineProperty(d, key, { value, writable: true, enumerable: true, configurable: true });
+};
+
+const copied = <T extends object>(d: T): T => {
+  fresh?.add(d);
+  return d;
+};
+
 /** Own entries only: ids from events such as `constructor` must not read the prototype. */
 export const own = <T>(d: Dict<T>, key: string): T | undefined => (Object.hasOwn(d, key) ? d[key] : undefined);
 
 export function put<T>(d: Dict<T>, key: string, value: T): Dict<T> {
-  return Object.hasOwn(d, key) && d[key] === value ? d : { ...d, [key]: value };
+  if (Object.hasOwn(d, key) && d[key] === value) return d;
+  if (fresh?.has(d)) {
+    define(d, key, value);
+    return d;
+  }
+  return copied({ ...d, [key]: value });
 }
 
 export function without<T>(d: Dict<T>, key: string): Dict<T> {
   if (!Object.hasOwn(d, key)) return d;
+  if (fresh?.has(d)) {
+    delete (d as Record<string, T>)[key];
+    return d;
+  }
   const { [key]: _gone, ...rest } = d;
-  return rest;
+  return copied(rest);
 }
 
 /** Appends, dropping the oldest items beyond `cap`. */

@@ -2,7 +2,7 @@ import { byType } from './by-type';
 import type { TypedStreamEvent } from '../model/typed';
 import { merge, own, put, without, type Dict } from './immutable';
 import { field, id, records, str } from './json';
-import { touch, touchIn, type Traced } from './trace';
+import { touch, touchedIn, type Traced } from './trace';
 
 export const MESSAGE_CAP = 500;
 
@@ -58,10 +58,9 @@ function withSession(
   ev: TypedStreamEvent,
   make: (prev?: OpenCodeSession) => Omit<OpenCodeSession, 'trace'>,
 ): OpenCodeState {
-  const sessions = touchIn(s.sessions, sessionId, ev, make);
-  if (sessions === s.sessions) return s;
-  const known = Object.hasOwn(s.sessions, sessionId);
-  return { ...s, sessions, sessionOrder: known ? s.sessionOrder : [...s.sessionOrder, sessionId] };
+  const { dict: sessions, changed, added } = touchedIn(s.sessions, sessionId, ev, make);
+  if (!changed) return s;
+  return { ...s, sessions, sessionOrder: added ? [...s.sessionOrder, sessionId] : s.sessionOrder };
 }
 
 function sessionUpdated(s: OpenCodeState, p: unknown, ev: TypedStreamEvent): OpenCodeState {

@@ -2,7 +2,7 @@ import { byType } from './by-type';
 import type { TypedStreamEvent } from '../model/typed';
 import { merge, own, sameJson, type Dict } from './immutable';
 import { field, id, str } from './json';
-import { touchIn, type Traced } from './trace';
+import { touchedIn, type Traced } from './trace';
 
 export const PLAN_LOG_CAP = 1000;
 
@@ -76,7 +76,7 @@ function planCreated(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansStat
   const planId = id(field(p, 'id'));
   if (planId === undefined) return s;
   const listed = s.list.includes(planId);
-  const plans = touchIn(s.plans, planId, ev, (prev) =>
+  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) =>
     // Already listed: dedupe by id. Otherwise a state seen live before the creation wins.
     listed && prev
       ? prev
@@ -86,7 +86,7 @@ function planCreated(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansStat
           state: prev?.state ?? str(field(p, 'state')),
         }),
   );
-  if (plans === s.plans) return s;
+  if (!changed) return s;
   return { ...s, plans, list: listed ? s.list : [planId, ...s.list] };
 }
 
@@ -94,8 +94,8 @@ function planStateChanged(s: PlansState, p: unknown, ev: TypedStreamEvent): Plan
   const planId = id(field(p, 'plan_id'));
   if (planId === undefined) return s;
   const state = str(field(p, 'state'));
-  const plans = touchIn(s.plans, planId, ev, (prev) => merge({ ...blankPlan(planId), ...prev }, { state }));
-  if (plans === s.plans) return s;
+  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) => merge({ ...blankPlan(planId), ...prev }, { state }));
+  if (!changed) return s;
   const d = s.detail;
   const detail = d && d.planId === planId && state !== undefined && d.state !== state ? { ...d, state } : d;
   return { ...s, plans, detail };
@@ -105,11 +105,11 @@ function planLogNew(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansState
   const planId = id(field(p, 'plan_id'));
   if (planId === undefined) return s;
   const log = parseLog(p, planId, ev.seq);
-  const plans = touchIn(s.plans, planId, ev, (prev) => {
+  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) => {
     const plan = { ...blankPlan(planId), ...prev };
     return log ? { ...plan, logs: upsertLog(plan.logs, log) } : plan;
   });
-  if (plans === s.plans) return s;
+  if (!changed) return s;
   const d = s.detail;
   if (!d || !log || d.planId !== planId) return { ...s, plans };
   const logs = upsertLog(d.logs, log);

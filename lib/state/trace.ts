@@ -1,5 +1,5 @@
 import type { TypedStreamEvent } from '../model/typed';
-import { appendCapped, own, put, sameJson, type Dict } from './immutable';
+import { appendCapped, own, put, sameJson, strict, type Dict } from './immutable';
 
 /** Enough seqs to link an entity to its recent events without growing without bound. */
 export const TRACE_CAP = 200;
@@ -34,7 +34,8 @@ export function record(trace: Trace | undefined, ev: TypedStreamEvent): Trace {
  * event is still recorded, which marks the entity.
  */
 export function touch<T extends Traced>(prev: T | undefined, ev: TypedStreamEvent, make: (prev: T | undefined) => Omit<T, 'trace'>): T {
-  const body = make(prev);
+  // `make` edits nested dictionaries of the entity: strictly, so `prev` still shows the change.
+  const body = strict(() => make(prev));
   if (prev && !isInvalid(ev) && sameJson(prev, body, 'trace')) return prev;
   return { ...body, trace: record(prev?.trace, ev) } as T;
 }
@@ -46,5 +47,21 @@ export function touchIn<T extends Traced>(
   ev: TypedStreamEvent,
   make: (prev: T | undefined, key: string) => Omit<T, 'trace'>,
 ): Dict<T> {
-  return key === undefined ? d : put(d, key, touch(own(d, key), ev, (prev) => make(prev, key)));
+  return touchedIn(d, key, ev, make).dict;
+}
+
+/**
+ * `touchIn` that also says whether the entry changed and whether it is new. Inside a `batch`
+ * the dictionary may be edited in place, so comparing it with the old one tells nothing.
+ */
+export function touchedIn<T extends Traced>(
+  d: Dict<T>,
+  key: string | undefined,
+  ev: TypedStreamEvent,
+  make: (prev: T | undefined, key: string) => Omit<T, 'trace'>,
+): { dict: Dict<T>; changed: boolean; added: boolean } {
+  if (key === undefined) return { dict: d, changed: false, added: false };
+  const prev = own(d, key);
+  const next = touch(prev, ev, (p) => make(p, key));
+  return next === prev ? { dict: d, changed: false, added: false } : { dict: put(d, key, next), changed: true, added: prev === undefined };
 }

@@ -2,6 +2,7 @@ import type { StreamEvent } from '../model/event';
 import type { TypedEvent } from '../model/typed';
 import type { ChunkInfo } from '../store/view';
 import { foldEvent, type EndpointState, type MergedState } from '../state/index';
+import { batch } from '../state/immutable';
 
 /** The part of the shared event typing (lib/protocols/typing.ts) that folding needs. */
 export interface Typing {
@@ -77,8 +78,10 @@ export class EndpointTravel {
     const base = await this.history.store.stateAt(this.endpointId, seq);
     let state = sliceState(this.endpointId, base.seq > 0 ? base.state : undefined);
     // Events not on disk yet: the live tail holds them.
-    for (const e of this.history.tail) if (e.endpointId === this.endpointId && e.seq > base.seq && e.seq <= seq) state = this.fold(state, e);
-    return state;
+    return batch(() => {
+      for (const e of this.history.tail) if (e.endpointId === this.endpointId && e.seq > base.seq && e.seq <= seq) state = this.fold(state, e);
+      return state;
+    });
   }
 
   /** The moment at the event `seq`: the state before it, the event, the state after it. */
@@ -106,17 +109,17 @@ export class EndpointTravel {
 
   /** Folds new live events of the endpoint into the newest moment; true when it moved. */
   takeLive(events: readonly StreamEvent[]): boolean {
-    let m = this.liveMoment;
+    const m = this.liveMoment;
     if (!m) return false;
     const started = performance.now();
-    let moved = false;
-    for (const e of events) {
-      if (e.endpointId !== this.endpointId || e.seq <= m.seq) continue;
-      m = { endpointId: this.endpointId, seq: e.seq, ev: e, before: m.after, after: this.fold(m.after, e), ms: 0 };
-      moved = true;
-    }
-    this.liveMoment = { ...m, ms: moved ? performance.now() - started : m.ms };
-    return moved;
+    const fresh = events.filter((e) => e.endpointId === this.endpointId && e.seq > m.seq);
+    const last = fresh.pop();
+    if (!last) return false;
+    // Only the newest moment is shown: the events before it fold as one batch.
+    const before = batch(() => fresh.reduce((state, e) => this.fold(state, e), m.after));
+    const after = this.fold(before, last);
+    this.liveMoment = { endpointId: this.endpointId, seq: last.seq, ev: last, before, after, ms: performance.now() - started };
+    return true;
   }
 
   /** Forget the newest moment (history cleared or re-typed): it is read again. */

@@ -2,6 +2,7 @@ import type { StreamEvent } from '../model/event';
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { typeEvent } from '../protocols';
 import { foldEvent, type EndpointState } from '../state';
+import { batch } from '../state/immutable';
 import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
 
 /**
@@ -129,9 +130,11 @@ export const newFolder = (state: EndpointState, seq: number, min = SNAPSHOT_MIN_
 export function foldInto(state: EndpointState, events: readonly TypedStreamEvent[]): EndpointState {
   if (events.length === 0) return state;
   const id = events[0]!.endpointId;
-  let merged = { endpoints: { [id]: state } };
-  for (const ev of events) merged = foldEvent(merged, ev);
-  return merged.endpoints[id]!;
+  return batch(() => {
+    let merged = { endpoints: { [id]: state } };
+    for (const ev of events) merged = foldEvent(merged, ev);
+    return merged.endpoints[id]!;
+  });
 }
 
 /** Size of a state as stored, roughly: its JSON length. */

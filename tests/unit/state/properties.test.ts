@@ -2,33 +2,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../../lib/model/typed';
 import { diffStates } from '../../../lib/state/diff';
-import { sameJson } from '../../../lib/state/immutable';
+import { batch, sameJson } from '../../../lib/state/immutable';
 import { emptyState, foldEvent, foldEvents, type MergedState } from '../../../lib/state/index';
-import { TimeTravel } from '../../../lib/state/timetravel';
 import { eventLists } from './arbitraries';
 import { deepFreeze } from './events';
 
 describe('folding properties', () => {
-  it('time travel from checkpoints equals folding from zero, for any interval, chunking and target', () => {
+  it('a batch folds to what folding event by event gives, and leaves the state it started from as it was', () => {
     fc.assert(
-      fc.property(
-        eventLists(300),
-        fc.integer({ min: 1, max: 40 }),
-        fc.array(fc.nat(), { maxLength: 8 }),
-        fc.array(fc.integer({ min: -1, max: 310 }), { minLength: 1, maxLength: 8 }),
-        (events, interval, cuts, targets) => {
-          const tt = new TimeTravel(interval);
-          let from = 0;
-          for (const cut of [...cuts.map((c) => c % (events.length + 1)).sort((a, b) => a - b), events.length]) {
-            tt.append(events.slice(from, Math.max(from, cut)));
-            from = Math.max(from, cut);
-          }
-          for (const t of targets) {
-            const i = Math.min(t, events.length - 1);
-            expect(tt.stateAt(t)).toEqual(foldEvents(emptyState(), events.slice(0, i + 1)));
-          }
-        },
-      ),
+      fc.property(eventLists(300), fc.array(fc.nat(), { maxLength: 8 }), (events, cuts) => {
+        const bounds = [0, ...cuts.map((c) => c % (events.length + 1)).sort((a, b) => a - b), events.length];
+        let batched = emptyState();
+        for (let i = 1; i < bounds.length; i++) {
+          const before = batched;
+          const frozen = JSON.stringify(before);
+          batched = batch(() => foldEvents(before, events.slice(bounds[i - 1], bounds[i])));
+          expect(JSON.stringify(before)).toBe(frozen);
+        }
+        expect(batched).toEqual(foldEvents(emptyState(), events));
+      }),
       { numRuns: 150 },
     );
   });
