@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { EntityKind } from '../../lib/model/typed';
-import type { Traced } from '../../lib/state/trace';
+import { ENTITY_CAP, type Traced } from '../../lib/state/trace';
 import { EventLinks } from './EventLinks';
 import { useShown } from './useShown';
 import { touchedClass, useTouched } from './view-context';
@@ -24,6 +24,11 @@ export function EntityList<T extends Traced & { id: string }>({ title, kind, ite
       <h4 class="sv-h">
         {title} <span class="muted">{items.length}</span>
       </h4>
+      {items.length >= ENTITY_CAP && (
+        <p class="muted" data-testid="entity-cap">
+          State keeps the {ENTITY_CAP.toLocaleString('en')} most recently changed; older ones are still in the timeline.
+        </p>
+      )}
       <ul class="sv-list">
         {shown.map((item) => (
           <li key={item.id} class={`sv-row${touchedClass(touched, kind, item.id)}`} data-testid={testid} data-entity-id={item.id}>

@@ -58,9 +58,14 @@ function withSession(
   ev: TypedStreamEvent,
   make: (prev?: OpenCodeSession) => Omit<OpenCodeSession, 'trace'>,
 ): OpenCodeState {
-  const { dict: sessions, changed, added } = touchedIn(s.sessions, sessionId, ev, make);
+  const { dict: sessions, changed, added, pruned } = touchedIn(s.sessions, sessionId, ev, make);
   if (!changed) return s;
-  return { ...s, sessions, sessionOrder: added ? [...s.sessionOrder, sessionId] : s.sessionOrder };
+  const sessionOrder = added ? [...s.sessionOrder, sessionId] : s.sessionOrder;
+  if (!pruned) return { ...s, sessions, sessionOrder };
+  // Sessions dropped for the entity cap take their messages with them.
+  const kept = (k: string) => Object.hasOwn(sessions, k);
+  const messages = Object.fromEntries(Object.entries(s.messages).filter(([k]) => kept(k)));
+  return { ...s, sessions, sessionOrder: sessionOrder.filter(kept), messages };
 }
 
 function sessionUpdated(s: OpenCodeState, p: unknown, ev: TypedStreamEvent): OpenCodeState {

@@ -70,13 +70,16 @@ function parseLog(raw: unknown, planId: string, seq?: number): PlanLog | undefin
   return { id: logId, planId, entry: str(field(raw, 'entry')), createdAt: str(field(raw, 'created_at')), seq };
 }
 
+/** The plan list without plans the entity cap dropped. */
+const prunedList = (s: PlansState, plans: PlansState['plans']): PlansState => ({ ...s, plans, list: s.list.filter((k) => Object.hasOwn(plans, k)) });
+
 const blankPlan = (planId: string): Omit<Plan, 'trace'> => ({ id: planId, logs: [] });
 
 function planCreated(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansState {
   const planId = id(field(p, 'id'));
   if (planId === undefined) return s;
   const listed = s.list.includes(planId);
-  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) =>
+  const { dict: plans, changed, pruned } = touchedIn(s.plans, planId, ev, (prev) =>
     // Already listed: dedupe by id. Otherwise a state seen live before the creation wins.
     listed && prev
       ? prev
@@ -87,33 +90,36 @@ function planCreated(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansStat
         }),
   );
   if (!changed) return s;
-  return { ...s, plans, list: listed ? s.list : [planId, ...s.list] };
+  const next = { ...s, plans, list: listed ? s.list : [planId, ...s.list] };
+  return pruned ? prunedList(next, plans) : next;
 }
 
 function planStateChanged(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansState {
   const planId = id(field(p, 'plan_id'));
   if (planId === undefined) return s;
   const state = str(field(p, 'state'));
-  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) => merge({ ...blankPlan(planId), ...prev }, { state }));
+  const { dict: plans, changed, pruned } = touchedIn(s.plans, planId, ev, (prev) => merge({ ...blankPlan(planId), ...prev }, { state }));
   if (!changed) return s;
-  const d = s.detail;
+  const base = pruned ? prunedList(s, plans) : s;
+  const d = base.detail;
   const detail = d && d.planId === planId && state !== undefined && d.state !== state ? { ...d, state } : d;
-  return { ...s, plans, detail };
+  return { ...base, plans, detail };
 }
 
 function planLogNew(s: PlansState, p: unknown, ev: TypedStreamEvent): PlansState {
   const planId = id(field(p, 'plan_id'));
   if (planId === undefined) return s;
   const log = parseLog(p, planId, ev.seq);
-  const { dict: plans, changed } = touchedIn(s.plans, planId, ev, (prev) => {
+  const { dict: plans, changed, pruned } = touchedIn(s.plans, planId, ev, (prev) => {
     const plan = { ...blankPlan(planId), ...prev };
     return log ? { ...plan, logs: upsertLog(plan.logs, log) } : plan;
   });
   if (!changed) return s;
-  const d = s.detail;
-  if (!d || !log || d.planId !== planId) return { ...s, plans };
+  const base = pruned ? prunedList(s, plans) : s;
+  const d = base.detail;
+  if (!d || !log || d.planId !== planId) return { ...base, plans };
   const logs = upsertLog(d.logs, log);
-  return { ...s, plans, detail: logs === d.logs ? d : { ...d, logs } };
+  return { ...base, plans, detail: logs === d.logs ? d : { ...d, logs } };
 }
 
 export const reducePlans = byType<PlansState>({

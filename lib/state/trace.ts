@@ -2,7 +2,16 @@ import type { TypedStreamEvent } from '../model/typed';
 import { appendCapped, own, put, sameJson, strict, type Dict } from './immutable';
 
 /** Enough seqs to link an entity to its recent events without growing without bound. */
-export const TRACE_CAP = 200;
+export const TRACE_CAP = 50;
+
+/**
+ * Entities kept per collection (tasks, plans, sessions...). Beyond it the least recently
+ * changed are dropped from the state (their events stay in history): a stream that names a new
+ * id in every event must not grow the state, its snapshots and the panel without bound.
+ */
+export const ENTITY_CAP = 2000;
+/** Pruning waits for this much slack, so it runs once per ENTITY_CAP / 4 new entities, not on each. */
+const PRUNE_AT = ENTITY_CAP + ENTITY_CAP / 4;
 
 /** The events that changed (or were flagged on) an entity, so the UI can link entity -> events. */
 export interface Trace {
@@ -59,9 +68,47 @@ export function touchedIn<T extends Traced>(
   key: string | undefined,
   ev: TypedStreamEvent,
   make: (prev: T | undefined, key: string) => Omit<T, 'trace'>,
-): { dict: Dict<T>; changed: boolean; added: boolean } {
-  if (key === undefined) return { dict: d, changed: false, added: false };
+): { dict: Dict<T>; changed: boolean; added: boolean; pruned: boolean } {
+  if (key === undefined) return { dict: d, changed: false, added: false, pruned: false };
   const prev = own(d, key);
   const next = touch(prev, ev, (p) => make(p, key));
-  return next === prev ? { dict: d, changed: false, added: false } : { dict: put(d, key, next), changed: true, added: prev === undefined };
+  if (next === prev) return { dict: d, changed: false, added: false, pruned: false };
+  if (prev !== undefined) return { dict: put(d, key, next), changed: true, added: false, pruned: false };
+  const size = sizeOf(d) + 1;
+  const dict = put(d, key, next);
+  if (size <= PRUNE_AT) {
+    sizes.set(dict, size);
+    return { dict, changed: true, added: true, pruned: false };
+  }
+  return { dict: newest(dict, ENTITY_CAP), changed: true, added: true, pruned: true };
+}
+
+/** Entry counts of dictionaries already counted: counting keys on every event would cost O(n). */
+const sizes = new WeakMap<object, number>();
+
+function sizeOf(d: object): number {
+  let n = sizes.get(d);
+  if (n === undefined) {
+    n = Object.keys(d).length;
+    sizes.set(d, n);
+  }
+  return n;
+}
+
+const lastSeq = (t: Traced): number => t.trace.seqs[t.trace.seqs.length - 1] ?? 0;
+
+/** The `cap` most recently changed entries, in their original order. */
+function newest<T extends Traced>(d: Dict<T>, cap: number): Dict<T> {
+  const entries = Object.entries(d);
+  const keep = new Set(
+    entries
+      .map(([k, v]) => [k, lastSeq(v)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, cap)
+      .map(([k]) => k),
+  );
+  const out: Record<string, T> = {};
+  for (const [k, v] of entries) if (keep.has(k)) Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  sizes.set(out, keep.size);
+  return out;
 }
