@@ -15,6 +15,9 @@ export interface Agent {
   close(): Promise<void>;
 }
 
+/** Longest any one command may take, unless it names a longer `timeoutMs` of its own. */
+const OP_TIMEOUT_MS = 10 * 60_000;
+
 export async function startAgent(): Promise<Agent> {
   let waitingPage: ServerResponse | undefined;
   let queued: Command | undefined;
@@ -57,7 +60,14 @@ export async function startAgent(): Promise<Agent> {
     hello: () => new Promise((resolve) => (onHello = resolve)),
     run: <K extends Op>(cmd: { op: K } & Commands[K]['args']) =>
       new Promise<Commands[K]['result']>((resolve, reject) => {
-        pending = { resolve: (r) => resolve(r as Commands[K]['result']), reject };
+        // A page that never answers (a hung panel, a crashed tab) fails the run instead of stalling it.
+        const limit = Math.max(OP_TIMEOUT_MS, 'timeoutMs' in cmd && typeof cmd.timeoutMs === 'number' ? cmd.timeoutMs + 30_000 : 0);
+        const timer = setTimeout(() => reject(new Error(`bench page did not answer "${cmd.op}" within ${limit / 1000} s`)), limit);
+        const settle = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+          clearTimeout(timer);
+          f(...a);
+        };
+        pending = { resolve: settle((r: unknown) => resolve(r as Commands[K]['result'])), reject: settle(reject) };
         if (waitingPage) {
           send(waitingPage, cmd as Command);
           waitingPage = undefined;

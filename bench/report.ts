@@ -47,6 +47,8 @@ export interface Results {
 }
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+/** A time that a failed run has none of (NaN crosses the page link as null). */
+const msOrDash = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${n0(v)} ms`);
 const n1 = (v: number) => v.toFixed(1);
 const perS = (events: number, ms: number) => n0((events / ms) * 1000);
 /** Threads below this share of a core are left out of the CPU table. */
@@ -157,7 +159,7 @@ function searchSection(r: Results): string[] {
     '',
     table(
       ['filter', 'first screen of matches', 'search complete', 'longest task in the panel', 'count line when done'],
-      big.search.map((s) => [s.what, `${n0(s.firstScreenMs)} ms`, `${n0(s.completeMs)} ms`, `${n0(s.longestTaskMs)} ms`, s.result]),
+      big.search.map((s) => [s.what, msOrDash(s.firstScreenMs), msOrDash(s.completeMs), `${n0(s.longestTaskMs)} ms`, s.result]),
     ),
     '',
     'Text is typed into the search box: the list waits 150 ms for typing to settle before searching, included above.',

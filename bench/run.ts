@@ -87,16 +87,20 @@ async function main(): Promise<void> {
     log(`session 2: fill ${f.fill} events`);
     const fill = await session(agent, bigProfile, () => agent.run({ op: 'fill', endpoint: fillEp, events: f.fill, chunk: f.fillChunk, kind: 'noise' }));
     log('session 3: open the panel on the full store, time travel, ingest with it stored');
-    const big: BigStore = await session(agent, bigProfile, async ({ extId, pid }) => ({
-      fill,
-      panel: await agent.run({ op: 'panel', runs: f.repeats }),
-      read: await agent.run({ op: 'read', runs: f.repeats, limit: 1000 }),
-      travel: await agent.run({ op: 'travel', endpointId: fillEp.id, runs: f.repeats, jumps: f.jumps }),
+    const big: BigStore = await session(agent, bigProfile, async ({ extId, pid }) => {
+      log('panel opens');
+      const panel = await agent.run({ op: 'panel', runs: f.repeats });
+      log('newest-page reads');
+      const read = await agent.run({ op: 'read', runs: f.repeats, limit: 1000 });
+      log('time travel');
+      const travel = await agent.run({ op: 'travel', endpointId: fillEp.id, runs: f.repeats, jumps: f.jumps });
+      log('search');
       // Event 7 is among the very first: the search has to reach the far end of the store.
-      search: await agent.run({ op: 'search', n: 7, type: 'notification' }),
-      diskBytes: indexedDbBytes(bigProfile, extId),
-      ingest: await ingestRun(agent, demo, pid, f, f.rate),
-    }));
+      const search = await agent.run({ op: 'search', n: 7, type: 'notification' });
+      const diskBytes = indexedDbBytes(bigProfile, extId);
+      log(`ingest at ${f.rate}/s with the store full`);
+      return { fill, panel, read, travel, search, diskBytes, ingest: await ingestRun(agent, demo, pid, f, f.rate) };
+    });
     log(`session 4: disk per realistic event (${f.realistic} events)`);
     const realProfile = path.join(tmp, 'realistic');
     const realEp = endpoint('bench-realistic', `${demo.wsUrl}/ws?bench=realistic`, false);

@@ -13,16 +13,16 @@ export async function openPanelFrame(): Promise<{ frame: HTMLIFrameElement; win:
   document.body.append(frame);
   await loaded;
   const doc = frame.contentDocument!;
-  await until(() => doc.querySelector(ROW) !== null, 60_000);
+  await until('the panel\'s first row', () => doc.querySelector(ROW) !== null, 60_000);
   return { frame, win: frame.contentWindow as Window & typeof globalThis, doc };
 }
 
 /** Resolves when `ok()` holds, checked every animation frame; the time it first held. */
-export async function until(ok: () => boolean, timeoutMs: number): Promise<number> {
+export async function until(what: string, ok: () => boolean, timeoutMs: number): Promise<number> {
   const end = performance.now() + timeoutMs;
   for (;;) {
     if (ok()) return performance.now();
-    if (performance.now() > end) throw new Error('timed out');
+    if (performance.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((r) => requestAnimationFrame(r));
   }
 }

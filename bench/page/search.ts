@@ -16,14 +16,21 @@ export async function search({ n, type }: Commands['search']['args']): Promise<S
     const tasks = longTasks(win);
     const t0 = performance.now();
     apply();
-    const first = await until(() => {
-      const rows = rowsIn(doc);
-      return rows.length > 0 && rows.every(matches);
-    }, 120_000);
-    const done = await until(() => /^\d[\d,]* of /.test(count()), 300_000);
-    runs.push({ what, firstScreenMs: first - t0, completeMs: done - t0, longestTaskMs: tasks.stop(), result: count() });
+    try {
+      const first = await until(`a first screen of matching rows`, () => {
+        const rows = rowsIn(doc);
+        return rows.length > 0 && rows.every(matches);
+      }, 120_000);
+      const done = await until(`the search to complete`, () => /^\d[\d,]* of /.test(count()), 300_000);
+      runs.push({ what, firstScreenMs: first - t0, completeMs: done - t0, longestTaskMs: tasks.stop(), result: count() });
+    } catch (err) {
+      // One filter that never settles is a finding of its own; the runs after it still count.
+      const seqs = rowsIn(doc).slice(0, 5).map((r) => r.dataset.seq);
+      const why = `${err instanceof Error ? err.message : String(err)}; count line "${count()}", first rows' seqs ${seqs.join(', ') || 'none'}`;
+      runs.push({ what, firstScreenMs: NaN, completeMs: NaN, longestTaskMs: tasks.stop(), result: `FAILED: ${why}` });
+    }
     undo();
-    await until(() => !count().includes(' of '), 60_000);
+    await until(`${what}: the filter to clear`, () => !count().includes(' of '), 60_000);
   }
   const textBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-text"]')!;
   const setText = (v: string) => {
@@ -33,7 +40,7 @@ export async function search({ n, type }: Commands['search']['args']): Promise<S
   const typeMenu = doc.querySelector<HTMLDetailsElement>('[data-testid="filter-types"]')!;
   const typeBox = () => typeMenu.querySelector<HTMLInputElement>(`input[data-type="${type}"]`)!;
   typeMenu.open = true;
-  await until(() => typeMenu.querySelector(`input[data-type="${type}"]`) !== null, 30_000);
+  await until(`type ${type} in the type menu`, () => typeMenu.querySelector(`input[data-type="${type}"]`) !== null, 30_000);
   await measure(`type = ${type}`, () => typeBox().click(), (r) => r.dataset.type === type, () => typeBox().click());
   // Typed text settles for 150 ms before the search starts, as it does for a user.
   await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(n + 1), () => setText(''));
