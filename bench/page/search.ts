@@ -7,8 +7,8 @@ import { longTasks, openPanelFrame, rowsIn, until } from './panel-frame';
  * search reports it is complete, and the longest task in the panel meanwhile.
  */
 export async function search({ n, type }: Commands['search']['args']): Promise<SearchRun[]> {
-  // Synthetic event n carries `"n":n` and is stored with seq n + 1.
-  const text = `"n":${n},`;
+  // Synthetic event n carries `"n":n}` (the last field of its payload) and is stored with seq n + 1.
+  const text = `"n":${n}}`;
   const { frame, win, doc } = await openPanelFrame();
   const count = () => doc.querySelector('[data-testid="timeline-count"]')?.textContent ?? '';
   const runs: SearchRun[] = [];

@@ -120,7 +120,7 @@ export function Toolbar({ session: s, endpoints, types, errors, shown, total, fi
       />
       {s.model.thinned && (
         <span class="tl-thinned" data-testid="timeline-thinned" title="Events arrive faster than the list can usefully redraw; everything is still recorded">
-          thinned: drawing 4×/s at {Math.round(s.model.liveRate).toLocaleString()} events/s
+          thinned: drawing {s.model.drawsPerSecond}×/s at {Math.round(s.model.liveRate).toLocaleString()} events/s
         </span>
       )}
       <span class="tl-count" data-testid="timeline-count">

@@ -8,8 +8,14 @@ import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from './stor
 export const CACHE_EVENTS = 20_000;
 /** Live events kept while the store's index has not caught up with them; older ones are dropped. */
 export const TAIL_MAX = 20_000;
-/** Live events per second above which views draw less often (and say so). */
-export const THIN_AT = 10_000;
+/**
+ * Above these live rates (events/s) views draw at most once per `everyMs` (and say so): a list
+ * moving that fast cannot be read, and each draw lays the whole panel out again.
+ */
+const DRAW_STEPS = [
+  { above: 10_000, everyMs: 250 },
+  { above: 500, everyMs: 100 },
+];
 /** How soon after live events arrive the index is re-read, at the least. */
 const REFRESH_MS = 1000;
 
@@ -70,9 +76,15 @@ export class EventHistory {
     return Date.now() - w.start > 2000 ? 0 : w.last;
   }
 
+  /** How long views wait between draws at the current live rate; 0: they draw every change. */
+  get drawEveryMs(): number {
+    const rate = this.liveRate;
+    return DRAW_STEPS.find((s) => rate > s.above)?.everyMs ?? 0;
+  }
+
   /** Arriving faster than views should draw every change. */
   get thinned(): boolean {
-    return this.liveRate > THIN_AT;
+    return this.drawEveryMs > 0;
   }
 
   /** Every event: stored plus the live tail. */

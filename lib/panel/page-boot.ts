@@ -8,9 +8,6 @@ import { exchangeActions } from '../exchange/panel-actions';
 import { openPanelData } from './panel-wiring';
 import { createTyping } from './shared-typing';
 
-/** How often views draw while events arrive faster than THIN_AT per second. */
-const THIN_MS = 250;
-
 /** Builds the panel context for a page: data, background link and live endpoint config. */
 export async function bootPanelContext(page: 'panel' | 'streams', focus?: string): Promise<PanelContextValue> {
   const problems = signal<string[]>([]);
@@ -18,14 +15,15 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   const data = await openPanelData(page, report);
   const version = signal(data.history.version);
   // Views re-render on every change; when events pour in faster than that is useful, at most
-  // every THIN_MS (the timeline says so).
+  // every `drawEveryMs` (the timeline says so).
   let drawTimer: ReturnType<typeof setTimeout> | undefined;
   data.history.subscribe(() => {
-    if (!data.history.thinned) return void (version.value = data.history.version);
+    const every = data.history.drawEveryMs;
+    if (every === 0) return void (version.value = data.history.version);
     drawTimer ??= setTimeout(() => {
       drawTimer = undefined;
       version.value = data.history.version;
-    }, THIN_MS);
+    }, every);
   });
   const endpoints = signal<EndpointConfig[]>([]);
   const load = (raw: unknown) => (endpoints.value = parseEndpointList(raw).valid);

@@ -42,6 +42,11 @@ export class TimelineModel {
     return this.history.thinned;
   }
 
+  /** Draws per second while thinned. */
+  get drawsPerSecond(): number {
+    return Math.round(1000 / Math.max(1, this.history.drawEveryMs));
+  }
+
   get liveRate(): number {
     return this.history.liveRate;
   }
