@@ -1,4 +1,5 @@
 import type { Draft, FamilyContext, FamilyScript } from './families/context';
+import { graphqlServer } from './families/graphql';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
@@ -56,6 +57,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/v1\/chat\/stream$/, transport: 'sse', script: llmAnswers },
   { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
+  { pattern: /^\/graphql$/, transport: 'ws', script: graphqlServer },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

@@ -20,6 +20,7 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   llm: LlmView,
   socketio: exchangeView({ topics: 'Events', group: 'Namespace', calls: 'Acks', empty: 'No Socket.IO packets yet.' }),
   jsonrpc: exchangeView({ topics: 'Notifications', calls: 'Requests', empty: 'No JSON-RPC messages yet.' }),
+  graphql: exchangeView({ topics: 'Root fields', calls: 'Operations', empty: 'No GraphQL messages yet.' }),
   generic: GenericView,
 };
 

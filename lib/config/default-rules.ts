@@ -19,6 +19,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   llm: [{ type: 'error' }, { type: 'response.failed' }],
   socketio: [{ type: 'connect_error' }],
   jsonrpc: [{ type: 'error' }],
+  // An operation that failed, or a connection the server refused.
+  graphql: [{ type: 'error' }, { type: 'connection_error' }],
   generic: [],
 };
 

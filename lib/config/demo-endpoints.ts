@@ -27,6 +27,7 @@ export const DEMO_PATHS = {
   llm: '/v1/chat/stream',
   socketio: '/socket.io/?EIO=4&transport=websocket',
   mcp: '/mcp',
+  graphql: '/graphql',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -71,6 +72,7 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-llm', name: 'LLM answers', url: `http://${protocols}${p.llm}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-socketio', name: 'Socket.IO chat', url: `ws://${protocols}${p.socketio}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-mcp', name: 'MCP server (JSON-RPC)', url: `http://${protocols}${p.mcp}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-graphql', name: 'GraphQL subscriptions', url: `ws://${protocols}${p.graphql}`, profile: 'auto', protocols: ['graphql-transport-ws'] }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

@@ -1,5 +1,6 @@
 import type { Family } from '../model/typed';
 import { generic } from './generic';
+import { graphql } from './graphql';
 import { kanban } from './kanban';
 import { jsonrpc } from './jsonrpc';
 import { llm } from './llm';
@@ -10,4 +11,4 @@ import { plans } from './plans';
 import { socketio } from './socketio';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, generic };
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, generic };

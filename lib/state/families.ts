@@ -1,4 +1,5 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
+import { emptyGraphQL, reduceGraphQL, type GraphQLState } from './graphql';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
 import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
 import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
@@ -19,6 +20,7 @@ export interface FamilyStates {
   llm: LlmState;
   socketio: SocketIoState;
   jsonrpc: JsonRpcState;
+  graphql: GraphQLState;
   generic: GenericState;
 }
 
@@ -41,6 +43,7 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   llm: { empty: emptyLlm, reduce: reduceLlm },
   socketio: { empty: emptySocketIo, reduce: reduceSocketIo },
   jsonrpc: { empty: emptyJsonRpc, reduce: reduceJsonRpc },
+  graphql: { empty: emptyGraphQL, reduce: reduceGraphQL },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

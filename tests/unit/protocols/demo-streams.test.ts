@@ -19,6 +19,7 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['llm', 'llm', 'sse'],
   ['socketio', 'socketio', 'ws'],
   ['mcp', 'jsonrpc', 'sse'],
+  ['graphql', 'graphql', 'ws'],
 ];
 
 /** The demo server's events as the background would store them. */
