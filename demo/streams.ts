@@ -4,6 +4,7 @@ import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
 import { mcpServer } from './families/mcp';
+import { signalrHub } from './families/signalr';
 import { socketioChat } from './families/socketio';
 import { notifications } from './families/notifications';
 import { generateJob, hookRun, teamRun } from './families/officeplane-jobs';
@@ -58,6 +59,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
   { pattern: /^\/graphql$/, transport: 'ws', script: graphqlServer },
+  { pattern: /^\/hubs\/chat$/, transport: 'ws', script: signalrHub },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

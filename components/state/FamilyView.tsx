@@ -21,6 +21,7 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   socketio: exchangeView({ topics: 'Events', group: 'Namespace', calls: 'Acks', empty: 'No Socket.IO packets yet.' }),
   jsonrpc: exchangeView({ topics: 'Notifications', calls: 'Requests', empty: 'No JSON-RPC messages yet.' }),
   graphql: exchangeView({ topics: 'Root fields', calls: 'Operations', empty: 'No GraphQL messages yet.' }),
+  signalr: exchangeView({ topics: 'Hub methods', group: 'Direction', calls: 'Invocations', empty: 'No SignalR records yet.' }),
   generic: GenericView,
 };
 

@@ -21,6 +21,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   jsonrpc: [{ type: 'error' }],
   // An operation that failed, or a connection the server refused.
   graphql: [{ type: 'error' }, { type: 'connection_error' }],
+  // The server closing the connection with an error (a clean close has none).
+  signalr: [{ type: 'close', match: 'error' }],
   generic: [],
 };
 

@@ -28,6 +28,7 @@ export const DEMO_PATHS = {
   socketio: '/socket.io/?EIO=4&transport=websocket',
   mcp: '/mcp',
   graphql: '/graphql',
+  signalr: '/hubs/chat',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -73,6 +74,7 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-socketio', name: 'Socket.IO chat', url: `ws://${protocols}${p.socketio}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-mcp', name: 'MCP server (JSON-RPC)', url: `http://${protocols}${p.mcp}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-graphql', name: 'GraphQL subscriptions', url: `ws://${protocols}${p.graphql}`, profile: 'auto', protocols: ['graphql-transport-ws'] }),
+    newEndpoint({ id: 'demo-signalr', name: 'SignalR chat hub', url: `ws://${protocols}${p.signalr}`, profile: 'auto' }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

@@ -8,7 +8,8 @@ import { notifications } from './notifications';
 import { officeplane } from './officeplane';
 import { opencode } from './opencode';
 import { plans } from './plans';
+import { signalr } from './signalr';
 import { socketio } from './socketio';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, generic };
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, signalr, generic };

@@ -155,6 +155,12 @@ export function exchangeReducer<F extends string>(meaning: Meaning): (s: Exchang
   return byType<ExchangeState<F>>({}, { rest: handle, sent: true });
 }
 
+/**
+ * Which way a call goes, as a group: requests from either side share the id space of their
+ * sender, so the direction keeps them apart. `asked` is true for the request, false for its answer.
+ */
+export const side = (dir: string, asked: boolean): string => ((dir === 'out') === asked ? 'client → server' : 'server → client');
+
 /** Latency of an answered call, in ms. */
 export const latency = (c: Call): number | undefined => (c.endedAt === undefined ? undefined : c.endedAt - c.startedAt);
 

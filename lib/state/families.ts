@@ -1,5 +1,6 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { emptyGraphQL, reduceGraphQL, type GraphQLState } from './graphql';
+import { emptySignalR, reduceSignalR, type SignalRState } from './signalr';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
 import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
 import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
@@ -21,6 +22,7 @@ export interface FamilyStates {
   socketio: SocketIoState;
   jsonrpc: JsonRpcState;
   graphql: GraphQLState;
+  signalr: SignalRState;
   generic: GenericState;
 }
 
@@ -44,6 +46,7 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   socketio: { empty: emptySocketIo, reduce: reduceSocketIo },
   jsonrpc: { empty: emptyJsonRpc, reduce: reduceJsonRpc },
   graphql: { empty: emptyGraphQL, reduce: reduceGraphQL },
+  signalr: { empty: emptySignalR, reduce: reduceSignalR },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

@@ -22,6 +22,7 @@ const TYPED: Record<string, RegExp> = {
   'demo-socketio': /^(open|connect|event)$/,
   'demo-mcp': /^(notification|request)$/,
   'demo-graphql': /^(connection_ack|next|complete|error|ping)$/,
+  'demo-signalr': /^(handshake_response|invocation|ping)$/,
 };
 
 /** Shows an endpoint's state in the State tab (DOM only, so either driver runs it). */
@@ -43,6 +44,7 @@ const showState = (page: Page, endpointId: string) =>
 /** What a messaging protocol's State view must come to show: a call or topic row naming `name`. */
 const EXCHANGES: Record<string, string> = {
   'demo-graphql': 'onOrderUpdated',
+  'demo-signalr': 'ReceiveMessage',
 };
 
 /** The text of the State tab's call and topic rows. */

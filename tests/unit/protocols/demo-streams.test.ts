@@ -20,6 +20,7 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['socketio', 'socketio', 'ws'],
   ['mcp', 'jsonrpc', 'sse'],
   ['graphql', 'graphql', 'ws'],
+  ['signalr', 'signalr', 'ws'],
 ];
 
 /** The demo server's events as the background would store them. */
