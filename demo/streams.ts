@@ -5,6 +5,7 @@ import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
 import { mcpServer } from './families/mcp';
 import { signalrHub } from './families/signalr';
+import { stompBroker } from './families/stomp';
 import { socketioChat } from './families/socketio';
 import { notifications } from './families/notifications';
 import { generateJob, hookRun, teamRun } from './families/officeplane-jobs';
@@ -60,6 +61,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
   { pattern: /^\/graphql$/, transport: 'ws', script: graphqlServer },
   { pattern: /^\/hubs\/chat$/, transport: 'ws', script: signalrHub },
+  { pattern: /^\/stomp\/[^/]+\/[^/]+\/websocket$/, transport: 'ws', script: stompBroker },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

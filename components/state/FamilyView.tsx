@@ -22,6 +22,7 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   jsonrpc: exchangeView({ topics: 'Notifications', calls: 'Requests', empty: 'No JSON-RPC messages yet.' }),
   graphql: exchangeView({ topics: 'Root fields', calls: 'Operations', empty: 'No GraphQL messages yet.' }),
   signalr: exchangeView({ topics: 'Hub methods', group: 'Direction', calls: 'Invocations', empty: 'No SignalR records yet.' }),
+  stomp: exchangeView({ topics: 'Destinations', group: 'Direction', calls: 'Subscriptions and receipts', empty: 'No STOMP frames yet.' }),
   generic: GenericView,
 };
 

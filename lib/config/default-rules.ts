@@ -23,6 +23,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   graphql: [{ type: 'error' }, { type: 'connection_error' }],
   // The server closing the connection with an error (a clean close has none).
   signalr: [{ type: 'close', match: 'error' }],
+  // The broker reports an error and closes the connection.
+  stomp: [{ type: 'ERROR' }],
   generic: [],
 };
 

@@ -29,6 +29,7 @@ export const DEMO_PATHS = {
   mcp: '/mcp',
   graphql: '/graphql',
   signalr: '/hubs/chat',
+  stomp: '/stomp/000/demo/websocket',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -75,6 +76,7 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-mcp', name: 'MCP server (JSON-RPC)', url: `http://${protocols}${p.mcp}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-graphql', name: 'GraphQL subscriptions', url: `ws://${protocols}${p.graphql}`, profile: 'auto', protocols: ['graphql-transport-ws'] }),
     newEndpoint({ id: 'demo-signalr', name: 'SignalR chat hub', url: `ws://${protocols}${p.signalr}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-stomp', name: 'STOMP broker (SockJS)', url: `ws://${protocols}${p.stomp}`, profile: 'auto' }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

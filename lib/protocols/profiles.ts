@@ -10,6 +10,7 @@ import { opencode } from './opencode';
 import { plans } from './plans';
 import { signalr } from './signalr';
 import { socketio } from './socketio';
+import { stomp } from './stomp';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, signalr, generic };
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, signalr, stomp, generic };

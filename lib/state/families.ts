@@ -1,6 +1,7 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { emptyGraphQL, reduceGraphQL, type GraphQLState } from './graphql';
 import { emptySignalR, reduceSignalR, type SignalRState } from './signalr';
+import { emptyStomp, reduceStomp, type StompState } from './stomp';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
 import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
 import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
@@ -23,6 +24,7 @@ export interface FamilyStates {
   jsonrpc: JsonRpcState;
   graphql: GraphQLState;
   signalr: SignalRState;
+  stomp: StompState;
   generic: GenericState;
 }
 
@@ -47,6 +49,7 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   jsonrpc: { empty: emptyJsonRpc, reduce: reduceJsonRpc },
   graphql: { empty: emptyGraphQL, reduce: reduceGraphQL },
   signalr: { empty: emptySignalR, reduce: reduceSignalR },
+  stomp: { empty: emptyStomp, reduce: reduceStomp },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

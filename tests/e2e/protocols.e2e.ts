@@ -23,6 +23,7 @@ const TYPED: Record<string, RegExp> = {
   'demo-mcp': /^(notification|request)$/,
   'demo-graphql': /^(connection_ack|next|complete|error|ping)$/,
   'demo-signalr': /^(handshake_response|invocation|ping)$/,
+  'demo-stomp': /^(sockjs_open|CONNECTED|MESSAGE)$/,
 };
 
 /** Shows an endpoint's state in the State tab (DOM only, so either driver runs it). */
@@ -45,6 +46,7 @@ const showState = (page: Page, endpointId: string) =>
 const EXCHANGES: Record<string, string> = {
   'demo-graphql': 'onOrderUpdated',
   'demo-signalr': 'ReceiveMessage',
+  'demo-stomp': '/topic/orders',
 };
 
 /** The text of the State tab's call and topic rows. */

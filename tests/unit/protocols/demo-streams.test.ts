@@ -21,6 +21,7 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['mcp', 'jsonrpc', 'sse'],
   ['graphql', 'graphql', 'ws'],
   ['signalr', 'signalr', 'ws'],
+  ['stomp', 'stomp', 'ws'],
 ];
 
 /** The demo server's events as the background would store them. */
