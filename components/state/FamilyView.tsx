@@ -23,6 +23,8 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   graphql: exchangeView({ topics: 'Root fields', calls: 'Operations', empty: 'No GraphQL messages yet.' }),
   signalr: exchangeView({ topics: 'Hub methods', group: 'Direction', calls: 'Invocations', empty: 'No SignalR records yet.' }),
   stomp: exchangeView({ topics: 'Destinations', group: 'Direction', calls: 'Subscriptions and receipts', empty: 'No STOMP frames yet.' }),
+  phoenix: exchangeView({ topics: 'Events', group: 'Topic', calls: 'Pushes and replies', empty: 'No Phoenix Channels messages yet.' }),
+  actioncable: exchangeView({ topics: 'Messages', group: 'Channel', calls: 'Subscriptions', empty: 'No Action Cable messages yet.' }),
   generic: GenericView,
 };
 

@@ -25,6 +25,10 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   signalr: [{ type: 'close', match: 'error' }],
   // The broker reports an error and closes the connection.
   stomp: [{ type: 'ERROR' }],
+  // A channel process crashed on the server.
+  phoenix: [{ type: 'phx_error' }],
+  // The server refused a channel, or the connection as unauthorized.
+  actioncable: [{ type: 'reject_subscription' }, { type: 'disconnect', match: 'reason=unauthorized' }],
   generic: [],
 };
 

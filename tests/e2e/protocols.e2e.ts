@@ -24,6 +24,8 @@ const TYPED: Record<string, RegExp> = {
   'demo-graphql': /^(connection_ack|next|complete|error|ping)$/,
   'demo-signalr': /^(handshake_response|invocation|ping)$/,
   'demo-stomp': /^(sockjs_open|CONNECTED|MESSAGE)$/,
+  'demo-phoenix': /^(phx_reply|new_msg|presence_diff)$/,
+  'demo-actioncable': /^(welcome|confirm_subscription|message|ping)$/,
 };
 
 /** Shows an endpoint's state in the State tab (DOM only, so either driver runs it). */
@@ -47,6 +49,8 @@ const EXCHANGES: Record<string, string> = {
   'demo-graphql': 'onOrderUpdated',
   'demo-signalr': 'ReceiveMessage',
   'demo-stomp': '/topic/orders',
+  'demo-phoenix': 'new_msg',
+  'demo-actioncable': 'new_message',
 };
 
 /** The text of the State tab's call and topic rows. */

@@ -22,6 +22,8 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['graphql', 'graphql', 'ws'],
   ['signalr', 'signalr', 'ws'],
   ['stomp', 'stomp', 'ws'],
+  ['phoenix', 'phoenix', 'ws'],
+  ['actioncable', 'actioncable', 'ws'],
 ];
 
 /** The demo server's events as the background would store them. */
