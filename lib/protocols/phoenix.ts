@@ -73,7 +73,9 @@ const WILDCARDS: Record<string, TypeSpec> = {
   '*': {
     schema: Message(z.unknown()),
     category: 'data',
-    summary: (p) => line(clip(p?.topic, 50), preview(p?.payload, 70), refOf(p)),
+    // The pattern takes any type: an object that is no Channels message has nothing to say here
+    // (the notification text then asks the other profiles).
+    summary: (p) => (isRecord(p) && typeof p.topic !== 'string' ? '' : line(clip(p?.topic, 50), preview(p?.payload, 70), refOf(p))),
     entities: (p) => refs(['topic', p?.topic], ['event', p?.event]),
   },
 };
