@@ -161,6 +161,9 @@ export function exchangeReducer<F extends string>(meaning: Meaning): (s: Exchang
  */
 export const side = (dir: string, asked: boolean): string => ((dir === 'out') === asked ? 'client → server' : 'server → client');
 
+/** An argument list as a topic's latest value: one argument as itself, several as their list. */
+export const argumentsValue = (args: unknown): unknown => (Array.isArray(args) && args.length === 1 ? args[0] : args);
+
 /** Latency of an answered call, in ms. */
 export const latency = (c: Call): number | undefined => (c.endedAt === undefined ? undefined : c.endedAt - c.startedAt);
 

@@ -1,4 +1,4 @@
-import { emptyExchange, exchangeReducer, side, type Effect, type ExchangeState } from './exchange';
+import { argumentsValue, emptyExchange, exchangeReducer, side, type Effect, type ExchangeState } from './exchange';
 import { field, id, num, str } from './json';
 
 /** Hub targets by direction with counts and latest arguments; invocations by id with latency; the connection. */
@@ -6,11 +6,7 @@ export type SignalRState = ExchangeState<'signalr'>;
 
 export const emptySignalR = (): SignalRState => emptyExchange('signalr');
 
-/** One argument as the latest value of its target; several as their list. */
-const args = (p: unknown): unknown => {
-  const a = field(p, 'arguments');
-  return Array.isArray(a) && a.length === 1 ? a[0] : a;
-};
+const args = (p: unknown): unknown => argumentsValue(field(p, 'arguments'));
 
 export const reduceSignalR = exchangeReducer<'signalr'>((type, p, ev): Effect[] => {
   const invocationId = id(field(p, 'invocationId'));
