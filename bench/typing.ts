@@ -9,6 +9,11 @@ const STREAMS: Array<[Family, string, 'sse' | 'ws']> = [
   ['llm', DEMO_PATHS.llm, 'sse'],
   ['socketio', DEMO_PATHS.socketio, 'ws'],
   ['jsonrpc', DEMO_PATHS.mcp, 'sse'],
+  ['graphql', DEMO_PATHS.graphql, 'ws'],
+  ['signalr', DEMO_PATHS.signalr, 'ws'],
+  ['stomp', DEMO_PATHS.stomp, 'ws'],
+  ['phoenix', DEMO_PATHS.phoenix, 'ws'],
+  ['actioncable', DEMO_PATHS.actioncable, 'ws'],
   ['kanban', DEMO_PATHS.kanbanBoard, 'sse'],
 ];
 

@@ -1,13 +1,18 @@
 import type { Draft, FamilyContext, FamilyScript } from './families/context';
+import { actionCable } from './families/actioncable';
+import { graphqlServer } from './families/graphql';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
 import { mcpServer } from './families/mcp';
+import { signalrHub } from './families/signalr';
+import { stompBroker } from './families/stomp';
 import { socketioChat } from './families/socketio';
 import { notifications } from './families/notifications';
 import { generateJob, hookRun, teamRun } from './families/officeplane-jobs';
 import { officeplaneWs } from './families/officeplane-ws';
 import { opencode } from './families/opencode';
+import { phoenixSocket } from './families/phoenix';
 import { plans } from './families/plans';
 import { streamKey } from './knobs';
 import { createRng } from './random';
@@ -56,6 +61,11 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/v1\/chat\/stream$/, transport: 'sse', script: llmAnswers },
   { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
+  { pattern: /^\/graphql$/, transport: 'ws', script: graphqlServer },
+  { pattern: /^\/hubs\/chat$/, transport: 'ws', script: signalrHub },
+  { pattern: /^\/stomp\/[^/]+\/[^/]+\/websocket$/, transport: 'ws', script: stompBroker },
+  { pattern: /^\/socket\/websocket$/, transport: 'ws', script: phoenixSocket },
+  { pattern: /^\/cable$/, transport: 'ws', script: actionCable },
 ];
 
 export type Resolved = { ok: true; route: StreamRoute } | { ok: false; status: 400 | 404; message: string };

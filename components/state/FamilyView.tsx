@@ -20,6 +20,11 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   llm: LlmView,
   socketio: exchangeView({ topics: 'Events', group: 'Namespace', calls: 'Acks', empty: 'No Socket.IO packets yet.' }),
   jsonrpc: exchangeView({ topics: 'Notifications', calls: 'Requests', empty: 'No JSON-RPC messages yet.' }),
+  graphql: exchangeView({ topics: 'Root fields', calls: 'Operations', empty: 'No GraphQL messages yet.' }),
+  signalr: exchangeView({ topics: 'Hub methods', group: 'Direction', calls: 'Invocations', empty: 'No SignalR records yet.' }),
+  stomp: exchangeView({ topics: 'Destinations', group: 'Direction', calls: 'Subscriptions and receipts', empty: 'No STOMP frames yet.' }),
+  phoenix: exchangeView({ topics: 'Events', group: 'Topic', calls: 'Pushes and replies', empty: 'No Phoenix Channels messages yet.' }),
+  actioncable: exchangeView({ topics: 'Messages', group: 'Channel', calls: 'Subscriptions', empty: 'No Action Cable messages yet.' }),
   generic: GenericView,
 };
 

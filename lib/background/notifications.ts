@@ -3,6 +3,7 @@ import type { StreamEvent } from '../model/event';
 import { showUnread, type BadgeHost } from '../notify/badge';
 import { Coalescer, type Alert } from '../notify/coalesce';
 import { alertId, historyFocusPath, parseAlertId } from '../notify/links';
+import { RuleFamilies } from '../notify/rule-family';
 import { matchEvent } from '../notify/rules';
 import { addNotifications, getDnd, markRead, unreadCount } from '../notify/store';
 import { notificationText } from '../notify/text';
@@ -51,6 +52,7 @@ export class Notifier {
   /** Writes run one after another, in event order. */
   private chain: Promise<void> = Promise.resolve();
   private readonly coalescer: Coalescer;
+  private readonly families = new RuleFamilies();
   /** The alert on screen per endpoint, cleared when a summary replaces it. */
   private readonly shown = new Map<string, string>();
   private readonly now: () => number;
@@ -73,11 +75,12 @@ export class Notifier {
     this.run(async () => showUnread(browser, await unreadCount(await db())));
   }
 
-  /** Called for every stored event; cheap unless a rule of the endpoint matches. */
+  /** Called for every stored event and marker; cheap unless a rule of the endpoint matches. */
   consider(ev: StreamEvent, cfg: EndpointConfig): void {
-    const matched = matchEvent(ev, cfg.notify, cfg.profile === 'auto' ? undefined : cfg.profile);
+    const family = this.families.familyFor(ev, cfg.id, cfg.profile);
+    const matched = matchEvent(ev, cfg.notify, family);
     if (!matched) return;
-    const { title, message } = notificationText(ev, matched.type, matched.payload, cfg.profile === 'auto' ? undefined : cfg.profile);
+    const { title, message } = notificationText(ev, matched.type, matched.payload, family);
     this.queue.push({
       row: { endpointId: ev.endpointId, seq: ev.seq, time: ev.time, type: matched.type, title, message, read: false },
       endpointName: cfg.name,

@@ -248,6 +248,8 @@ export class BackgroundService {
     const st = this.slots.get(endpointId)?.status;
     if (st) st.lastSeq = ev.seq;
     this.hub.event(ev);
+    // The `connected` marker names the subprotocol: detection for notification rules reads it.
+    if (cfg) this.notifier.consider(ev, cfg);
   }
 
   private touchStatus(endpointId: string, patch: Partial<EndpointStatus>): void {

@@ -19,6 +19,16 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   llm: [{ type: 'error' }, { type: 'response.failed' }],
   socketio: [{ type: 'connect_error' }],
   jsonrpc: [{ type: 'error' }],
+  // An operation that failed, or a connection the server refused.
+  graphql: [{ type: 'error' }, { type: 'connection_error' }],
+  // The server closing the connection with an error (a clean close has none).
+  signalr: [{ type: 'close', match: 'error' }],
+  // The broker reports an error and closes the connection.
+  stomp: [{ type: 'ERROR' }],
+  // A channel process crashed on the server.
+  phoenix: [{ type: 'phx_error' }],
+  // The server refused a channel, or the connection as unauthorized.
+  actioncable: [{ type: 'reject_subscription' }, { type: 'disconnect', match: 'reason=unauthorized' }],
   generic: [],
 };
 

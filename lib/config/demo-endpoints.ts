@@ -27,6 +27,11 @@ export const DEMO_PATHS = {
   llm: '/v1/chat/stream',
   socketio: '/socket.io/?EIO=4&transport=websocket',
   mcp: '/mcp',
+  graphql: '/graphql',
+  signalr: '/hubs/chat',
+  stomp: '/stomp/000/demo/websocket',
+  phoenix: '/socket/websocket?vsn=2.0.0',
+  actioncable: '/cable',
 } as const;
 
 export const NOTIFICATIONS_HEARTBEAT = {
@@ -42,7 +47,8 @@ export const NOTIFICATIONS_HEARTBEAT = {
  * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
  * each stream holds one for good: a seventh to the same host would wait forever. So the
  * OfficePlane streams use `localhost`, the app families `127.0.0.1`, and the protocol streams
- * `127.0.0.1` on the server's second port (browsers count per host and port).
+ * the server's second port (browsers count per host and port): six on `127.0.0.1`, the others
+ * on `localhost`.
  */
 export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): EndpointConfig[] {
   const office = `localhost:${port}`;
@@ -50,6 +56,8 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
   const http = `http://${rest}`;
   const ws = `ws://${rest}`;
   const protocols = `127.0.0.1:${protocolPort}`;
+  // The second port's six connections on 127.0.0.1 are taken: the rest use its other name.
+  const moreProtocols = `localhost:${protocolPort}`;
   const p = DEMO_PATHS;
   const list = [
     newEndpoint({ id: 'demo-officeplane', name: 'OfficePlane dashboard', url: `ws://${office}${p.officeplaneWs}`, profile: 'officeplane' }),
@@ -71,6 +79,17 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-llm', name: 'LLM answers', url: `http://${protocols}${p.llm}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-socketio', name: 'Socket.IO chat', url: `ws://${protocols}${p.socketio}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-mcp', name: 'MCP server (JSON-RPC)', url: `http://${protocols}${p.mcp}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-graphql', name: 'GraphQL subscriptions', url: `ws://${protocols}${p.graphql}`, profile: 'auto', protocols: ['graphql-transport-ws'] }),
+    newEndpoint({ id: 'demo-signalr', name: 'SignalR chat hub', url: `ws://${protocols}${p.signalr}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-stomp', name: 'STOMP broker (SockJS)', url: `ws://${protocols}${p.stomp}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-phoenix', name: 'Phoenix Channels', url: `ws://${moreProtocols}${p.phoenix}`, profile: 'auto' }),
+    newEndpoint({
+      id: 'demo-actioncable',
+      name: 'Action Cable',
+      url: `ws://${moreProtocols}${p.actioncable}`,
+      profile: 'auto',
+      protocols: ['actioncable-v1-json', 'actioncable-unsupported'],
+    }),
   ];
   return list.map((e) => ({ ...e, notify: defaultRules(e.profile) }));
 }

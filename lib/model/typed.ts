@@ -3,7 +3,7 @@ import type { StreamEvent } from './event';
 /** The protocol families Streamscope types (docs/event-shapes.md), the protocol profiles, and a catch-all. */
 export const FAMILIES = [
   'officeplane', 'kanban', 'opencode', 'plans', 'notifications',
-  'llm', 'socketio', 'jsonrpc',
+  'llm', 'socketio', 'jsonrpc', 'graphql', 'signalr', 'stomp', 'phoenix', 'actioncable',
   'generic',
 ] as const;
 export type Family = (typeof FAMILIES)[number];

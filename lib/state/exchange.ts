@@ -63,8 +63,9 @@ export interface ExchangeState<F extends string> {
 export type Effect =
   | { kind: 'topic'; name: string; group?: string; payload: unknown }
   | { kind: 'open'; id: string; name: string; group?: string; request?: unknown; active?: boolean }
-  | { kind: 'update'; id: string; group?: string; payload: unknown }
-  | { kind: 'close'; id: string; group?: string; result?: unknown; error?: string; cancelled?: boolean }
+  /** `name` names a call never seen opened (recording began after it), when the answer tells. */
+  | { kind: 'update'; id: string; group?: string; payload: unknown; name?: string }
+  | { kind: 'close'; id: string; group?: string; result?: unknown; error?: string; cancelled?: boolean; name?: string }
   | { kind: 'info'; key: string; value: string }
   | { kind: 'error'; message: string };
 
@@ -126,7 +127,7 @@ function apply<F extends string>(s: ExchangeState<F>, e: Effect, ev: TypedStream
       const key = keyOf(e.group, e.id);
       const prev = own(s.calls, key);
       // An answer to a call never seen (sent before recording began) is still shown, nameless.
-      const base: Call = prev ?? { key, id: e.id, name: '?', group: e.group, status: 'pending', startedAt: ev.time, updates: 0, trace: record(undefined, ev) };
+      const base: Call = prev ?? { key, id: e.id, name: e.name ?? '?', group: e.group, status: 'pending', startedAt: ev.time, updates: 0, trace: record(undefined, ev) };
       const { order, dict } = prev ? { order: s.callOrder, dict: s.calls } : admit(s.callOrder, s.calls, key, CALL_CAP);
       const call: Call =
         e.kind === 'update'
@@ -153,6 +154,15 @@ export function exchangeReducer<F extends string>(meaning: Meaning): (s: Exchang
   };
   return byType<ExchangeState<F>>({}, { rest: handle, sent: true });
 }
+
+/**
+ * Which way a call goes, as a group: requests from either side share the id space of their
+ * sender, so the direction keeps them apart. `asked` is true for the request, false for its answer.
+ */
+export const side = (dir: string, asked: boolean): string => ((dir === 'out') === asked ? 'client → server' : 'server → client');
+
+/** An argument list as a topic's latest value: one argument as itself, several as their list. */
+export const argumentsValue = (args: unknown): unknown => (Array.isArray(args) && args.length === 1 ? args[0] : args);
 
 /** Latency of an answered call, in ms. */
 export const latency = (c: Call): number | undefined => (c.endedAt === undefined ? undefined : c.endedAt - c.startedAt);

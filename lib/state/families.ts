@@ -1,4 +1,9 @@
 import type { Family, TypedStreamEvent } from '../model/typed';
+import { emptyGraphQL, reduceGraphQL, type GraphQLState } from './graphql';
+import { emptySignalR, reduceSignalR, type SignalRState } from './signalr';
+import { emptyStomp, reduceStomp, type StompState } from './stomp';
+import { emptyPhoenix, reducePhoenix, type PhoenixState } from './phoenix';
+import { emptyActionCable, reduceActionCable, type ActionCableState } from './actioncable';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
 import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
 import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
@@ -19,6 +24,11 @@ export interface FamilyStates {
   llm: LlmState;
   socketio: SocketIoState;
   jsonrpc: JsonRpcState;
+  graphql: GraphQLState;
+  signalr: SignalRState;
+  stomp: StompState;
+  phoenix: PhoenixState;
+  actioncable: ActionCableState;
   generic: GenericState;
 }
 
@@ -41,6 +51,11 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   llm: { empty: emptyLlm, reduce: reduceLlm },
   socketio: { empty: emptySocketIo, reduce: reduceSocketIo },
   jsonrpc: { empty: emptyJsonRpc, reduce: reduceJsonRpc },
+  graphql: { empty: emptyGraphQL, reduce: reduceGraphQL },
+  signalr: { empty: emptySignalR, reduce: reduceSignalR },
+  stomp: { empty: emptyStomp, reduce: reduceStomp },
+  phoenix: { empty: emptyPhoenix, reduce: reducePhoenix },
+  actioncable: { empty: emptyActionCable, reduce: reduceActionCable },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

@@ -1,13 +1,10 @@
-import { emptyExchange, exchangeReducer, type Effect, type ExchangeState } from './exchange';
+import { emptyExchange, exchangeReducer, side, type Effect, type ExchangeState } from './exchange';
 import { field, id, num, str } from './json';
 
 /** Methods by name (notifications), requests paired with their results by id, with latency. */
 export type JsonRpcState = ExchangeState<'jsonrpc'>;
 
 export const emptyJsonRpc = (): JsonRpcState => emptyExchange('jsonrpc');
-
-/** Requests from either side share the id space of their sender: the direction keeps them apart. */
-const side = (dir: string, asked: boolean): string => ((dir === 'out') === asked ? 'client → server' : 'server → client');
 
 export const reduceJsonRpc = exchangeReducer<'jsonrpc'>((type, p, ev): Effect[] => {
   const rpcId = id(field(p, 'id'));

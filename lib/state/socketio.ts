@@ -1,4 +1,4 @@
-import { emptyExchange, exchangeReducer, type Effect, type ExchangeState } from './exchange';
+import { argumentsValue, emptyExchange, exchangeReducer, type Effect, type ExchangeState } from './exchange';
 import { field, isRecord, num, str } from './json';
 
 /** Namespaces, events by name with counts and latest arguments, acks by id. */
@@ -6,10 +6,7 @@ export type SocketIoState = ExchangeState<'socketio'>;
 
 export const emptySocketIo = (): SocketIoState => emptyExchange('socketio');
 
-const args = (p: unknown): unknown => {
-  const a = field(p, 'args');
-  return Array.isArray(a) && a.length === 1 ? a[0] : a;
-};
+const args = (p: unknown): unknown => argumentsValue(field(p, 'args'));
 
 export const reduceSocketIo = exchangeReducer<'socketio'>((type, p, ev): Effect[] => {
   const nsp = str(field(p, 'nsp')) ?? '/';

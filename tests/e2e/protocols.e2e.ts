@@ -21,6 +21,11 @@ const TYPED: Record<string, RegExp> = {
   'demo-llm': /^(chat\.completion\.chunk|message_start|content_block_delta|response\.|text-delta|start)/,
   'demo-socketio': /^(open|connect|event)$/,
   'demo-mcp': /^(notification|request)$/,
+  'demo-graphql': /^(connection_ack|next|complete|error|ping)$/,
+  'demo-signalr': /^(handshake_response|invocation|ping)$/,
+  'demo-stomp': /^(sockjs_open|CONNECTED|MESSAGE)$/,
+  'demo-phoenix': /^(phx_reply|new_msg|presence_diff)$/,
+  'demo-actioncable': /^(welcome|confirm_subscription|message|ping)$/,
 };
 
 /** Shows an endpoint's state in the State tab (DOM only, so either driver runs it). */
@@ -38,6 +43,21 @@ const showState = (page: Page, endpointId: string) =>
     select.value = id;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }, endpointId);
+
+/** What a messaging protocol's State view must come to show: a call or topic row naming `name`. */
+const EXCHANGES: Record<string, string> = {
+  'demo-graphql': 'onOrderUpdated',
+  'demo-signalr': 'ReceiveMessage',
+  'demo-stomp': '/topic/orders',
+  'demo-phoenix': 'new_msg',
+  'demo-actioncable': 'new_message',
+};
+
+/** The text of the State tab's call and topic rows. */
+const exchangeRows = (page: Page) =>
+  (page as PwPage).evaluate(() =>
+    [...document.querySelectorAll('[data-testid="exchange-call"], [data-testid="exchange-topic"]')].map((e) => e.textContent ?? ''),
+  );
 
 const llmText = (page: Page) =>
   (page as PwPage).evaluate(() => [...document.querySelectorAll('[data-testid="llm-text"]')].map((e) => e.textContent ?? ''));
@@ -60,6 +80,10 @@ async function typedAndAssembled(launch: () => Promise<Driver>): Promise<void> {
     // A whole sentence assembled from the chunks of at least one answer.
     const texts = await poll(() => llmText(panel), (t) => t.some((s) => /\.\s*$/.test(s) && s.split(' ').length > 8), 'an assembled LLM answer', 40_000);
     expect(texts.join(' ')).not.toContain('undefined');
+    for (const [endpointId, name] of Object.entries(EXCHANGES)) {
+      await showState(panel, endpointId);
+      await poll(() => exchangeRows(panel), (rows) => rows.some((r) => r.includes(name)), `${endpointId}: ${name} in the State tab`, 30_000);
+    }
   } finally {
     await ext.close();
     await server.close();

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notifier, type NotifierBrowser } from '../../../lib/background/notifications';
+import { defaultRules } from '../../../lib/config/default-rules';
 import { newEndpoint } from '../../../lib/config/endpoint';
 import type { StreamEvent } from '../../../lib/model/event';
 import { recentNotifications, setDnd, unreadCount } from '../../../lib/notify/store';
@@ -91,5 +92,21 @@ describe('Notifier', () => {
     const b = fakeBrowser();
     new Notifier(b.api, async () => db);
     await vi.waitFor(() => expect(b.badge.text).toBe('7'));
+  });
+
+  it('fires the default rules of a framed protocol on an auto endpoint once it is detected', async () => {
+    const b = fakeBrowser();
+    const notifier = new Notifier(b.api, async () => db, { windowMs: 0 });
+    const hub = newEndpoint({ id: 'h1', name: 'Chat hub', url: 'ws://127.0.0.1:8788/hubs/chat', profile: 'auto', notify: defaultRules('auto') });
+    const rec = (r: unknown): StreamEvent => {
+      const data = `${JSON.stringify(r)}\u001e`;
+      return { endpointId: 'h1', seq: ++seq, time: Date.now(), dir: 'in', transport: 'ws', opcode: 1, data, size: data.length };
+    };
+    notifier.consider(rec({}), hub);
+    notifier.consider(rec({ type: 1, target: 'ReceiveMessage', arguments: ['ana', 'hi'] }), hub);
+    notifier.consider(rec({ type: 7, error: 'Server is shutting down' }), hub);
+    await vi.waitFor(() => expect(b.created).toHaveLength(1));
+    expect(b.created[0]?.message).toContain('Server is shutting down');
+    expect((await recentNotifications(db)).map((r) => r.type)).toEqual(['close']);
   });
 });

@@ -19,6 +19,11 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['llm', 'llm', 'sse'],
   ['socketio', 'socketio', 'ws'],
   ['mcp', 'jsonrpc', 'sse'],
+  ['graphql', 'graphql', 'ws'],
+  ['signalr', 'signalr', 'ws'],
+  ['stomp', 'stomp', 'ws'],
+  ['phoenix', 'phoenix', 'ws'],
+  ['actioncable', 'actioncable', 'ws'],
 ];
 
 /** The demo server's events as the background would store them. */

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../../lib/model/event';
-import type { Family, TypedStreamEvent } from '../../../lib/model/typed';
-import { typeEvent } from '../../../lib/protocols';
-import { callList, CALL_CAP, latency, topicList, type ExchangeState } from '../../../lib/state/exchange';
-import { REDUCERS } from '../../../lib/state/families';
-
-/** WebSocket text frames as exchanged, 50 ms apart. */
-function frames(family: Family, list: Array<[dir: 'in' | 'out', data: string]>): TypedStreamEvent[] {
-  return list.map(([dir, data], i) => {
-    const ev: StreamEvent = { endpointId: 'x', seq: i + 1, time: 1_000 + i * 50, dir, transport: 'ws', opcode: 1, data, size: data.length };
-    return { ...ev, typed: typeEvent(ev, family) };
-  });
-}
-
-function fold<F extends 'socketio' | 'jsonrpc'>(family: F, events: TypedStreamEvent[]): ExchangeState<F> {
-  const r = REDUCERS[family] as unknown as { empty(): ExchangeState<F>; reduce(s: ExchangeState<F>, ev: TypedStreamEvent): ExchangeState<F> };
-  return events.reduce(r.reduce, r.empty());
-}
+import { callList, CALL_CAP, latency, topicList } from '../../../lib/state/exchange';
+import { fold, frames } from './exchange-frames';
 
 describe('Socket.IO state', () => {
   const events = frames('socketio', [
