@@ -2,6 +2,6 @@
 export type { Profile, TypeSpec } from './spec';
 export { specFor } from './spec';
 export { PROFILES } from './profiles';
-export { typeEvent } from './type-event';
+export { typeEvent, typeForFold } from './type-event';
 export { eventTypeName, parseData } from './parse';
 export { detectFamily } from './detect';

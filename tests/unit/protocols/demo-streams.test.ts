@@ -3,7 +3,9 @@ import { takeEvents } from '../../../demo/streams';
 import { DEMO_PATHS } from '../../../lib/config/demo-endpoints';
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
-import { detectFamily, PROFILES, typeEvent } from '../../../lib/protocols';
+import { detectFamily, PROFILES, typeEvent, typeForFold } from '../../../lib/protocols';
+import { foldInto } from '../../../lib/store/derive';
+import { emptySlice } from '../../../lib/state';
 
 /** Every demo stream, what it speaks, and how it is carried. */
 const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
@@ -71,4 +73,18 @@ describe('the demo server speaks what the profiles expect', () => {
       expect(missing, family).toEqual([]);
     }
   });
+
+  for (const [key, family, transport] of STREAMS) {
+    it(`${key}: folds to the same state replayed with the stored verdict (typeForFold) as typed in full`, () => {
+      const events = asStored(DEMO_PATHS[key], transport, 600);
+      // Every third event is taken as stored invalid: the verdict must reach the reducers too.
+      const invalid = (i: number) => i % 3 === 0;
+      const full = events.map((ev, i) => {
+        const typed = typeEvent(ev, family);
+        return { ...ev, typed: invalid(i) ? { ...typed, issues: [{ path: '', message: 'x' }] } : typed };
+      });
+      const replayed = events.map((ev, i) => ({ ...ev, typed: typeForFold(ev, family, !invalid(i)) }));
+      expect(JSON.stringify(foldInto(emptySlice(family), replayed))).toBe(JSON.stringify(foldInto(emptySlice(family), full)));
+    });
+  }
 });
