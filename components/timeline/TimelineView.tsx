@@ -3,16 +3,20 @@ import { eventKey, type StreamEvent } from '../../lib/model/event';
 import { PROFILES } from '../../lib/protocols';
 import type { EventHistory } from '../../lib/panel/history';
 import { followPageTheme } from '../../lib/panel/theme';
+import { COLUMN_IDS, detailSize, fitColumns, placementFor, SPLITTER, withDetailSize } from '../../lib/timeline/layout';
 import { typeList } from '../../lib/timeline/type-list';
 import { familyLabel } from '../../lib/protocols/typing';
 import { PanelContext } from '../panel/context';
+import { ColumnHeader } from './ColumnHeader';
 import { ComposeBox } from './ComposeBox';
 import { DetailPane } from './DetailPane';
 import { EventRow, type RowActions } from './EventRow';
 import type { Option } from './MultiSelect';
 import { PinnedList } from './PinnedList';
+import { Splitter } from './Splitter';
 import { timelineSession } from './session';
 import { Toolbar } from './Toolbar';
+import { useSize } from './useSize';
 import { useTimelineKeys } from './useTimelineKeys';
 import { VirtualList } from './VirtualList';
 
@@ -38,6 +42,7 @@ export function TimelineView() {
   const pins = s.pins.value;
   const searchRef = useRef<HTMLInputElement>(null);
   const [jump, setJump] = useState({ row: -1, n: 0 });
+  const [bodyRef, body] = useSize<HTMLDivElement>();
 
   useEffect(followPageTheme, []);
   useTimelineKeys(ctx, s, searchRef);
@@ -83,6 +88,15 @@ export function TimelineView() {
     );
   };
 
+  // The split: beside the list when there is room, under it when the panel is narrow.
+  const layout = s.layout.value;
+  const placement = placementFor(body.width);
+  const extent = placement === 'side' ? body.width : body.height;
+  const paneSize = detailSize(layout, placement, extent);
+  const listWidth = selected && placement === 'side' ? body.width - paneSize - SPLITTER : body.width;
+  const fit = fitColumns(layout, listWidth);
+  const hide = COLUMN_IDS.filter((id) => !fit.shown.includes(id)).join(' ');
+
   const progress = model.search.progress;
   return (
     <div class="timeline">
@@ -99,19 +113,16 @@ export function TimelineView() {
         jumpToTime={(t) => setJump({ row: model.rowAtTime(t), n: jump.n + 1 })}
         searchRef={searchRef}
       />
-      <div class="tl-body">
-        <div class="tl-main">
+      <div
+        ref={bodyRef}
+        class={`tl-body ${placement}`}
+        data-testid="timeline-body"
+        data-placement={placement}
+        style={{ '--tl-detail-size': `${paneSize}px`, '--tl-cols': fit.template, '--tl-marker-start': fit.markerStart }}
+      >
+        <div class="tl-main" data-hide={hide}>
           {!f.pinnedOnly && <PinnedList session={s} rowHeight={ROW_HEIGHT} selectedKey={selectedKey} nameOf={nameOf} actions={actions} />}
-          <div class="tl-row tl-head" aria-hidden="true">
-            <span />
-            <span>Time</span>
-            <span>Δ</span>
-            <span>Endpoint</span>
-            <span>Dir</span>
-            <span>Type</span>
-            <span>Summary</span>
-            <span class="tl-size">Size</span>
-          </div>
+          <ColumnHeader fit={fit} layout={layout} change={(l) => (s.layout.value = l)} />
           <VirtualList
             count={model.count}
             rowHeight={ROW_HEIGHT}
@@ -123,6 +134,7 @@ export function TimelineView() {
           />
           {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
         </div>
+        {selected && <Splitter placement={placement} size={paneSize} resize={(size) => (s.layout.value = withDetailSize(s.layout.value, placement, extent, size))} />}
         {selected && (
           <DetailPane
             ev={selected.ev}
