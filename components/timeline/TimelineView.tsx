@@ -132,7 +132,7 @@ export function TimelineView() {
             jump={jump}
             empty={!history.ready ? 'Reading the history…' : history.total === 0 ? 'No events yet.' : progress.running ? 'Searching…' : 'No events match the filters.'}
           />
-          {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
+          {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} filtered={f.endpoints} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
         </div>
         {selected && <Splitter placement={placement} size={paneSize} resize={(size) => (s.layout.value = withDetailSize(s.layout.value, placement, extent, size))} />}
         {selected && (
