@@ -20,8 +20,8 @@ export interface ColumnSpec {
 
 export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'pin', label: '', width: 18, min: 18, fixed: true },
-  { id: 'time', label: 'Time', width: 92, min: 60 },
-  { id: 'delta', label: 'Δ', width: 60, min: 36 },
+  { id: 'time', label: 'Time', width: 92, min: 88 }, // HH:MM:SS.mmm stays whole
+  { id: 'delta', label: 'Δ', width: 60, min: 44 },
   { id: 'endpoint', label: 'Endpoint', width: 130, min: 50 },
   { id: 'dir', label: 'Dir', width: 44, min: 36 },
   { id: 'type', label: 'Type', width: 170, min: 60 },

@@ -71,7 +71,7 @@ describe('timeline layout', () => {
     expect(docked.shown).toHaveLength(8);
     expect(docked.widths.type).toBeLessThan(170);
     // Narrower still, Δ gives way first, then size.
-    expect(fitColumns(DEFAULT_LAYOUT, 500).shown).not.toContain('delta');
+    expect(fitColumns(DEFAULT_LAYOUT, 480).shown).not.toContain('delta');
     expect(fitColumns(DEFAULT_LAYOUT, 440).shown).not.toContain('size');
   });
 
