@@ -1,25 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { newEndpoint } from '../../lib/config/endpoint';
 import { scenario, tid, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { waitForRows } from './support/panel';
+import { sseOnce } from './support/sse-once';
 
 const DOCKED = { width: 560, height: 900 };
 const EVENTS = 40;
-
-/** An SSE stream with long summaries: 40 events once, then open and quiet. */
-async function chattyServer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
-    const from = Number(req.headers['last-event-id'] ?? 0);
-    for (let n = from + 1; n <= EVENTS; n++) res.write(`id: ${n}\ndata: {"n":${n},"message":"a message long enough to need the whole summary column ${n}"}\n\n`);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/chatty` };
-}
 
 /** Width of every shown row's summary cell (the marker text for connection markers). */
 const summaryWidths = (panel: ExtPage) =>
@@ -62,10 +50,11 @@ async function selectAnEvent(panel: ExtPage): Promise<void> {
 test.describe.configure({ timeout: 180_000 });
 
 scenario('docked at 560 px: detail under the list, summary readable, split and columns remembered', async (ext) => {
-  const { server, url } = await chattyServer();
+  // Long summaries: 40 events once, then open and quiet.
+  const stream = await sseOnce(EVENTS, (n) => `{"n":${n},"message":"a message long enough to need the whole summary column ${n}"}`, '/chatty');
   try {
     const setup = await ext.open('options.html');
-    await setEndpoints(setup.raw, [newEndpoint({ id: 'chatty', name: 'A rather long endpoint name', url })]);
+    await setEndpoints(setup.raw, [newEndpoint({ id: 'chatty', name: 'A rather long endpoint name', url: stream.url })]);
 
     let panel = await ext.open('devtools-panel.html', DOCKED);
     await selectAnEvent(panel);
@@ -95,7 +84,6 @@ scenario('docked at 560 px: detail under the list, summary readable, split and c
     expect(await endpointCellsShown(panel)).toBe(0);
     expect(Math.min(...(await summaryWidths(panel)))).toBeGreaterThanOrEqual(150);
   } finally {
-    server.closeAllConnections(); // the stream never ends by itself
-    await new Promise((r) => server.close(r));
+    await stream.close();
   }
 });

@@ -1,24 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { newEndpoint } from '../../lib/config/endpoint';
 import { scenario, tid, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
+import { sseOnce } from './support/sse-once';
 import { storedEvents } from './support/store';
 
 const EVENTS = 300;
-
-/** 300 events once, `{"n":1,"label":"event 1"}` …, then open and quiet. */
-async function numbersServer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
-    const from = Number(req.headers['last-event-id'] ?? 0);
-    for (let n = from + 1; n <= EVENTS; n++) res.write(`id: ${n}\ndata: {"n":${n},"label":"event ${n}."}\n\n`);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/numbers` };
-}
 
 /** Seqs of the rows wholly inside the list's viewport, top to bottom. */
 const inView = (panel: ExtPage) =>
@@ -50,10 +38,10 @@ const searchGone = (panel: ExtPage) => poll(() => panel.count(`.tl-list ${tid('e
 test.describe.configure({ timeout: 180_000 });
 
 scenario('Esc after a search goes back to where the list was, the selected row, or the live edge', async (ext) => {
-  const { server, url } = await numbersServer();
+  const stream = await sseOnce(EVENTS, (n) => `{"n":${n},"label":"event ${n}."}`, '/numbers');
   try {
     const setup = await ext.open('options.html');
-    await setEndpoints(setup.raw, [newEndpoint({ id: 'numbers', name: 'Numbers', url })]);
+    await setEndpoints(setup.raw, [newEndpoint({ id: 'numbers', name: 'Numbers', url: stream.url })]);
     const stored = await poll(() => storedEvents(setup.raw, 'numbers'), (r) => r.filter((e) => e.dir === 'in').length === EVENTS, 'all events stored');
     const seqOf = new Map(stored.filter((e) => e.dir === 'in').map((e) => [(JSON.parse(e.data) as { n: number }).n, e.seq]));
     const last = Math.max(...stored.map((e) => e.seq));
@@ -95,7 +83,6 @@ scenario('Esc after a search goes back to where the list was, the selected row, 
     await poll(() => inView(panel), (s) => s.includes(last), 'the live edge in view again');
     expect(await panel.count(tid('new-events'))).toBe(0);
   } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await stream.close();
   }
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newEndpoint } from '../../../lib/config/endpoint';
 import { chunkRates, OVERVIEW_BUCKETS, OVERVIEW_SPAN_MS, overviewRows, windowUptime } from '../../../lib/diagnostics/overview';
-import type { EndpointStatus } from '../../../lib/messaging/protocol';
 import type { StreamEvent } from '../../../lib/model/event';
 import type { ChunkInfo, EndpointCounters } from '../../../lib/store/schema';
+import { endpointStatus } from './fixtures';
 
 const NOW = 1_000_000_000;
 const FROM = NOW - OVERVIEW_SPAN_MS;
@@ -27,17 +27,7 @@ const chunk = (endpointId: string, t0: number, t1: number, received: number): Ch
   malformed: 0,
 });
 
-const status = (endpointId: string, s: Partial<EndpointStatus>): EndpointStatus => ({
-  endpointId,
-  state: 'open',
-  attempt: 0,
-  lastSeq: 0,
-  events: 0,
-  bytes: 0,
-  queued: 0,
-  overloaded: false,
-  ...s,
-});
+const status = endpointStatus;
 
 const ev = (endpointId: string, time: number): StreamEvent => ({ endpointId, seq: time, time, dir: 'in', transport: 'sse', data: '{}', size: 2 });
 
