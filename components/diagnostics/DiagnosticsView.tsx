@@ -1,13 +1,15 @@
-import { useContext, useMemo } from 'preact/hooks';
+import { useContext, useMemo, useState } from 'preact/hooks';
 import { groupByEndpoint } from '../../lib/diagnostics/digest';
+import { overviewRows } from '../../lib/diagnostics/overview';
 import type { StreamEvent } from '../../lib/model/event';
 import { PanelContext } from '../panel/context';
 import { EndpointCard } from './EndpointCard';
+import { OverviewTable } from './OverviewTable';
 import { useNow } from './useNow';
 
 const NO_EVENTS: readonly StreamEvent[] = [];
 
-/** The "Connections" tab: per-endpoint reconnect diagnostics. */
+/** The "Connections" tab: an overview of every endpoint, problems first, and one endpoint's card on click. */
 export function DiagnosticsView() {
   const ctx = useContext(PanelContext);
   const version = ctx.version.value; // re-render on every history change
@@ -17,8 +19,13 @@ export function DiagnosticsView() {
   const byEndpoint = useMemo(() => groupByEndpoint(history.tail), [history, version]);
   const configs = ctx.endpoints.value;
   const cfgById = new Map(configs.map((c) => [c.id, c]));
-  // Configured endpoints in their order, then any the background reports that are not (invalid ones).
-  const ids = [...new Set([...cfgById.keys(), ...history.status.keys()])];
+  const rows = useMemo(
+    () => overviewRows({ configs, status: history.status, counters: history.counters, chunks: history.chunks, tail: byEndpoint, now }),
+    [configs, history, version, byEndpoint, now],
+  );
+  const [picked, pick] = useState<string | undefined>(undefined);
+  // With one endpoint there is nothing to pick from: its card shows at once.
+  const shown = rows.length === 1 ? rows[0]!.endpointId : rows.some((r) => r.endpointId === picked) ? picked : undefined;
   const loadedFrom = history.tail[0]?.time;
 
   return (
@@ -28,21 +35,23 @@ export function DiagnosticsView() {
           Offline: connections wait for the network and reconnect as soon as it is back.
         </p>
       )}
-      {ids.length === 0 && <p class="muted">No endpoints yet: add one in the options.</p>}
-      {ids.map((id) => (
+      {rows.length === 0 && <p class="muted">No endpoints yet: add one in the options.</p>}
+      {rows.length > 1 && <OverviewTable rows={rows} selected={shown} select={pick} loadAttempts={ctx.attempts} now={now} />}
+      {rows.length > 1 && shown === undefined && <p class="muted">Pick an endpoint for its attempts, markers and controls.</p>}
+      {shown !== undefined && (
         <EndpointCard
-          key={id}
-          endpointId={id}
-          cfg={cfgById.get(id)}
-          status={history.status.get(id)}
-          stored={history.counters.get(id)}
-          events={byEndpoint.get(id) ?? NO_EVENTS}
+          key={shown}
+          endpointId={shown}
+          cfg={cfgById.get(shown)}
+          status={history.status.get(shown)}
+          stored={history.counters.get(shown)}
+          events={byEndpoint.get(shown) ?? NO_EVENTS}
           now={now}
           loadedFrom={loadedFrom}
           loadAttempts={ctx.attempts}
           send={(m) => ctx.link.send(m)}
         />
-      ))}
+      )}
     </div>
   );
 }

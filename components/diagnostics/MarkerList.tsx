@@ -20,7 +20,7 @@ export function MarkerList({ title, entries }: { title: string; entries: readonl
               <time dateTime={new Date(m.time).toISOString()} title={new Date(m.time).toLocaleString()}>
                 {formatClock(m.time)}
               </time>{' '}
-              <span class="diag-kind">{m.label}</span> {m.message}
+              <span class={`diag-kind mk-${m.tone}`}>{m.label}</span> {m.message}
             </li>
           ))}
         </ol>

@@ -1,23 +1,27 @@
 import { useState } from 'preact/hooks';
 import type { EndpointConfig } from '../../lib/config/endpoint';
 import type { EndpointStatus } from '../../lib/messaging/protocol';
-import { composeError } from '../../lib/timeline/compose';
+import { composeError, composeTarget } from '../../lib/timeline/compose';
 
 interface Props {
   /** WebSocket endpoints the user can send on. */
   endpoints: EndpointConfig[];
   status: ReadonlyMap<string, EndpointStatus>;
+  /** The endpoints the timeline is filtered to: one WebSocket among them is the target. */
+  filtered: readonly string[];
   send(endpointId: string, data: string): void;
 }
 
 /** Sends a frame on a WebSocket endpoint; it shows up as an outgoing row once recorded. */
-export function ComposeBox({ endpoints, status, send }: Props) {
+export function ComposeBox({ endpoints, status, filtered, send }: Props) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [text, setText] = useState('');
   const [json, setJson] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const target = endpoints.find((c) => c.id === chosen) ?? endpoints[0];
-  if (!target) return null;
+  const to = composeTarget(endpoints, filtered, chosen);
+  if (!to) return null;
+  const { target, fromFilter } = to;
+  const connected = status.get(target.id)?.state === 'open';
   const submit = () => {
     const problem = composeError(text, json);
     setError(problem);
@@ -31,16 +35,29 @@ export function ComposeBox({ endpoints, status, send }: Props) {
         submit();
       }}
     >
-      <select data-testid="compose-endpoint" value={target.id} aria-label="Send on" onChange={(e) => setChosen(e.currentTarget.value)}>
-        {endpoints.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-            {status.get(c.id)?.state === 'open' ? '' : ' (not connected)'}
-          </option>
-        ))}
-      </select>
+      <span class="tl-compose-to">To</span>
+      {fromFilter ? (
+        <strong data-testid="compose-target-name" title="The endpoint the timeline is filtered to">
+          {target.name}
+        </strong>
+      ) : (
+        <select data-testid="compose-endpoint" value={target.id} aria-label="Send on" onChange={(e) => setChosen(e.currentTarget.value)}>
+          {endpoints.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      )}
+      <span class="tl-compose-target" data-testid="compose-target" data-endpoint-id={target.id} title={target.url}>
+        {target.url}
+      </span>
+      <span class={connected ? 'tl-compose-state ok' : 'tl-compose-state'} data-testid="compose-state">
+        {connected ? 'connected' : 'not connected'}
+      </span>
       <textarea
         data-testid="compose-text"
+        aria-label={`Message to ${target.name}`}
         rows={1}
         placeholder={json ? '{"type":"ping"}' : 'Message to send (Ctrl+Enter)'}
         value={text}

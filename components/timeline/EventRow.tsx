@@ -32,7 +32,7 @@ export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', e
   const key = eventKey(ev);
   const invalid = typed.issues.length > 0;
   const marker = ev.dir === 'sys' ? markerText(ev, reconnect) : undefined;
-  const cls = ['tl-row', marker ? `tl-marker cat-${typed.category}` : '', selected ? 'selected' : ''].join(' ');
+  const cls = ['tl-row', marker ? `tl-marker cat-${typed.category} mk-${marker.tone}` : '', selected ? 'selected' : ''].join(' ');
   return (
     <div
       class={cls}
@@ -46,6 +46,7 @@ export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', e
       data-type={typed.type}
       data-category={typed.category}
       data-invalid={invalid ? 'true' : undefined}
+      data-tone={marker?.tone}
       onClick={() => actions.select(key)}
     >
       <button

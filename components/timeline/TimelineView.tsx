@@ -1,20 +1,25 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import { PROFILES } from '../../lib/protocols';
 import type { EventHistory } from '../../lib/panel/history';
 import { followPageTheme } from '../../lib/panel/theme';
+import { COLUMN_IDS, detailSize, fitColumns, placementFor, SPLITTER, withDetailSize } from '../../lib/timeline/layout';
+import { SearchReturn, type Place } from '../../lib/timeline/search-return';
 import { typeList } from '../../lib/timeline/type-list';
 import { familyLabel } from '../../lib/protocols/typing';
 import { PanelContext } from '../panel/context';
+import { ColumnHeader } from './ColumnHeader';
 import { ComposeBox } from './ComposeBox';
 import { DetailPane } from './DetailPane';
 import { EventRow, type RowActions } from './EventRow';
 import type { Option } from './MultiSelect';
 import { PinnedList } from './PinnedList';
+import { Splitter } from './Splitter';
 import { timelineSession } from './session';
 import { Toolbar } from './Toolbar';
+import { useSize } from './useSize';
 import { useTimelineKeys } from './useTimelineKeys';
-import { VirtualList } from './VirtualList';
+import { VirtualList, type ListJump, type ListPlace } from './VirtualList';
 
 const ROW_HEIGHT = 22;
 
@@ -37,7 +42,24 @@ export function TimelineView() {
   const selected = useSelected(ctx, selectedKey);
   const pins = s.pins.value;
   const searchRef = useRef<HTMLInputElement>(null);
-  const [jump, setJump] = useState({ row: -1, n: 0 });
+  const jump = useRef<ListJump>({ row: -1, n: 0 });
+  const [, rerender] = useState(0);
+  const place = useRef<ListPlace>({ follow: true, firstVisible: 0 });
+  const placeKey = useRef<Place>({ live: true });
+  const searchReturn = useMemo(() => new SearchReturn(), []);
+  const [bodyRef, body] = useSize<HTMLDivElement>();
+
+  // Esc after a search goes back to the selected row, the place before the search, or the live edge.
+  searchReturn.observe(s.applied.value.text, () => placeKey.current);
+  const back = searchReturn.take(selectedKey, (k) => model.rowOf(k), !model.search.progress.running);
+  if (back) jump.current = 'live' in back ? { row: -1, n: jump.current.n + 1, live: true } : { row: back.row, n: jump.current.n + 1, top: true };
+  useLayoutEffect(() => {
+    // Kept as a key: row numbers change meaning when the filter changes.
+    const p = place.current;
+    if (p.follow) return void (placeKey.current = { live: true });
+    const key = model.keyAt(p.firstVisible);
+    if (key !== undefined) placeKey.current = { key }; // a row still being read keeps the last known place
+  });
 
   useEffect(followPageTheme, []);
   useTimelineKeys(ctx, s, searchRef);
@@ -83,6 +105,15 @@ export function TimelineView() {
     );
   };
 
+  // The split: beside the list when there is room, under it when the panel is narrow.
+  const layout = s.layout.value;
+  const placement = placementFor(body.width);
+  const extent = placement === 'side' ? body.width : body.height;
+  const paneSize = detailSize(layout, placement, extent);
+  const listWidth = selected && placement === 'side' ? body.width - paneSize - SPLITTER : body.width;
+  const fit = fitColumns(layout, listWidth);
+  const hide = COLUMN_IDS.filter((id) => !fit.shown.includes(id)).join(' ');
+
   const progress = model.search.progress;
   return (
     <div class="timeline">
@@ -96,33 +127,35 @@ export function TimelineView() {
         filtered={model.filtered}
         progress={progress}
         waiting={model.waiting}
-        jumpToTime={(t) => setJump({ row: model.rowAtTime(t), n: jump.n + 1 })}
+        jumpToTime={(t) => {
+          jump.current = { row: model.rowAtTime(t), n: jump.current.n + 1 };
+          rerender((n) => n + 1);
+        }}
         searchRef={searchRef}
       />
-      <div class="tl-body">
-        <div class="tl-main">
+      <div
+        ref={bodyRef}
+        class={`tl-body ${placement}`}
+        data-testid="timeline-body"
+        data-placement={placement}
+        style={{ '--tl-detail-size': `${paneSize}px`, '--tl-cols': fit.template, '--tl-marker-start': fit.markerStart }}
+      >
+        <div class="tl-main" data-hide={hide}>
           {!f.pinnedOnly && <PinnedList session={s} rowHeight={ROW_HEIGHT} selectedKey={selectedKey} nameOf={nameOf} actions={actions} />}
-          <div class="tl-row tl-head" aria-hidden="true">
-            <span />
-            <span>Time</span>
-            <span>Δ</span>
-            <span>Endpoint</span>
-            <span>Dir</span>
-            <span>Type</span>
-            <span>Summary</span>
-            <span class="tl-size">Size</span>
-          </div>
+          <ColumnHeader fit={fit} layout={layout} change={(l) => (s.layout.value = l)} />
           <VirtualList
             count={model.count}
             rowHeight={ROW_HEIGHT}
             renderRow={renderRow}
             epoch={model.epoch}
             reveal={{ key: selectedKey, index: selectedIndex }}
-            jump={jump}
+            jump={jump.current}
+            place={place}
             empty={!history.ready ? 'Reading the history…' : history.total === 0 ? 'No events yet.' : progress.running ? 'Searching…' : 'No events match the filters.'}
           />
-          {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
+          {wsEndpoints.length > 0 && <ComposeBox endpoints={wsEndpoints} status={history.status} filtered={f.endpoints} send={(endpointId, data) => ctx.link.send({ type: 'send', endpointId, data })} />}
         </div>
+        {selected && <Splitter placement={placement} size={paneSize} resize={(size) => (s.layout.value = withDetailSize(s.layout.value, placement, extent, size))} />}
         {selected && (
           <DetailPane
             ev={selected.ev}

@@ -1,6 +1,20 @@
 import type { VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { bottomScrollTop, contentHeight, isAtBottom, rowTop, scrollTopToReveal, visibleRange, type ListGeometry } from '../../lib/timeline/virtual';
+import { bottomScrollTop, contentHeight, isAtBottom, rowTop, scrollTopForRow, scrollTopToReveal, visibleRange, type ListGeometry } from '../../lib/timeline/virtual';
+
+/** Where the list is: following the live edge, and the first row in view. */
+export interface ListPlace {
+  follow: boolean;
+  firstVisible: number;
+}
+
+/** A move asked for whenever `n` changes: to `row` (at the bottom of the view, or at the top with `top`), or to the live edge. */
+export interface ListJump {
+  row: number;
+  n: number;
+  top?: boolean;
+  live?: boolean;
+}
 
 const OVERSCAN = 12;
 
@@ -12,8 +26,10 @@ interface Props {
   epoch: number;
   /** Brought into view whenever `key` changes (the selection), once its row is known. */
   reveal: { key: string | undefined; index: number };
-  /** Scrolls to `row` whenever `n` changes (jump to a time). */
-  jump: { row: number; n: number };
+  /** Jump to a time, or back to where the list was before a search. */
+  jump: ListJump;
+  /** Written on every render: where the list is now. */
+  place?: { current: ListPlace };
   /** Shown when there are no rows. */
   empty: string;
 }
@@ -42,8 +58,13 @@ export function VirtualList(p: Props) {
   else if (top.current > bottomScrollTop(g)) top.current = bottomScrollTop(g);
   if (p.jump.n !== jumped.current && viewport > 0) {
     jumped.current = p.jump.n;
-    top.current = Math.min(bottomScrollTop(g), scrollTopToReveal(g, 0, Math.max(0, p.jump.row)));
-    setFollow(false);
+    if (p.jump.live) {
+      setFollow(true);
+      top.current = bottomScrollTop(g);
+    } else {
+      top.current = p.jump.top ? scrollTopForRow(g, p.jump.row) : Math.min(bottomScrollTop(g), scrollTopToReveal(g, 0, Math.max(0, p.jump.row)));
+      setFollow(false);
+    }
   }
   // Wait for the viewport's size and the row: a selection made in another view is revealed on mount.
   if (p.reveal.key !== revealed.current && viewport > 0 && (p.reveal.index >= 0 || p.reveal.key === undefined)) {
@@ -95,6 +116,7 @@ export function VirtualList(p: Props) {
   });
 
   const win = visibleRange(g, top.current, OVERSCAN);
+  if (p.place) p.place.current = { follow: follow.current, firstVisible: win.firstVisible };
   const rows: VNode[] = [];
   for (let i = win.start; i < win.end; i++) rows.push(p.renderRow(i, rowTop(g, top.current, i)));
   const fresh = follow.current ? 0 : p.epoch === mark.current.epoch ? p.count - mark.current.count : 0;

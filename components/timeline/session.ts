@@ -4,7 +4,8 @@ import type { TimelineFilter } from '../../lib/timeline/filter';
 import { inPageSearch } from '../../lib/timeline/search-in-page';
 import { StoreSearch } from '../../lib/timeline/search-client';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
-import { loadFilter, loadPins, saveFilter, savePins } from '../../lib/timeline/ui-storage';
+import type { TimelineLayout } from '../../lib/timeline/layout';
+import { loadFilter, loadLayout, loadPins, pageStorage, saveFilter, saveLayout, savePins } from '../../lib/timeline/ui-storage';
 import type { EventTyping } from '../../lib/protocols/typing';
 
 /** Typing in the search boxes waits this long before the (possibly large) list is refiltered. */
@@ -21,14 +22,8 @@ export interface TimelineSession {
   paused: Signal<boolean>;
   /** "Clear view" time. */
   after: Signal<number | undefined>;
-}
-
-function pageStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // access itself can throw where storage is blocked
-  }
+  /** Split and columns, remembered across reopening the panel. */
+  layout: Signal<TimelineLayout>;
 }
 
 function createSession(ctx: PanelContextValue): TimelineSession {
@@ -47,10 +42,12 @@ function createSession(ctx: PanelContextValue): TimelineSession {
   });
   effect(() => saveFilter(store, filter.value));
   effect(() => savePins(store, pins.value));
+  const layout = signal(loadLayout(store));
+  effect(() => saveLayout(store, layout.value));
   const history = ctx.history;
   // Search progress re-renders the views like any other change of the history.
   const search = new StoreSearch(() => ctx.startSearchWorker() ?? inPageSearch((cid) => history.store.readChunk(cid)), (cid) => history.chunkIndex(cid), () => ctx.version.value++);
-  return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined) };
+  return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined), layout };
 }
 
 const sessions = new WeakMap<PanelContextValue, TimelineSession>();

@@ -1,6 +1,7 @@
 import type { StreamEvent } from '../model/event';
 import { clip } from '../protocols/format';
 import { markerText } from '../format/event-text';
+import type { MarkerTone } from '../model/markers';
 import { changesLink } from './uptime';
 
 /** A connection marker as the diagnostics list it. */
@@ -11,6 +12,7 @@ export interface MarkerEntry {
   /** The kind in words, as the timeline names it. */
   label: string;
   message: string;
+  tone: MarkerTone;
 }
 
 /** What one endpoint's loaded history says about its connection; every list oldest first. */
@@ -30,8 +32,8 @@ export interface EndpointDigest {
 
 // Imported recordings may carry raw frames as a marker's data: keep the words short.
 const entry = (e: StreamEvent): MarkerEntry => {
-  const { label, message } = markerText(e);
-  return { seq: e.seq, time: e.time, kind: e.name ?? '', label, message: clip(message, 200) };
+  const { label, message, tone } = markerText(e);
+  return { seq: e.seq, time: e.time, kind: e.name ?? '', label, message: clip(message, 200), tone };
 };
 
 /** One pass over one endpoint's events (oldest first). */

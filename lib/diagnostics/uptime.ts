@@ -1,3 +1,5 @@
+import { markerSpec } from '../model/markers';
+
 /** Whether the line was open. `unknown`: before the first marker loaded, nothing tells. */
 export type LinkState = 'open' | 'down' | 'unknown';
 
@@ -15,19 +17,8 @@ export interface Segment {
   cause?: string;
 }
 
-/**
- * Only `connected` opens the line. Every other lifecycle marker means it is not open: a new
- * `connecting` may replace an open attempt without a `dropped` first (reconnect requested),
- * and a `worker_*` marker means the background (and its connections) went away.
- */
-const EFFECT: ReadonlyMap<string, Exclude<LinkState, 'unknown'>> = new Map([
-  ['connected', 'open'],
-  ...(['connecting', 'dropped', 'backoff', 'given_up', 'paused', 'resumed', 'stale', 'http_error', 'worker_started', 'worker_stopped'] as const).map(
-    (k) => [k, 'down'] as const,
-  ),
-]);
-
-export const changesLink = (kind: string | undefined): boolean => kind !== undefined && EFFECT.has(kind);
+/** Whether the marker opens or closes the line (lib/model/markers.ts says which). */
+export const changesLink = (kind: string | undefined): boolean => markerSpec(kind)?.link !== undefined;
 
 /**
  * Open and not-open stretches over [from, to] from one endpoint's link markers (oldest first),
@@ -48,7 +39,7 @@ export function uptimeSegments(markers: readonly LinkMarker[], from: number, to:
     cursor = end;
   };
   for (const m of markers) {
-    const effect = EFFECT.get(m.kind);
+    const effect = markerSpec(m.kind)?.link;
     if (effect === undefined) continue;
     if (m.time >= to) break;
     close(m.time);

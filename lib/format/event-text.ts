@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../model/event';
+import { markerSpec, type MarkerTone } from '../model/markers';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -33,28 +34,13 @@ export function formatSize(bytes: number): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
-const MARKER_LABELS: Record<string, string> = {
-  connecting: 'connecting',
-  connected: 'connected',
-  dropped: 'connection dropped',
-  backoff: 'waiting to reconnect',
-  given_up: 'gave up reconnecting',
-  paused: 'paused',
-  resumed: 'resumed',
-  stale: 'stale connection',
-  http_error: 'HTTP error',
-  worker_started: 'worker restarted',
-  worker_stopped: 'worker stopped',
-  overloaded: 'overloaded',
-  gap: 'gap in sequence',
-  duplicate: 'duplicate',
-  malformed: 'malformed frame',
-};
 
 export interface MarkerText {
   kind: string;
   label: string;
   message: string;
+  /** How alarming: the colour it is shown in. */
+  tone: MarkerTone;
 }
 
 /**
@@ -72,8 +58,9 @@ export function markerText(ev: Pick<StreamEvent, 'name' | 'data'>, afterDrop = f
   } catch {
     message = ev.data;
   }
-  const label = kind === 'connected' && afterDrop ? 'reconnected' : (MARKER_LABELS[kind] ?? kind);
-  return { kind, label, message };
+  const spec = markerSpec(kind);
+  const label = kind === 'connected' && afterDrop ? 'reconnected' : (spec?.label ?? kind);
+  return { kind, label, message, tone: spec?.tone ?? 'info' };
 }
 
 /** Decodes base64 (binary frames); undefined when it is not valid base64. */

@@ -31,28 +31,7 @@ export interface StreamEvent {
   size: number;
 }
 
-/** Connection marker names used for `dir: 'sys'` events. */
-export type MarkerKind =
-  | 'connecting'
-  | 'connected'
-  | 'dropped'
-  | 'backoff'
-  | 'given_up'
-  | 'paused'
-  | 'resumed'
-  | 'stale'
-  | 'http_error'
-  | 'worker_started'
-  | 'worker_stopped'
-  | 'overloaded'
-  | 'gap'
-  | 'duplicate'
-  | 'malformed'
-  // page capture (lib/capture): a frame kept truncated, frames over the rate cap, a frame
-  // delivered to the page from the panel
-  | 'truncated'
-  | 'capture_dropped'
-  | 'injected';
+export type { MarkerKind } from './markers';
 
 export const eventKey = (e: Pick<StreamEvent, 'endpointId' | 'seq'>): string => `${e.endpointId}#${e.seq}`;
 

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { EMPTY_FILTER, TimelineFilterSchema, type TimelineFilter } from './filter';
+import { DEFAULT_LAYOUT, TimelineLayoutSchema, type TimelineLayout } from './layout';
 
 /** Timeline UI state kept in the page's `localStorage` so it survives reopening the panel. */
 export const FILTER_KEY = 'streamscope.timeline.filter';
 export const PINS_KEY = 'streamscope.timeline.pins';
+export const LAYOUT_KEY = 'streamscope.timeline.layout';
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The page's `localStorage`, or undefined where it is blocked (reaching it can throw). */
+export function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 function load<T>(store: KeyValueStore | undefined, key: string, schema: z.ZodType<T>, fallback: T): T {
   try {
@@ -35,3 +46,9 @@ export const saveFilter = (store: KeyValueStore | undefined, f: TimelineFilter):
 
 export const loadPins = (store: KeyValueStore | undefined): string[] => load(store, PINS_KEY, z.array(z.string()), []);
 export const savePins = (store: KeyValueStore | undefined, pins: Iterable<string>): void => save(store, PINS_KEY, [...pins]);
+
+/** A layout saved by an older version may lack newer fields: fill them from the defaults. */
+const StoredLayoutSchema = TimelineLayoutSchema.partial().transform((l): TimelineLayout => ({ ...DEFAULT_LAYOUT, ...l }));
+
+export const loadLayout = (store: KeyValueStore | undefined): TimelineLayout => load(store, LAYOUT_KEY, StoredLayoutSchema, DEFAULT_LAYOUT);
+export const saveLayout = (store: KeyValueStore | undefined, layout: TimelineLayout): void => save(store, LAYOUT_KEY, layout);

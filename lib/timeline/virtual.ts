@@ -70,3 +70,6 @@ export function scrollTopToReveal(g: ListGeometry, scrollTop: number, i: number)
   if (bottom > offset + g.viewport) return scrollTopForOffset(g, bottom - g.viewport);
   return scrollTop;
 }
+
+/** The scrollTop that puts row `i` at the top of the viewport (or as near as the end allows). */
+export const scrollTopForRow = (g: ListGeometry, i: number): number => Math.min(bottomScrollTop(g), scrollTopForOffset(g, Math.max(0, i) * g.rowHeight));

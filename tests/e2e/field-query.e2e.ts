@@ -1,6 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { newEndpoint } from '../../lib/config/endpoint';
@@ -9,22 +7,12 @@ import { launchFirefox } from '../../scripts/launch/firefox';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { rows, waitForRows } from './support/panel';
+import { sseOnce } from './support/sse-once';
 import { storedEvents } from './support/store';
 
 type AnyPage = PwPage | PpPage;
 const EVENTS = 30;
 const ENDPOINT = 'numbers';
-
-/** A flat SSE stream: `{"n":1}` … `{"n":30}` once, then the connection stays open and quiet. */
-async function numbersServer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
-    const from = Number(req.headers['last-event-id'] ?? 0);
-    for (let n = from + 1; n <= EVENTS; n++) res.write(`id: ${n}\ndata: {"n":${n},"label":"event ${n}"}\n\n`);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/numbers` };
-}
 
 const typeQuery = (page: AnyPage, q: string) =>
   (page as PwPage).evaluate((query) => {
@@ -37,10 +25,11 @@ const fieldError = (page: AnyPage) => (page as PwPage).evaluate(() => document.q
 
 /** `n>15` shows exactly the events whose n is above 15; `n>` says what is wrong. */
 async function numericQuery(open: (path: string) => Promise<AnyPage>): Promise<void> {
-  const { server, url } = await numbersServer();
+  // A flat stream: `{"n":1,…}` … `{"n":30,…}` once, then open and quiet.
+  const stream = await sseOnce(EVENTS, (n) => `{"n":${n},"label":"event ${n}"}`, '/numbers');
   try {
     const setup = await open('options.html');
-    await setEndpoints(setup, [newEndpoint({ id: ENDPOINT, name: 'Numbers', url })]);
+    await setEndpoints(setup, [newEndpoint({ id: ENDPOINT, name: 'Numbers', url: stream.url })]);
     const stored = await poll(() => storedEvents(setup, ENDPOINT), (r) => r.filter((e) => e.dir === 'in').length === EVENTS, 'all events stored');
     const nOf = new Map(stored.filter((e) => e.dir === 'in').map((e) => [e.seq, (JSON.parse(e.data) as { n: number }).n]));
     const expected = [...nOf].filter(([, n]) => n > 15).map(([seq]) => seq).sort((a, b) => a - b);
@@ -64,8 +53,7 @@ async function numericQuery(open: (path: string) => Promise<AnyPage>): Promise<v
     // A bad query filters nothing away: the list stays as it was before the fault.
     expect((await rows(panel)).length).toBeGreaterThan(0);
   } finally {
-    server.closeAllConnections(); // the stream never ends by itself
-    await new Promise((r) => server.close(r));
+    await stream.close();
   }
 }
 

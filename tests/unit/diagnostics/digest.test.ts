@@ -30,7 +30,7 @@ describe('endpoint digest', () => {
   });
 
   it('lists malformed and worker markers with their times', () => {
-    expect(d.malformed).toEqual([{ seq: 8, time: 170, kind: 'malformed', label: 'malformed frame', message: 'Skipped a 2 MiB event' }]);
+    expect(d.malformed).toEqual([{ seq: 8, time: 170, kind: 'malformed', label: 'malformed frame', message: 'Skipped a 2 MiB event', tone: 'error' }]);
     expect(d.worker.map((e) => [e.time, e.kind])).toEqual([
       [100, 'worker_started'],
       [210, 'worker_stopped'],

@@ -1,3 +1,4 @@
+import type { EndpointStatus } from '../../../lib/messaging/protocol';
 import { utf8Size, type StreamEvent } from '../../../lib/model/event';
 
 /** A received frame of endpoint `a` at `time`. */
@@ -9,4 +10,9 @@ export function frame(seq: number, time: number, p: Partial<StreamEvent> = {}): 
 /** A connection marker as the background writes it: `{message, ...detail}`. */
 export function marker(seq: number, time: number, kind: string, message = kind, p: Partial<StreamEvent> = {}): StreamEvent {
   return frame(seq, time, { dir: 'sys', name: kind, data: JSON.stringify({ message }), ...p });
+}
+
+/** An endpoint's status as the background reports it: open, quiet, nothing stored, unless patched. */
+export function endpointStatus(endpointId: string, p: Partial<EndpointStatus> = {}): EndpointStatus {
+  return { endpointId, state: 'open', attempt: 0, lastSeq: 0, events: 0, bytes: 0, queued: 0, overloaded: false, ...p };
 }

@@ -26,11 +26,11 @@ describe('formatting', () => {
   });
 
   it('marker words', () => {
-    expect(markerText({ name: 'dropped', data: '{"message":"socket closed (1006)"}' })).toEqual({ kind: 'dropped', label: 'connection dropped', message: 'socket closed (1006)' });
+    expect(markerText({ name: 'dropped', data: '{"message":"socket closed (1006)"}' })).toEqual({ kind: 'dropped', label: 'connection dropped', message: 'socket closed (1006)', tone: 'warn' });
     expect(markerText({ name: 'connected', data: '{"message":"open"}' }, true).label).toBe('reconnected');
     expect(markerText({ name: 'connected', data: '{}' }).label).toBe('connected');
     expect(markerText({ name: 'worker_started', data: '{}' }).label).toBe('worker restarted');
-    expect(markerText({ name: 'new_kind', data: 'not json' })).toEqual({ kind: 'new_kind', label: 'new_kind', message: 'not json' });
+    expect(markerText({ name: 'new_kind', data: 'not json' })).toEqual({ kind: 'new_kind', label: 'new_kind', message: 'not json', tone: 'info' });
   });
 
   it('binary as hex', () => {

@@ -3,18 +3,10 @@ import type { EndpointStatus, PageMessage } from '../../../lib/messaging/protoco
 import { needsReconnect, PopupModel } from '../../../lib/notify/popup-model';
 import { addNotifications, getDnd, unreadCount } from '../../../lib/notify/store';
 import { openStore, type NotificationRow } from '../../../lib/store/schema';
+import { endpointStatus } from '../diagnostics/fixtures';
 
 const row = (seq: number): NotificationRow => ({ endpointId: 'ep', seq, time: seq, type: 't', title: `T${seq}`, message: '', read: false });
-const status = (state: EndpointStatus['state']): EndpointStatus => ({
-  endpointId: 'ep',
-  state,
-  attempt: 0,
-  lastSeq: 0,
-  events: 0,
-  bytes: 0,
-  queued: 0,
-  overloaded: false,
-});
+const status = (state: EndpointStatus['state']): EndpointStatus => endpointStatus('ep', { state });
 
 async function setup(name: string) {
   const db = await openStore(name);
