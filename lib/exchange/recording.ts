@@ -4,7 +4,7 @@ import type { StreamEvent, Transport } from '../model/event';
 import type { DB } from '../store/schema';
 import { EventWriter } from '../store/writer';
 import { ImportError } from './import-error';
-import { localDateTime } from './local-time';
+import { localDateTime } from '../format/units';
 
 /** Where an import's events came from, before it becomes an endpoint. */
 export interface RecordingSource {
