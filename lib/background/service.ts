@@ -17,7 +17,7 @@ import { parseOrigins } from '../capture/origins';
 import { syncCaptureScripts, type ScriptingApi } from '../capture/registration';
 import { Hub } from './hub';
 import { KeepAlive } from './keepalive';
-import { Notifier } from './notifications';
+import { Notifier } from './notifier';
 
 const ALIVE_KEY = 'alive';
 const RETENTION_EVERY_MS = 60_000;
