@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { newEndpoint } from '../../lib/config/endpoint';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { scenario, type Ext } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { rows, waitForRows } from './support/panel';
@@ -36,7 +35,8 @@ const typeQuery = (page: AnyPage, q: string) =>
 const fieldError = (page: AnyPage) => (page as PwPage).evaluate(() => document.querySelector('[data-testid="filter-field-error"]')?.textContent ?? '');
 
 /** `n>15` shows exactly the events whose n is above 15; `n>` says what is wrong. */
-async function numericQuery(open: (path: string) => Promise<AnyPage>): Promise<void> {
+async function numericQuery(ext: Ext): Promise<void> {
+  const open = async (p: string): Promise<AnyPage> => (await ext.open(p, SIZE)).raw;
   const { server, url } = await numbersServer();
   try {
     const setup = await open('options.html');
@@ -73,28 +73,4 @@ const SIZE = { width: 1280, height: 1400 };
 // Two page loads and a full stream in Firefox take over a minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-test('chromium: numeric field query returns exactly the matching events; a bad query shows an error', async () => {
-  const ext = await launchChromium();
-  try {
-    await numericQuery(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewportSize(SIZE);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
-
-test('firefox: numeric field query returns exactly the matching events; a bad query shows an error', async () => {
-  const ext = await launchFirefox();
-  try {
-    await numericQuery(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewport(SIZE);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
+scenario('numeric field query returns exactly the matching events; a bad query shows an error', numericQuery);

@@ -1,19 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { scenario, type Ext } from './support/both';
 import { setEndpoints } from './support/config';
 import { startDemo, pick } from './support/demo';
 import { poll } from './support/poll';
 
 type AnyPage = PwPage | PpPage;
-
-/** What a scenario needs of either browser: open an extension page at a given size, and close. */
-interface Driver {
-  open(path: string, size: { width: number; height: number }): Promise<AnyPage>;
-  close(): Promise<void>;
-}
 
 const PANEL = { width: 1280, height: 900 };
 /** The size of the toolbar popup (it is 380 px wide and at most 580 px tall). */
@@ -37,14 +30,14 @@ const storedList = (page: AnyPage) =>
  * A fresh install with no demo server: no endpoint is configured, nothing connects, and each
  * page offers the three ways to start. "Add an endpoint" opens the form.
  */
-async function quietFirstRun(ext: Driver): Promise<void> {
-  const popup = await ext.open('popup.html', POPUP);
+async function quietFirstRun(ext: Ext): Promise<void> {
+  const popup = (await ext.open('popup.html', POPUP)).raw;
   await poll(() => exists(popup, '[data-testid="first-run"]'), Boolean, 'the popup empty state');
   expect(await storedList(popup)).toEqual([]);
   expect(await exists(popup, '[data-testid="first-run-add"]')).toBe(true);
   expect(await exists(popup, '[data-testid="first-run-demo"]')).toBe(true);
 
-  const panel = await ext.open('devtools-panel.html', PANEL);
+  const panel = (await ext.open('devtools-panel.html', PANEL)).raw;
   await poll(() => exists(panel, '[data-testid="first-run"]'), Boolean, 'the panel empty state');
   // Long enough for a retrying endpoint to leave markers (a first attempt fails in ms).
   await new Promise((r) => setTimeout(r, 4000));
@@ -53,7 +46,7 @@ async function quietFirstRun(ext: Driver): Promise<void> {
   expect(await text(popup, '[data-testid="unread-count"]')).toBe('0');
   expect(await exists(popup, '[data-testid="endpoint-status"]')).toBe(false);
 
-  const options = await ext.open('options.html', PANEL);
+  const options = (await ext.open('options.html', PANEL)).raw;
   await poll(() => exists(options, '[data-testid="first-run"]'), Boolean, 'the options empty state');
   await click(options, '[data-testid="first-run-add"]');
   await poll(() => exists(options, '[data-testid="endpoint-form"]'), Boolean, 'the endpoint form');
@@ -63,13 +56,13 @@ async function quietFirstRun(ext: Driver): Promise<void> {
  * With many notifications the popup's body scrolls and its header does not: history, settings,
  * do-not-disturb and mark-all-read stay on screen and answer clicks.
  */
-async function popupHeaderStays(ext: Driver): Promise<void> {
+async function popupHeaderStays(ext: Ext): Promise<void> {
   const { server, endpoints } = await startDemo({ rate: 10 });
   try {
-    const setup = await ext.open('options.html', PANEL);
+    const setup = (await ext.open('options.html', PANEL)).raw;
     // A catch-all rule: every event is a notification, so the list fills fast.
     await setEndpoints(setup, pick(endpoints, ['demo-notifications'], { notify: [{ type: '*' }] }));
-    const popup = await ext.open('popup.html', POPUP);
+    const popup = (await ext.open('popup.html', POPUP)).raw;
     await poll(() => run(popup, () => document.querySelectorAll('[data-testid="notification-row"]').length, null), (n) => n >= 30, '30 notifications in the popup');
     const where = await run(
       popup,
@@ -112,46 +105,5 @@ async function popupHeaderStays(ext: Driver): Promise<void> {
   }
 }
 
-const chromium = async (): Promise<Driver> => {
-  const ext = await launchChromium();
-  return {
-    open: async (p, size) => {
-      const page = await ext.open(p);
-      await page.setViewportSize(size);
-      return page;
-    },
-    close: ext.close,
-  };
-};
-
-const firefox = async (): Promise<Driver> => {
-  const ext = await launchFirefox();
-  return {
-    open: async (p, size) => {
-      const page = await ext.open(p);
-      await page.setViewport(size);
-      return page;
-    },
-    close: ext.close,
-  };
-};
-
-for (const [name, launch] of [['chromium', chromium], ['firefox', firefox]] as const) {
-  test(`${name}: a fresh install without the demo server is quiet and offers a start`, async () => {
-    const ext = await launch();
-    try {
-      await quietFirstRun(ext);
-    } finally {
-      await ext.close();
-    }
-  });
-
-  test(`${name}: the popup header stays reachable over a long notification list`, async () => {
-    const ext = await launch();
-    try {
-      await popupHeaderStays(ext);
-    } finally {
-      await ext.close();
-    }
-  });
-}
+scenario('a fresh install without the demo server is quiet and offers a start', quietFirstRun);
+scenario('the popup header stays reachable over a long notification list', popupHeaderStays);
