@@ -13,6 +13,12 @@ export interface ExtPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Waits (up to 15 s) for the first match to exist and be enabled, then clicks it. */
   click(selector: string): Promise<void>;
+  /**
+   * Clicks the first match with the browser's own mouse input, once it is enabled: a user
+   * gesture, which a DOM click run from the test is not in Firefox. Needed where the page asks
+   * for a permission (`permissions.request`).
+   */
+  userClick(selector: string): Promise<void>;
   /** Types a value into an input or textarea (as one edit), firing input and change. */
   fill(selector: string, value: string): Promise<void>;
   /** Picks a `<select>` option by value, once that option exists. */
@@ -48,13 +54,14 @@ export function extPage(raw: PwPage | PpPage, reload: () => Promise<void>): ExtP
         const deadline = Date.now() + ms;
         let el: Element | null;
         // As a person would, a click waits for the control to be enabled.
-        const notYet = (e: Element | null) => e === null || (act === 'click' && (e as HTMLButtonElement).disabled === true);
+        const notYet = (e: Element | null) => e === null || ((act === 'click' || act === 'find') && (e as HTMLButtonElement).disabled === true);
         while (notYet((el = document.querySelector(selector)))) {
           if (Date.now() > deadline) throw new Error(el ? `${selector} stayed disabled` : `no element ${selector}`);
           await new Promise((r) => setTimeout(r, 50));
         }
         // Functions do not cross the driver boundary; the action is named and built here.
         const actions: Record<string, (el: Element, arg: unknown) => unknown> = {
+          find: () => undefined,
           click: (e) => (e as HTMLElement).click(),
           fill: (e, v) => {
             const input = e as HTMLInputElement;
@@ -96,6 +103,11 @@ export function extPage(raw: PwPage | PpPage, reload: () => Promise<void>): ExtP
     raw,
     evaluate,
     click: (s) => onElement(s, 'click'),
+    async userClick(s) {
+      await onElement(s, 'find');
+      // Both drivers' pages have click(selector); their types differ only in options.
+      await (raw as unknown as { click(selector: string): Promise<void> }).click(s);
+    },
     fill: (s, v) => onElement(s, 'fill', v),
     select: (s, v) => onElement(s, 'select', v),
     check: (s, on = true) => onElement(s, 'check', on),
