@@ -3,7 +3,7 @@ import { esEvents, llmEvents, ndjsonLines, wsFrames, xhrEvents } from '../../dem
 import { scenario, type Ext, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { startDemo } from './support/demo';
-import { demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
+import { captureScriptsFor, demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
 import { poll } from './support/poll';
 import { storedEvents, waitForStored, type StoredRow } from './support/store';
 
@@ -41,7 +41,7 @@ async function captureEveryStream(ext: Ext): Promise<void> {
 
     // On: the same page, every stream captured.
     await setCaptureOrigins(setup, [origin]);
-    await new Promise((r) => setTimeout(r, 500)); // registration is asynchronous
+    await captureScriptsFor(setup, origin);
     const on = await ext.visit(pageUrl);
     const seenOn = await demoReceived(on.raw);
 
@@ -94,9 +94,9 @@ async function captureEveryStream(ext: Ext): Promise<void> {
 
     // Off stops at once: what the page sends next is not recorded.
     await setCaptureOrigins(setup, []);
-    await new Promise((r) => setTimeout(r, 500));
+    await captureScriptsFor(setup, undefined);
     await on.evaluate(() => (window as unknown as { demoSocket: WebSocket }).demoSocket.send('after off'));
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 1000)); // an absence: time for it to arrive, were capture still on
     expect(outbound(await storedEvents(setup, ws.id))).not.toContain('after off');
     expect(await tabIdOf(setup, pageUrl)).toBeGreaterThan(0);
   } finally {
