@@ -48,7 +48,8 @@ export interface Ext {
 interface Launched {
   /** A new tab showing an extension page, loaded. */
   open(pagePath: string): Promise<PwPage | PpPage>;
-  visit(url: string): Promise<PwPage | PpPage>;
+  /** A new, empty tab. */
+  blank(): Promise<PwPage | PpPage>;
   resize(page: PwPage | PpPage, size: Size): Promise<void>;
   reload(page: PwPage | PpPage): Promise<void>;
   close(): Promise<void>;
@@ -59,11 +60,7 @@ async function startChromium(profile: string): Promise<Launched> {
   const ext = await launchChromium({ userDataDir: profile });
   return {
     open: (p) => ext.open(p),
-    async visit(url) {
-      const page = await ext.ctx.newPage();
-      await page.goto(url);
-      return page;
-    },
+    blank: () => ext.ctx.newPage(),
     resize: (page, size) => (page as PwPage).setViewportSize(size),
     reload: async (page) => void (await (page as PwPage).reload()),
     close: () => ext.close(),
@@ -76,11 +73,7 @@ async function startFirefox(profile: string, previous?: FirefoxExt): Promise<Lau
   const ext = await launchFirefox({ userDataDir: profile, ...(previous ? { uuid: previous.uuid } : {}) });
   return {
     open: (p) => ext.open(p),
-    async visit(url) {
-      const page = await ext.browser.newPage();
-      await page.goto(url);
-      return page;
-    },
+    blank: () => ext.browser.newPage(),
     resize: (page, size) => (page as PpPage).setViewport(size),
     async reload(raw) {
       // Extension pages never report 'load' over BiDi: reload, then wait for a new document.
@@ -117,7 +110,12 @@ export async function launchExt(browser: BrowserName): Promise<Ext> {
       await b.resize(page, size);
       return wrap(page);
     },
-    visit: async (url) => wrap(await b.visit(url)),
+    async visit(url) {
+      const page = await b.blank();
+      // Both drivers' pages have goto(url) and wait for the load; their types differ only in options.
+      await (page as unknown as { goto(url: string): Promise<unknown> }).goto(url);
+      return wrap(page);
+    },
     async restart() {
       await b.close();
       b = await start(browser, profile, b);
