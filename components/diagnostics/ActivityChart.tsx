@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { formatRate, rateBuckets } from '../../lib/diagnostics/rate';
-import { formatSpan } from '../../lib/format/time';
 import { openShare, uptimeSegments, type LinkMarker } from '../../lib/diagnostics/uptime';
 import type { StreamEvent } from '../../lib/model/event';
-import { formatClock, markerText } from '../../lib/format/event-text';
+import { markerText } from '../../lib/format/event-text';
+import { formatClock, formatSpan } from '../../lib/format/units';
 
 const SPAN_MS = 10 * 60_000;
 const BUCKETS = 60;

@@ -1,10 +1,9 @@
 import type { EndpointDigest } from '../../lib/diagnostics/digest';
 import { formatRate } from '../../lib/diagnostics/rate';
-import { formatAgo } from '../../lib/format/time';
 import type { EndpointStatus } from '../../lib/messaging/protocol';
 import type { EndpointCounters } from '../../lib/panel/store-view';
 import { clip } from '../../lib/protocols/format';
-import { formatClock, formatSize } from '../../lib/format/event-text';
+import { formatAgo, formatBytes, formatClock } from '../../lib/format/units';
 
 interface Props {
   status: EndpointStatus | undefined;
@@ -27,7 +26,7 @@ export function Counters({ status, digest, stored, rate, now }: Props) {
     <dl class="diag-counters">
       <dt>Stored</dt>
       <dd>
-        {status ? `${status.events.toLocaleString()} events · ${formatSize(status.bytes)}` : '—'}
+        {status ? `${status.events.toLocaleString()} events · ${formatBytes(status.bytes)}` : '—'}
       </dd>
       <dt>Rate</dt>
       <dd title="Received events per second over the last 10 seconds">{formatRate(rate)}</dd>

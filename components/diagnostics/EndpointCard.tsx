@@ -4,7 +4,7 @@ import type { AttemptLoader } from '../../lib/diagnostics/attempts';
 import { digestEvents } from '../../lib/diagnostics/digest';
 import { recentRate } from '../../lib/diagnostics/rate';
 import { controlsFor, stateReason } from '../../lib/diagnostics/state';
-import { formatCountdown } from '../../lib/format/time';
+import { formatCountdown } from '../../lib/format/units';
 import type { EndpointStatus, PageMessage } from '../../lib/messaging/protocol';
 import type { StreamEvent } from '../../lib/model/event';
 import { ActivityChart } from './ActivityChart';

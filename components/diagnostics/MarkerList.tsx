@@ -1,5 +1,5 @@
 import type { MarkerEntry } from '../../lib/diagnostics/digest';
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 
 const SHOWN = 50;
 

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { EndpointConfig } from '../../lib/config/endpoint';
-import { localDateTime, parseLocalDateTime } from '../../lib/exchange/local-time';
+import { localDateTime, parseLocalDateTime } from '../../lib/format/units';
 import { REPLAY_SPEEDS, type ReplaySpeed, type ReplayState } from '../../lib/exchange/replay';
 
 export interface ReplayBarProps {

@@ -1,5 +1,5 @@
 import type { NotificationRow } from '../../lib/store/schema';
-import { relativeTime } from '../../lib/notify/time';
+import { formatAgo } from '../../lib/format/units';
 
 interface Props {
   rows: NotificationRow[];
@@ -21,7 +21,7 @@ export function NotificationList({ rows, now, endpointName, onRead, onOpen }: Pr
             {r.message && <span class="n-message">{r.message}</span>}
             <span class="n-meta">
               {endpointName(r.endpointId)} · <time dateTime={new Date(r.time).toISOString()} title={new Date(r.time).toLocaleString()}>
-                {new Date(r.time).toLocaleTimeString()} ({relativeTime(r.time, now)})
+                {new Date(r.time).toLocaleTimeString()} ({formatAgo(now - r.time, { coarse: true })})
               </time>
             </span>
           </button>

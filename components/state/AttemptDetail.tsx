@@ -1,5 +1,5 @@
 import type { Attempt } from '../../lib/state/kanban';
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 import { Chip } from './Chip';
 import { EventLinks } from './EventLinks';
 import { Fields } from './Fields';

@@ -4,7 +4,7 @@ import type { TypedEvent } from '../../lib/model/typed';
 import { diffStates } from '../../lib/state/diff';
 import type { MergedState } from '../../lib/state/index';
 import { diffRows } from '../../lib/stateview/diff-rows';
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 import { TypeBadge } from '../timeline/TypeBadge';
 import { DiffList } from './DiffList';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { own } from '../../lib/state/immutable';
 import { attemptsOfCard, type Attempt, type KanbanCard, type KanbanState } from '../../lib/state/kanban';
 import { boardLayout, latestAttempt } from '../../lib/stateview/kanban-board';
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 import { AttemptDetail } from './AttemptDetail';
 import { Chip } from './Chip';
 import { EntityList } from './EntityList';

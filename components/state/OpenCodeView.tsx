@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { own } from '../../lib/state/immutable';
 import { sessionMessages, sessionTree, type OpenCodeMessage, type OpenCodeState, type SessionNode } from '../../lib/state/opencode';
 import { refKey } from '../../lib/stateview/entities';
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 import { Chip } from './Chip';
 import { EventLinks } from './EventLinks';
 import { useShown } from './useShown';

@@ -1,4 +1,4 @@
-import { formatClock } from '../../lib/format/event-text';
+import { formatClock } from '../../lib/format/units';
 
 interface Props {
   /** Seq of the endpoint's event shown. */

@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import type { TypedEvent } from '../../lib/model/typed';
-import { base64Bytes, formatClock, formatSize, hexDump } from '../../lib/format/event-text';
+import { base64Bytes, hexDump } from '../../lib/format/event-text';
+import { formatBytes, formatClock } from '../../lib/format/units';
 import { entityNeighbours, findEventIndex } from '../../lib/panel/lookup';
 import { familyLabel, type EventTyping } from '../../lib/protocols/typing';
 import { CopyButton } from './CopyButton';
@@ -86,7 +87,7 @@ export function DetailPane({ ev, typing, events, nameOf, pinned, togglePin, sele
         )}
         {ev.opcode !== undefined && <Meta label="Opcode">{ev.opcode === 2 ? '2 (binary)' : '1 (text)'}</Meta>}
         <Meta label="Size">
-          {formatSize(ev.size)} ({ev.size.toLocaleString()} bytes)
+          {formatBytes(ev.size)} ({ev.size.toLocaleString()} bytes)
         </Meta>
         <Meta label="Summary">{typed.summary}</Meta>
         {entities.length > 0 && (

@@ -1,6 +1,7 @@
 import { eventKey, type StreamEvent } from '../../lib/model/event';
 import type { TypedEvent } from '../../lib/model/typed';
-import { formatClock, formatDelta, formatSize, markerText } from '../../lib/format/event-text';
+import { markerText } from '../../lib/format/event-text';
+import { formatBytes, formatClock, formatDelta } from '../../lib/format/units';
 import { TypeBadge } from './TypeBadge';
 
 export interface RowActions {
@@ -86,7 +87,7 @@ export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', e
             {!typed.known && <span class="tl-tag">unknown</span>}
             <span data-testid="event-summary">{typed.summary}</span>
           </span>
-          <span class="tl-size">{formatSize(ev.size)}</span>
+          <span class="tl-size">{formatBytes(ev.size)}</span>
         </>
       )}
     </div>

@@ -5,16 +5,14 @@ import { ADD_ENDPOINT_HASH, OptionsModel } from '../../lib/options/options-model
 import { probeEndpoint } from '../../lib/options/probe';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { demoServerAnswers } from '../../lib/config/demo-setup';
-import { SETTINGS_KEY } from '../../lib/config/settings';
-import { ENDPOINTS_KEY } from '../../lib/config/storage';
+import { onStoredChange, readStored, writeStored } from '../../lib/config/stored';
 import { CaptureOrigins } from '../../components/capture/CaptureOrigins';
-import { CAPTURE_ORIGINS_KEY } from '../../lib/capture/origins';
 import { CaptureOriginsModel } from '../../lib/capture/origins-model';
 import '../../components/options/options.css';
 
 const model = new OptionsModel({
-  read: async () => (await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY],
-  write: (list) => browser.storage.local.set({ [ENDPOINTS_KEY]: list }),
+  read: () => readStored(browser.storage.local, 'endpoints'),
+  write: (list) => writeStored(browser.storage.local, 'endpoints', list),
   grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
   requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
   probe: (cfg) =>
@@ -35,13 +33,11 @@ const model = new OptionsModel({
 });
 
 const alerts = new AlertSettingsModel({
-  read: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
-  write: (settings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+  read: () => readStored(browser.storage.local, 'settings'),
+  write: (settings) => writeStored(browser.storage.local, 'settings', settings),
 });
 
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ENDPOINTS_KEY in changes) model.setRaw(changes[ENDPOINTS_KEY]?.newValue);
-});
+onStoredChange(browser.storage, 'endpoints', (raw) => model.setRaw(raw));
 void Promise.all([model.load(), alerts.load()]).then(() => {
   if (location.hash === ADD_ENDPOINT_HASH) model.add();
   render(<OptionsApp model={model} alerts={alerts} />, document.getElementById('app')!);
@@ -49,9 +45,7 @@ void Promise.all([model.load(), alerts.load()]).then(() => {
 
 // Page capture's site list, below the endpoints.
 const captureSites = new CaptureOriginsModel({ storage: browser.storage.local, permissions: browser.permissions });
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CAPTURE_ORIGINS_KEY in changes) captureSites.setRaw(changes[CAPTURE_ORIGINS_KEY]?.newValue);
-});
+onStoredChange(browser.storage, 'captureOrigins', (raw) => captureSites.setRaw(raw));
 void captureSites.load().then(() => {
   const host = document.body.appendChild(document.createElement('div'));
   render(<CaptureOrigins model={captureSites} />, host);

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { PopupApp, type PopupNav } from '../../components/popup/PopupApp';
 import { CaptureSwitch } from '../../components/capture/CaptureBar';
 import { TabCapture } from '../../lib/capture/tab-capture';
-import { ENDPOINTS_KEY, parseEndpointList } from '../../lib/config/storage';
+import { parseEndpointList } from '../../lib/config/storage';
+import { onStoredChange, readStored } from '../../lib/config/stored';
 import { connectBackground } from '../../lib/messaging/client';
 import { historyFocusPath } from '../../lib/notify/links';
 import { ADD_ENDPOINT_HASH } from '../../lib/options/options-model';
@@ -18,10 +19,8 @@ function main(): void {
   const model = new PopupModel({ db: openStore(), badge: browser, send: (m) => link.send(m) });
   const link = connectBackground('popup', (m) => model.receive(m), (p) => (model.error.value = p));
   const loadEndpoints = (raw: unknown) => model.setEndpoints(parseEndpointList(raw).valid);
-  void browser.storage.local.get(ENDPOINTS_KEY).then((stored) => loadEndpoints(stored[ENDPOINTS_KEY]));
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ENDPOINTS_KEY in changes) loadEndpoints(changes[ENDPOINTS_KEY]?.newValue);
-  });
+  void readStored(browser.storage.local, 'endpoints').then(loadEndpoints);
+  onStoredChange(browser.storage, 'endpoints', loadEndpoints);
   void model.load();
 
   const now = signal(Date.now());

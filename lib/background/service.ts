@@ -1,8 +1,9 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { loadDemo, removeDemo, type DemoStorage } from '../config/demo-setup';
 import type { EndpointConfig } from '../config/endpoint';
-import { SETTINGS_KEY, parseSettings } from '../config/settings';
-import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import { parseSettings } from '../config/settings';
+import { parseEndpointList } from '../config/storage';
+import { appendEndpoints, onStoredChange, readStored, writeStored } from '../config/stored';
 import type { BackgroundMessage, EndpointStatus, PageMessage } from '../messaging/protocol';
 import { utf8Size, type MarkerKind, type StreamEvent } from '../model/event';
 import { openStore, type DB } from '../store/schema';
@@ -12,11 +13,11 @@ import type { AttemptRecord } from '../model/connection';
 import { createConnection, type Connection, type Frame } from '../transport/connection';
 import { CaptureCollector } from '../capture/collector';
 import { CAPTURE_PORT } from '../capture/channel';
-import { CAPTURE_ORIGINS_KEY, parseOrigins } from '../capture/origins';
+import { parseOrigins } from '../capture/origins';
 import { syncCaptureScripts, type ScriptingApi } from '../capture/registration';
 import { Hub } from './hub';
 import { KeepAlive } from './keepalive';
-import { Notifier } from './notifications';
+import { Notifier } from './notifier';
 
 const ALIVE_KEY = 'alive';
 const RETENTION_EVERY_MS = 60_000;
@@ -90,27 +91,21 @@ export class BackgroundService {
     const lastAlive = (await this.db.get('kv', ALIVE_KEY)) as number | undefined;
     await this.db.put('kv', Date.now(), ALIVE_KEY);
 
-    const stored = await this.browser.storage.local.get([ENDPOINTS_KEY, SETTINGS_KEY]);
+    const local = this.browser.storage.local;
     // A fresh install starts with no endpoints (the pages offer the demo); the list is written
     // so pages can tell "first run decided" from "not yet".
-    if (stored[ENDPOINTS_KEY] === undefined) await this.browser.storage.local.set({ [ENDPOINTS_KEY]: [] });
-    this.applySettings(stored[SETTINGS_KEY]);
-    this.browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local') return;
-      if (ENDPOINTS_KEY in changes) void this.ready.then(() => this.reconcile(changes[ENDPOINTS_KEY]?.newValue));
-      if (SETTINGS_KEY in changes) this.applySettings(changes[SETTINGS_KEY]?.newValue);
-    });
+    if ((await readStored(local, 'endpoints')) === undefined) await writeStored(local, 'endpoints', []);
+    this.applySettings(await readStored(local, 'settings'));
+    onStoredChange(this.browser.storage, 'endpoints', (raw) => void this.ready.then(() => this.reconcile(raw)));
+    onStoredChange(this.browser.storage, 'settings', (raw) => this.applySettings(raw));
     globalThis.addEventListener?.('online', () => this.setOnline(true));
     globalThis.addEventListener?.('offline', () => this.setOnline(false));
     this.online = globalThis.navigator?.onLine ?? true;
 
-    await this.captureOrigins((await this.browser.storage.local.get(CAPTURE_ORIGINS_KEY))[CAPTURE_ORIGINS_KEY]);
-    this.browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && CAPTURE_ORIGINS_KEY in changes) void this.captureOrigins(changes[CAPTURE_ORIGINS_KEY]?.newValue);
-    });
+    await this.captureOrigins(await readStored(local, 'captureOrigins'));
+    onStoredChange(this.browser.storage, 'captureOrigins', (raw) => void this.captureOrigins(raw));
 
-    const { [ENDPOINTS_KEY]: list } = await this.browser.storage.local.get(ENDPOINTS_KEY);
-    this.reconcile(list, lastAlive);
+    this.reconcile(await readStored(local, 'endpoints'), lastAlive);
     setInterval(() => void this.retention(), RETENTION_EVERY_MS);
   }
 
@@ -137,10 +132,7 @@ export class BackgroundService {
   private async writeCapturedSources(): Promise<void> {
     const add = this.newSources;
     this.newSources = [];
-    const stored = (await this.browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY];
-    const list = Array.isArray(stored) ? (stored as { id?: unknown }[]) : [];
-    const fresh = add.filter((c) => !list.some((e) => e.id === c.id));
-    if (fresh.length > 0) await this.browser.storage.local.set({ [ENDPOINTS_KEY]: [...list, ...fresh] });
+    await appendEndpoints(this.browser.storage.local, add);
   }
 
   private applySettings(raw: unknown): void {
@@ -148,8 +140,8 @@ export class BackgroundService {
   }
 
   private readonly endpointStorage: DemoStorage = {
-    read: async () => (await this.browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY],
-    write: (list) => this.browser.storage.local.set({ [ENDPOINTS_KEY]: list }),
+    read: () => readStored(this.browser.storage.local, 'endpoints'),
+    write: (list) => writeStored(this.browser.storage.local, 'endpoints', list),
   };
 
   /** Opens, closes and restarts connections so they match the stored configuration. */

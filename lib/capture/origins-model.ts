@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
-import { CAPTURE_ORIGINS_KEY, captureOrigin, parseOrigins } from './origins';
+import { readStored } from '../config/stored';
+import { captureOrigin, parseOrigins } from './origins';
 import { setSiteCapture, type SiteApis } from './site';
 
 /** The options page's list of sites capture is on for. */
@@ -10,7 +11,7 @@ export class CaptureOriginsModel {
   constructor(private readonly apis: SiteApis) {}
 
   async load(): Promise<void> {
-    this.setRaw((await this.apis.storage.get(CAPTURE_ORIGINS_KEY))[CAPTURE_ORIGINS_KEY]);
+    this.setRaw(await readStored(this.apis.storage, 'captureOrigins'));
   }
 
   setRaw(raw: unknown): void {

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** `storage.local` key: the origins (`scheme://host[:port]`) whose pages are captured. */
-export const CAPTURE_ORIGINS_KEY = 'captureOrigins';
-
 const OriginListSchema = z.array(z.string());
 
 /** The origin of a page URL that can be captured (http or https), or undefined. */

@@ -1,15 +1,15 @@
 import { newEndpoint, type EndpointConfig } from '../config/endpoint';
-import { ENDPOINTS_KEY } from '../config/storage';
-import { CAPTURE_ORIGINS_KEY, originMatchPattern, parseOrigins, withOrigin } from './origins';
+import { appendEndpoints, readStored, writeStored, type StorageArea } from '../config/stored';
+import { originMatchPattern, parseOrigins, withOrigin } from './origins';
 
 /** The extension APIs a page uses to switch capture and adopt streams (injected for tests). */
 export interface SiteApis {
-  storage: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  storage: StorageArea;
   permissions: { request(p: { origins: string[] }): Promise<boolean> };
 }
 
 export async function capturedOrigins(apis: Pick<SiteApis, 'storage'>): Promise<string[]> {
-  return parseOrigins((await apis.storage.get(CAPTURE_ORIGINS_KEY))[CAPTURE_ORIGINS_KEY]);
+  return parseOrigins(await readStored(apis.storage, 'captureOrigins'));
 }
 
 /**
@@ -28,7 +28,7 @@ export async function setSiteCapture(apis: SiteApis, origin: string, on: boolean
     if (!granted) return `Access to ${origin} was not granted: its streams cannot be captured`;
   }
   const list = await capturedOrigins(apis);
-  await apis.storage.set({ [CAPTURE_ORIGINS_KEY]: withOrigin(list, origin, on) });
+  await writeStored(apis.storage, 'captureOrigins', withOrigin(list, origin, on));
   return undefined;
 }
 
@@ -55,7 +55,6 @@ export function adoptedEndpoint(src: EndpointConfig): EndpointConfig {
 /** Adds the adopted endpoint to the stored list; returns it. */
 export async function adopt(apis: Pick<SiteApis, 'storage'>, src: EndpointConfig): Promise<EndpointConfig> {
   const cfg = adoptedEndpoint(src);
-  const stored = (await apis.storage.get(ENDPOINTS_KEY))[ENDPOINTS_KEY];
-  await apis.storage.set({ [ENDPOINTS_KEY]: [...(Array.isArray(stored) ? stored : []), cfg] });
+  await appendEndpoints(apis.storage, [cfg]);
   return cfg;
 }

@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { EndpointConfig } from '../config/endpoint';
 import type { BackgroundLink } from '../messaging/client';
-import { CAPTURE_ORIGINS_KEY, captureOrigin, parseOrigins } from './origins';
+import { onStoredChange, readStored } from '../config/stored';
+import { captureOrigin, parseOrigins } from './origins';
 import { adopt, setSiteCapture, type SiteApis } from './site';
 
 const POLL_MS = 1500;
@@ -46,12 +47,8 @@ export class TabCapture {
         this.live.value = m.live;
       }),
     );
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && CAPTURE_ORIGINS_KEY in changes) this.setOrigins(changes[CAPTURE_ORIGINS_KEY]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    this.stops.push(() => browser.storage.onChanged.removeListener(onStorage));
-    this.setOrigins((await browser.storage.local.get(CAPTURE_ORIGINS_KEY))[CAPTURE_ORIGINS_KEY]);
+    this.stops.push(onStoredChange(browser.storage, 'captureOrigins', (raw) => this.setOrigins(raw)));
+    this.setOrigins(await readStored(browser.storage.local, 'captureOrigins'));
     const timer = setInterval(() => void this.refresh(), POLL_MS);
     this.stops.push(() => clearInterval(timer));
     await this.refresh();

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** `storage.local` key holding the extension-wide settings (the endpoint list has its own). */
-export const SETTINGS_KEY = 'settings';
-
 export const SettingsSchema = z.object({
   /**
    * At most one desktop alert per endpoint in this many seconds; what comes in between is

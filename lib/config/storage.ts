@@ -1,8 +1,5 @@
 import { EndpointConfigSchema, type EndpointConfig } from './endpoint';
 
-/** `storage.local` key holding the endpoint list. */
-export const ENDPOINTS_KEY = 'endpoints';
-
 export interface LoadedEndpoints {
   valid: EndpointConfig[];
   /** Entries that failed validation: kept in storage untouched, reported, never connected. */

@@ -1,7 +1,6 @@
 import type { AttemptRow } from '../store/schema';
 import { clip } from '../protocols/format';
-import { formatClock } from '../format/event-text';
-import { formatSpan } from '../format/time';
+import { formatClock, formatSpan } from '../format/units';
 
 /** One attempt as the table shows it: every field already text. */
 export interface AttemptText {

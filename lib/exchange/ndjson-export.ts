@@ -5,7 +5,7 @@ import { detectFamily, typeEvent } from '../protocols';
 import { allEvents } from '../store/reader';
 import type { DB } from '../store/schema';
 import { DETECT_SAMPLE, EventTyping } from '../protocols/typing';
-import { localDateTime } from './local-time';
+import { localDateTime } from '../format/units';
 import { NDJSON_MIME, NDJSON_VERSION, type NdjsonEndpoint, type NdjsonEventOut, type NdjsonHeader } from './ndjson-format';
 import { redactUrl } from './redact-url';
 

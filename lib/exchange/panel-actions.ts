@@ -5,7 +5,8 @@ import { importFile } from './import-file';
 import { HAR_MIME } from './har-format';
 import { exportEndpointHar, exportViewHar } from './har-export';
 import { exportEndpoint, exportFileName, exportView, ndjsonBlob } from './ndjson-export';
-import { addRecordingEndpoints, type EndpointStorage, type ImportResult } from './recording';
+import type { StorageArea } from '../config/stored';
+import { addRecordingEndpoints, type ImportResult } from './recording';
 import { loadReplayEvents } from './replay-source';
 
 /** The file and replay operations a panel page offers; the views call these, never I/O directly. */
@@ -29,7 +30,7 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function exchangeActions(db: DB, storage: EndpointStorage, afterImport: () => Promise<void>): ExchangeActions {
+export function exchangeActions(db: DB, storage: StorageArea, afterImport: () => Promise<void>): ExchangeActions {
   return {
     async exportView(events, endpoints, format = 'ndjson') {
       const name = exportFileName('view', Date.now(), format);

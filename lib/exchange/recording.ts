@@ -1,10 +1,10 @@
 import { configErrors, DEFAULT_RETENTION, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
-import { ENDPOINTS_KEY } from '../config/storage';
+import { appendEndpoints, type StorageArea } from '../config/stored';
 import type { StreamEvent, Transport } from '../model/event';
 import type { DB } from '../store/schema';
 import { EventWriter } from '../store/writer';
 import { ImportError } from './import-error';
-import { localDateTime } from './local-time';
+import { localDateTime } from '../format/units';
 
 /** Where an import's events came from, before it becomes an endpoint. */
 export interface RecordingSource {
@@ -120,15 +120,7 @@ async function discard(db: DB, endpointIds: string[]): Promise<void> {
   await tx.done;
 }
 
-/** The part of `browser.storage.local` this needs. */
-export interface EndpointStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
 /** Appends recordings to the stored endpoint list, leaving every existing entry as it was. */
-export async function addRecordingEndpoints(storage: EndpointStorage, endpoints: EndpointConfig[]): Promise<void> {
-  if (endpoints.length === 0) return;
-  const stored = (await storage.get(ENDPOINTS_KEY))[ENDPOINTS_KEY];
-  await storage.set({ [ENDPOINTS_KEY]: [...(Array.isArray(stored) ? stored : []), ...endpoints] });
+export async function addRecordingEndpoints(storage: StorageArea, endpoints: EndpointConfig[]): Promise<void> {
+  if (endpoints.length > 0) await appendEndpoints(storage, endpoints);
 }

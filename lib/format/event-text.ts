@@ -1,40 +1,6 @@
 import type { StreamEvent } from '../model/event';
 import { markerSpec, type MarkerTone } from '../model/markers';
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** Local wall-clock time, `HH:MM:SS.mmm`. */
-export function formatClock(time: number): string {
-  const d = new Date(time);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
-/** Time since the previous row: `+120ms`, `+1.25s`, `+12.3s`, `+2m03s`, `+1h02m`. */
-export function formatDelta(ms: number): string {
-  const sign = ms < 0 ? '-' : '+';
-  const a = Math.abs(Math.round(ms));
-  if (a < 1000) return `${sign}${a}ms`;
-  if (a < 10_000) return `${sign}${(a / 1000).toFixed(2)}s`;
-  if (a < 60_000) return `${sign}${(a / 1000).toFixed(1)}s`;
-  const s = Math.floor(a / 1000);
-  if (s < 3600) return `${sign}${Math.floor(s / 60)}m${pad(s % 60)}s`;
-  return `${sign}${Math.floor(s / 3600)}h${pad(Math.floor(s / 60) % 60)}m`;
-}
-
-/** Bytes as `512 B`, `1.5 KB`, `12 KB`, `3.4 MB`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'] as const;
-  let v = bytes / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
-
-
 export interface MarkerText {
   kind: string;
   label: string;

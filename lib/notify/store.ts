@@ -1,8 +1,8 @@
 import type { DB, NotificationRow } from '../store/schema';
 
 /** `kv` keys: the maintained unread counter and the do-not-disturb switch. */
-export const UNREAD_KEY = 'unread';
-export const DND_KEY = 'dnd';
+const UNREAD_KEY = 'unread';
+const DND_KEY = 'dnd';
 
 /** Older rows are dropped beyond this, so a catch-all rule cannot fill the disk. */
 export const MAX_NOTIFICATIONS = 10_000;

@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { PanelContextValue } from './panel-context';
 import type { EndpointConfig } from '../config/endpoint';
-import { ENDPOINTS_KEY, parseEndpointList } from '../config/storage';
+import { parseEndpointList } from '../config/storage';
+import { onStoredChange, readStored } from '../config/stored';
 import { readAttempts } from '../diagnostics/attempts';
 import { exchangeActions } from '../exchange/panel-actions';
 import { openPanelData } from './panel-wiring';
@@ -27,10 +28,8 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   });
   const endpoints = signal<EndpointConfig[]>([]);
   const load = (raw: unknown) => (endpoints.value = parseEndpointList(raw).valid);
-  load((await browser.storage.local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ENDPOINTS_KEY in changes) load(changes[ENDPOINTS_KEY]?.newValue);
-  });
+  load(await readStored(browser.storage.local, 'endpoints'));
+  onStoredChange(browser.storage, 'endpoints', load);
   const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
   const typing = createTyping(data.history, endpoints);
   // Firefox's extension pages cannot hand the store to a Worker here (a search there found

@@ -3,9 +3,8 @@ import type { Family } from '../model/typed';
 import { decodeFrame } from './decode';
 import { isRecord } from './values';
 import { PROFILES } from './profiles';
+import { DETECT_SAMPLE } from './typing';
 
-/** Only an endpoint's first received events are looked at. */
-const LOOK_AT = 20;
 /** With this many events and no family sure enough, the stream is generic. */
 const ENOUGH = 8;
 /** A family is chosen early once this sure and clearly ahead of the next. */
@@ -36,7 +35,7 @@ export function detectFamily(events: StreamEvent[]): { family: Family; confidenc
   const doubt = new Map<Family, number>(CANDIDATES.map((p) => [p.family, 1]));
   let seen = 0;
   for (const ev of events) {
-    if (seen >= LOOK_AT) break;
+    if (seen >= DETECT_SAMPLE) break; // only an endpoint's first received events are looked at
     const protocol = subprotocol(ev);
     const weigh = (family: Family, score: number): void => {
       doubt.set(family, (doubt.get(family) ?? 1) * (1 - Math.min(1, Math.max(0, score))));

@@ -1,3 +1,4 @@
+import { formatBytes } from '../format/units';
 import { isRecord } from './values';
 
 /**
@@ -85,11 +86,8 @@ export function duration(ms: unknown): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function bytes(n: unknown): string {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return '?';
-  if (n < 1024) return `${n} B`;
-  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+/** A size from untrusted data: `?` unless it is a number. */
+export const bytes = (n: unknown): string => (typeof n === 'number' && Number.isFinite(n) ? formatBytes(n) : '?');
 
 /** `3 cards`, `1 card`; `?` when the count is not a number. */
 export const count = (n: unknown, noun: string): string =>

@@ -124,8 +124,14 @@ export interface StreamscopeDB extends DBSchema {
   meta: { key: string; value: EndpointMeta };
   attempts: { key: number; value: AttemptRow; indexes: { byEndpoint: [string, number] } };
   notifications: { key: number; value: NotificationRow };
-  kv: { key: string; value: unknown };
+  kv: { key: KvKey; value: unknown };
 }
+
+/**
+ * The keys of the `kv` store: `unread` the unread notification count and `dnd` do-not-disturb
+ * (lib/notify/store.ts), `alive` when the background last beat (lib/background/service.ts).
+ */
+export type KvKey = 'unread' | 'dnd' | 'alive';
 
 export type DB = IDBPDatabase<StreamscopeDB>;
 

@@ -113,10 +113,6 @@ export class EventWriter {
     return endpointId === undefined ? this.queue.length : (this.queuedPer.get(endpointId) ?? 0);
   }
 
-  isOverloaded(endpointId: string): boolean {
-    return this.overloaded.has(endpointId);
-  }
-
   /** Events accepted but not yet on disk (sent to a page on subscribe, so no seam gap). */
   pending(): StreamEvent[] {
     return this.queue.slice();

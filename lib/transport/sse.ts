@@ -1,4 +1,5 @@
 import type { EndpointConfig } from '../config/endpoint';
+import { formatBytes } from '../format/units';
 import { utf8Size } from '../model/event';
 import { findIdAnomaly } from './gaps';
 import { createSseDecoder, MAX_EVENT_BYTES } from './sse-decoder';
@@ -31,8 +32,6 @@ const errorText = (err: unknown): string => {
   return `${err.message}${cause}`;
 };
 
-const sizeText = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB` : `${bytes} bytes`;
 
 /** What a response means for the stream, or undefined when it is a good event stream. */
 function checkResponse(res: Response): Ending | undefined {
@@ -90,8 +89,8 @@ export function createSseTransport(cfg: EndpointConfig, deps: SseDeps, resumeId?
         oversize: (bytes, complete) => {
           const limit = deps.maxEventBytes ?? MAX_EVENT_BYTES;
           const message = complete
-            ? `Skipped a ${sizeText(bytes)} event: the limit is ${sizeText(limit)}`
-            : `Skipped an event over the ${sizeText(limit)} limit: the stream ended ${sizeText(bytes)} into it`;
+            ? `Skipped a ${formatBytes(bytes)} event: the limit is ${formatBytes(limit)}`
+            : `Skipped an event over the ${formatBytes(limit)} limit: the stream ended ${formatBytes(bytes)} into it`;
           h.marker('malformed', message, { bytes, limit });
         },
       },

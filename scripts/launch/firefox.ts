@@ -41,6 +41,10 @@ export async function launchFirefox(opts: { headless?: boolean; interactive?: bo
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Without it a notification closes at once (no D-Bus here).
       'alerts.useSystemBackend': false,
+      // A temporary add-on is uninstalled when the browser closes, which would wipe its storage
+      // and IndexedDB; kept, a restart on the same profile and uuid finds its history again.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
   await browser.installExtension(FIREFOX_EXT);

@@ -1,27 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
 import { esEvents, llmEvents, ndjsonLines, wsFrames, xhrEvents } from '../../demo/capture-streams';
+import { scenario, type Ext, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { startDemo } from './support/demo';
-import { demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
+import { captureScriptsFor, demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
 import { poll } from './support/poll';
 import { storedEvents, waitForStored, type StoredRow } from './support/store';
 
 // Each test is a whole scenario (two page loads, six streams, a browser start): give it room.
 test.describe.configure({ timeout: 180_000 });
 
-/** What a capture test needs of either browser: extension pages, web pages, close. */
-interface Driver {
-  open(path: string): Promise<AnyPage>;
-  visit(url: string): Promise<AnyPage>;
-  close(): Promise<void>;
-}
-
 const inbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'in');
 const outbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'out').map((r) => r.data);
 /** A stored WebSocket frame as the demo page writes what it received. */
-const asPageSaw = (r: StoredRow & { opcode?: number }) => (r.opcode === 2 ? `bytes:${[...Buffer.from(r.data, 'base64')].join(',')}` : r.data);
+const asPageSaw = (r: StoredRow) => (r.opcode === 2 ? `bytes:${[...Buffer.from(r.data, 'base64')].join(',')}` : r.data);
 
 async function source(ext: AnyPage, kind: string, path: string, frame?: string): Promise<CapturedSourceInfo> {
   const list = await poll(
@@ -32,46 +24,26 @@ async function source(ext: AnyPage, kind: string, path: string, frame?: string):
   return list.find((e) => e.captured?.kind === kind && new URL(e.url).pathname === path && (!frame || e.captured!.frameUrl.endsWith(frame)))!;
 }
 
-async function storedWithOpcode(ext: AnyPage, id: string): Promise<(StoredRow & { opcode?: number })[]> {
-  return (ext as import('playwright-core').Page).evaluate(
-    (ep) =>
-      new Promise<(StoredRow & { opcode?: number })[]>((resolve, reject) => {
-        const open = indexedDB.open('streamscope');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('chunks').objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as { events: (StoredRow & { opcode?: number })[] }[]).flatMap((c) => c.events));
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    id,
-  );
-}
-
-async function captureEveryStream(launch: () => Promise<Driver>): Promise<void> {
+async function captureEveryStream(ext: Ext): Promise<void> {
   const { server } = await startDemo();
-  const ext = await launch();
   const origin = server.httpUrl;
   const pageUrl = `${origin}/capture`;
   try {
-    const setup = await ext.open('options.html');
+    const setup = (await ext.open('options.html')).raw;
     await setEndpoints(setup, []);
     await setCaptureOrigins(setup, []);
 
     // Off: the page runs its streams, nothing is recorded.
     const off = await ext.visit(pageUrl);
-    const seenOff = await demoReceived(off);
+    const seenOff = await demoReceived(off.raw);
     await off.close();
     expect((await storedEndpoints(setup)).filter((e) => e.captured)).toEqual([]);
 
     // On: the same page, every stream captured.
     await setCaptureOrigins(setup, [origin]);
-    await new Promise((r) => setTimeout(r, 500)); // registration is asynchronous
+    await captureScriptsFor(setup, origin);
     const on = await ext.visit(pageUrl);
-    const seenOn = await demoReceived(on);
+    const seenOn = await demoReceived(on.raw);
 
     // The page cannot tell: it received the same data (socket echoes may interleave differently).
     expect({ ...seenOn, ws: [...seenOn.ws].sort() }).toEqual({ ...seenOff, ws: [...seenOff.ws].sort() });
@@ -81,7 +53,7 @@ async function captureEveryStream(launch: () => Promise<Driver>): Promise<void> 
     // WebSocket: every frame the page got, in its order; both frames it sent.
     const ws = await source(setup, 'ws', '/capture/ws', '/capture');
     await waitForStored(setup, ws.id, (r) => inbound(r).length >= seenOn.ws.length, 'the page WebSocket frames');
-    const wsRows = await storedWithOpcode(setup, ws.id);
+    const wsRows = await storedEvents(setup, ws.id);
     expect(inbound(wsRows).map(asPageSaw)).toEqual(seenOn.ws);
     expect(outbound(wsRows)).toEqual(['hello', 'halfway']);
 
@@ -114,52 +86,48 @@ async function captureEveryStream(launch: () => Promise<Driver>): Promise<void> 
     // Send as the page, and deliver a made-up message to the page.
     await sendToBackground(setup, { type: 'capture-act', endpointId: ws.id, op: 'send', data: 'from the panel' });
     await waitForStored(setup, ws.id, (r) => outbound(r).includes('from the panel'), 'the frame sent from the panel');
-    await poll(() => demoReceived(on), (d) => d.ws.some((m) => m.includes('from the panel')), 'the echo of the panel frame');
+    await poll(() => demoReceived(on.raw), (d) => d.ws.some((m) => m.includes('from the panel')), 'the echo of the panel frame');
     await sendToBackground(setup, { type: 'capture-act', endpointId: ws.id, op: 'inject', data: '{"type":"made-up"}' });
-    await poll(() => demoReceived(on), (d) => d.ws.includes('{"type":"made-up"}'), 'the made-up message on the page');
+    await poll(() => demoReceived(on.raw), (d) => d.ws.includes('{"type":"made-up"}'), 'the made-up message on the page');
     const injected = await waitForStored(setup, ws.id, (r) => inbound(r).some((e) => e.data === '{"type":"made-up"}'), 'the made-up message stored');
     expect(injected.some((r) => r.dir === 'sys' && r.name === 'injected')).toBe(true);
 
     // Off stops at once: what the page sends next is not recorded.
     await setCaptureOrigins(setup, []);
-    await new Promise((r) => setTimeout(r, 500));
-    await (on as import('playwright-core').Page).evaluate(() => (window as unknown as { demoSocket: WebSocket }).demoSocket.send('after off'));
-    await new Promise((r) => setTimeout(r, 1000));
+    await captureScriptsFor(setup, undefined);
+    await on.evaluate(() => (window as unknown as { demoSocket: WebSocket }).demoSocket.send('after off'));
+    await new Promise((r) => setTimeout(r, 1000)); // an absence: time for it to arrive, were capture still on
     expect(outbound(await storedEvents(setup, ws.id))).not.toContain('after off');
     expect(await tabIdOf(setup, pageUrl)).toBeGreaterThan(0);
   } finally {
-    await ext.close();
     await server.close();
   }
 }
 
-/** Waits until `selector` matches on the page (either driver). */
-async function present(page: AnyPage, selector: string, what: string, gone = false): Promise<void> {
-  await poll(() => (page as import('playwright-core').Page).evaluate((s) => document.querySelector(s) !== null, selector), (p) => p !== gone, what);
+/** Waits until `selector` matches on the page (or, with `gone`, no longer does). */
+async function present(page: ExtPage, selector: string, what: string, gone = false): Promise<void> {
+  await poll(() => page.count(selector), (n) => n > 0 !== gone, what);
 }
 
-const clickOn = (page: AnyPage, selector: string) => (page as import('playwright-core').Page).click(selector);
-
-async function fromThePanel(launch: () => Promise<Driver>): Promise<void> {
+async function fromThePanel(ext: Ext): Promise<void> {
   const { server } = await startDemo();
-  const ext = await launch();
   const origin = server.httpUrl;
   const pageUrl = `${origin}/capture`;
   try {
-    const setup = await ext.open('options.html');
+    const setup = (await ext.open('options.html')).raw;
     await setEndpoints(setup, []);
     await setCaptureOrigins(setup, []);
-    const page = await ext.visit(pageUrl);
+    const page = (await ext.visit(pageUrl)).raw;
     await demoReceived(page);
     const tabId = await tabIdOf(setup, pageUrl);
 
     // Switched on while the page runs: the panel says it joined late and offers the reload.
     const panel = await ext.open(`devtools-panel.html?tab=${tabId}`);
     await present(panel, '[data-testid="capture-toggle"]:not([disabled])', 'the capture switch for the site');
-    await clickOn(panel, '[data-testid="capture-toggle"]');
+    await panel.userClick('[data-testid="capture-toggle"]'); // asks for the site's permission: a user gesture
     await present(panel, '[data-testid="capture-late"]', 'the joined-late notice');
     expect((await storedEndpoints(setup)).filter((e) => e.captured)).toEqual([]);
-    await clickOn(panel, '[data-testid="capture-reload"]');
+    await panel.click('[data-testid="capture-reload"]');
     await present(panel, '[data-testid="capture-late"]', 'the notice gone after the reload', true);
     await demoReceived(page);
     const ws = await source(setup, 'ws', '/capture/ws', '/capture');
@@ -167,16 +135,16 @@ async function fromThePanel(launch: () => Promise<Driver>): Promise<void> {
 
     // Send as the page and deliver to the page, from the panel's own controls.
     const row = `[data-testid="captured-source"][data-endpoint-id="${ws.id}"]`;
-    await (panel as import('playwright-core').Page).type(`${row} [data-testid="capture-text"]`, 'typed in the panel');
-    await clickOn(panel, `${row} [data-testid="capture-send"]`);
+    await panel.fill(`${row} [data-testid="capture-text"]`, 'typed in the panel');
+    await panel.click(`${row} [data-testid="capture-send"]`);
     await poll(() => demoReceived(page), (d) => d.ws.some((m) => m.includes('"echo"') && m.includes('typed in the panel')), 'the server echo of the sent frame');
-    await clickOn(panel, `${row} [data-testid="capture-inject"]`);
+    await panel.click(`${row} [data-testid="capture-inject"]`);
     await poll(() => demoReceived(page), (d) => d.ws.includes('typed in the panel'), 'the delivered frame on the page');
     const rows = await waitForStored(setup, ws.id, (r) => outbound(r).includes('typed in the panel') && inbound(r).some((e) => e.data === 'typed in the panel'), 'both in the store');
     expect(rows.filter((r) => r.name === 'injected')).toHaveLength(1);
 
     // Adopt: the captured socket becomes an endpoint the background reads itself.
-    await clickOn(panel, `${row} [data-testid="capture-adopt"]`);
+    await panel.click(`${row} [data-testid="capture-adopt"]`);
     const adopted = await poll(
       () => storedEndpoints(setup),
       (l) => l.some((e) => !e.captured && !e.recording && e.url === ws.url),
@@ -185,41 +153,9 @@ async function fromThePanel(launch: () => Promise<Driver>): Promise<void> {
     const own = await waitForStored(setup, adopted.id, (r) => inbound(r).length >= 5, 'events the adopted endpoint received itself');
     expect(inbound(own).map((r) => r.data).slice(0, 4)).toEqual(wsFrames('page').slice(0, 4).map((f) => f.text));
   } finally {
-    await ext.close();
     await server.close();
   }
 }
 
-test('chromium: every stream of the demo page is captured, complete and in order; the page cannot tell', () => captureEveryStream(chromiumDriver));
-
-async function chromiumDriver(): Promise<Driver> {
-  const ext = await launchChromium();
-  return {
-    open: (p) => ext.open(p),
-    visit: async (url) => {
-      const page = await ext.ctx.newPage();
-      await page.goto(url);
-      return page;
-    },
-    close: ext.close,
-  };
-}
-
-async function firefoxDriver(): Promise<Driver> {
-  const ext = await launchFirefox();
-  return {
-    open: (p) => ext.open(p),
-    visit: async (url) => {
-      const page = await ext.browser.newPage();
-      await page.goto(url);
-      return page;
-    },
-    close: ext.close,
-  };
-}
-
-test('firefox: every stream of the demo page is captured, complete and in order; the page cannot tell', () => captureEveryStream(firefoxDriver));
-
-test('chromium: from the panel: joined late and reload, send as the page, deliver to the page, adopt', () => fromThePanel(chromiumDriver));
-
-test('firefox: from the panel: joined late and reload, send as the page, deliver to the page, adopt', () => fromThePanel(firefoxDriver));
+scenario('every stream of the demo page is captured, complete and in order; the page cannot tell', captureEveryStream);
+scenario('from the panel: joined late and reload, send as the page, deliver to the page, adopt', fromThePanel);

@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { newEndpoint } from '../../lib/config/endpoint';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { scenario, type Ext } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { rows, waitForRows } from './support/panel';
@@ -24,7 +23,8 @@ const typeQuery = (page: AnyPage, q: string) =>
 const fieldError = (page: AnyPage) => (page as PwPage).evaluate(() => document.querySelector('[data-testid="filter-field-error"]')?.textContent ?? '');
 
 /** `n>15` shows exactly the events whose n is above 15; `n>` says what is wrong. */
-async function numericQuery(open: (path: string) => Promise<AnyPage>): Promise<void> {
+async function numericQuery(ext: Ext): Promise<void> {
+  const open = async (p: string): Promise<AnyPage> => (await ext.open(p, SIZE)).raw;
   // A flat stream: `{"n":1,…}` … `{"n":30,…}` once, then open and quiet.
   const stream = await sseOnce(EVENTS, (n) => `{"n":${n},"label":"event ${n}"}`, '/numbers');
   try {
@@ -61,28 +61,4 @@ const SIZE = { width: 1280, height: 1400 };
 // Two page loads and a full stream in Firefox take over a minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-test('chromium: numeric field query returns exactly the matching events; a bad query shows an error', async () => {
-  const ext = await launchChromium();
-  try {
-    await numericQuery(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewportSize(SIZE);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
-
-test('firefox: numeric field query returns exactly the matching events; a bad query shows an error', async () => {
-  const ext = await launchFirefox();
-  try {
-    await numericQuery(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewport(SIZE);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
+scenario('numeric field query returns exactly the matching events; a bad query shows an error', numericQuery);

@@ -1,103 +1,82 @@
-import { expect, test } from '@playwright/test';
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { expect } from '@playwright/test';
+import { scenario, tid, type Ext, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { startDemo, pick } from './support/demo';
 import { poll } from './support/poll';
-
-type AnyPage = PwPage | PpPage;
-
-/** What a scenario needs of either browser: open an extension page at a given size, and close. */
-interface Driver {
-  open(path: string, size: { width: number; height: number }): Promise<AnyPage>;
-  close(): Promise<void>;
-}
 
 const PANEL = { width: 1280, height: 900 };
 /** The size of the toolbar popup (it is 380 px wide and at most 580 px tall). */
 const POPUP = { width: 380, height: 600 };
 
-/** Runs a function in the page (either driver) with one argument. */
-const run = <A, R>(page: AnyPage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> =>
-  (page as unknown as { evaluate(f: typeof fn, a: A): Promise<R> }).evaluate(fn, arg);
-
-const exists = (page: AnyPage, selector: string) => run(page, (s) => document.querySelector(s) !== null, selector);
-const text = (page: AnyPage, selector: string) => run(page, (s) => document.querySelector(s)?.textContent ?? '', selector);
-const click = (page: AnyPage, selector: string) => run(page, (s) => (document.querySelector(s) as HTMLElement | null)?.click(), selector);
-const storedList = (page: AnyPage) =>
-  run(page, async () => {
+const exists = async (page: ExtPage, selector: string) => (await page.count(selector)) > 0;
+const storedList = (page: ExtPage) =>
+  page.evaluate(async () => {
     type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
     return (await (g.browser ?? g.chrome)!.storage.local.get('endpoints')).endpoints;
-  }, null);
+  });
 
 /**
  * A fresh install with no demo server: no endpoint is configured, nothing connects, and each
  * page offers the three ways to start. "Add an endpoint" opens the form.
  */
-async function quietFirstRun(ext: Driver): Promise<void> {
+async function quietFirstRun(ext: Ext): Promise<void> {
   const popup = await ext.open('popup.html', POPUP);
-  await poll(() => exists(popup, '[data-testid="first-run"]'), Boolean, 'the popup empty state');
+  await poll(() => exists(popup, tid('first-run')), Boolean, 'the popup empty state');
   expect(await storedList(popup)).toEqual([]);
-  expect(await exists(popup, '[data-testid="first-run-add"]')).toBe(true);
-  expect(await exists(popup, '[data-testid="first-run-demo"]')).toBe(true);
+  expect(await exists(popup, tid('first-run-add'))).toBe(true);
+  expect(await exists(popup, tid('first-run-demo'))).toBe(true);
 
   const panel = await ext.open('devtools-panel.html', PANEL);
-  await poll(() => exists(panel, '[data-testid="first-run"]'), Boolean, 'the panel empty state');
+  await poll(() => exists(panel, tid('first-run')), Boolean, 'the panel empty state');
   // Long enough for a retrying endpoint to leave markers (a first attempt fails in ms).
   await new Promise((r) => setTimeout(r, 4000));
-  expect(await text(panel, '[data-testid="timeline-count"]')).toBe('0 events');
-  expect(await exists(panel, '[data-testid="event-row"]')).toBe(false);
-  expect(await text(popup, '[data-testid="unread-count"]')).toBe('0');
-  expect(await exists(popup, '[data-testid="endpoint-status"]')).toBe(false);
+  expect(await panel.text(tid('timeline-count'))).toBe('0 events');
+  expect(await exists(panel, tid('event-row'))).toBe(false);
+  expect(await popup.text(tid('unread-count'))).toBe('0');
+  expect(await exists(popup, tid('endpoint-status'))).toBe(false);
 
   const options = await ext.open('options.html', PANEL);
-  await poll(() => exists(options, '[data-testid="first-run"]'), Boolean, 'the options empty state');
-  await click(options, '[data-testid="first-run-add"]');
-  await poll(() => exists(options, '[data-testid="endpoint-form"]'), Boolean, 'the endpoint form');
+  await poll(() => exists(options, tid('first-run')), Boolean, 'the options empty state');
+  await options.click(tid('first-run-add'));
+  await poll(() => exists(options, tid('endpoint-form')), Boolean, 'the endpoint form');
 }
 
 /**
  * With many notifications the popup's body scrolls and its header does not: history, settings,
  * do-not-disturb and mark-all-read stay on screen and answer clicks.
  */
-async function popupHeaderStays(ext: Driver): Promise<void> {
+async function popupHeaderStays(ext: Ext): Promise<void> {
   const { server, endpoints } = await startDemo({ rate: 10 });
   try {
     const setup = await ext.open('options.html', PANEL);
     // A catch-all rule: every event is a notification, so the list fills fast.
-    await setEndpoints(setup, pick(endpoints, ['demo-notifications'], { notify: [{ type: '*' }] }));
+    await setEndpoints(setup.raw, pick(endpoints, ['demo-notifications'], { notify: [{ type: '*' }] }));
     const popup = await ext.open('popup.html', POPUP);
-    await poll(() => run(popup, () => document.querySelectorAll('[data-testid="notification-row"]').length, null), (n) => n >= 30, '30 notifications in the popup');
-    const where = await run(
-      popup,
-      () => {
-        const body = document.querySelector('.popup-body')!;
-        body.scrollTop = body.scrollHeight;
-        return {
-          scrolled: body.scrollTop > 0,
-          buttons: ['open-history', 'open-options', 'dnd-toggle', 'mark-all-read'].map((id) => {
-            const el = document.querySelector(`[data-testid="${id}"]`)!;
-            const r = el.getBoundingClientRect();
-            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-            return { id, onScreen: r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, reachable: el === hit || el.contains(hit) };
-          }),
-        };
-      },
-      null,
-    );
+    await poll(() => popup.count(tid('notification-row')), (n) => n >= 30, '30 notifications in the popup');
+    const where = await popup.evaluate(() => {
+      const body = document.querySelector('.popup-body')!;
+      body.scrollTop = body.scrollHeight;
+      return {
+        scrolled: body.scrollTop > 0,
+        buttons: ['open-history', 'open-options', 'dnd-toggle', 'mark-all-read'].map((id) => {
+          const el = document.querySelector(`[data-testid="${id}"]`)!;
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return { id, onScreen: r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, reachable: el === hit || el.contains(hit) };
+        }),
+      };
+    });
     expect(where.scrolled).toBe(true);
     for (const b of where.buttons) expect(b, b.id).toEqual({ id: b.id, onScreen: true, reachable: true });
-    await click(popup, '[data-testid="dnd-toggle"]');
-    await poll(() => run(popup, () => document.querySelector('[data-testid="dnd-toggle"]')?.getAttribute('aria-checked'), null), (v) => v === 'true', 'do-not-disturb on');
-    await setEndpoints(setup, []); // no new notifications; let the last ones land
+    await popup.click(tid('dnd-toggle'));
+    await poll(() => popup.attr(tid('dnd-toggle'), 'aria-checked'), (v) => v === 'true', 'do-not-disturb on');
+    await setEndpoints(setup.raw, []); // no new notifications; let the last ones land
     let last = '';
     await poll(
       async () => {
         await new Promise((r) => setTimeout(r, 800));
-        const now = await text(popup, '[data-testid="unread-count"]');
+        const now = (await popup.text(tid('unread-count'))) ?? '';
         const settled = now === last;
         last = now;
         return settled;
@@ -105,53 +84,12 @@ async function popupHeaderStays(ext: Driver): Promise<void> {
       Boolean,
       'the unread count to settle',
     );
-    await click(popup, '[data-testid="mark-all-read"]');
-    await poll(() => text(popup, '[data-testid="unread-count"]'), (t) => t === '0', 'all read');
+    await popup.click(tid('mark-all-read'));
+    await poll(() => popup.text(tid('unread-count')), (t) => t === '0', 'all read');
   } finally {
     await server.close();
   }
 }
 
-const chromium = async (): Promise<Driver> => {
-  const ext = await launchChromium();
-  return {
-    open: async (p, size) => {
-      const page = await ext.open(p);
-      await page.setViewportSize(size);
-      return page;
-    },
-    close: ext.close,
-  };
-};
-
-const firefox = async (): Promise<Driver> => {
-  const ext = await launchFirefox();
-  return {
-    open: async (p, size) => {
-      const page = await ext.open(p);
-      await page.setViewport(size);
-      return page;
-    },
-    close: ext.close,
-  };
-};
-
-for (const [name, launch] of [['chromium', chromium], ['firefox', firefox]] as const) {
-  test(`${name}: a fresh install without the demo server is quiet and offers a start`, async () => {
-    const ext = await launch();
-    try {
-      await quietFirstRun(ext);
-    } finally {
-      await ext.close();
-    }
-  });
-
-  test(`${name}: the popup header stays reachable over a long notification list`, async () => {
-    const ext = await launch();
-    try {
-      await popupHeaderStays(ext);
-    } finally {
-      await ext.close();
-    }
-  });
-}
+scenario('a fresh install without the demo server is quiet and offers a start', quietFirstRun);
+scenario('the popup header stays reachable over a long notification list', popupHeaderStays);

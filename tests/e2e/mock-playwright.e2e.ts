@@ -12,6 +12,7 @@ import { mockRecording } from 'streamscope/playwright';
 import { readRecordingFile } from '../../mock/recording-file';
 import { CHROMIUM_ARGS } from '../../scripts/launch/chromium';
 import { CHROMIUM_PATH, ROOT } from '../../scripts/launch/paths';
+import { chromiumOnlyNote } from './support/both';
 
 const RECORDING = path.join(ROOT, 'tests/fixtures/mock/board.har');
 
@@ -30,37 +31,42 @@ const APP = `<!doctype html><meta charset="utf-8"><title>Board</title>
   ws.onmessage = (e) => item('frames', typeof e.data === 'string' ? e.data : 'binary ' + btoa(String.fromCharCode(...new Uint8Array(e.data))));
 </script>`;
 
-test('chromium: a page driven by a recording through streamscope/playwright', async () => {
-  // The app's own server, as its dev server would be. (A page on a public origin may not reach
-  // the loopback mock server: Chromium's local network access rules.)
-  const site = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(APP));
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    const mock = await mockRecording(page, RECORDING, { speed: 0 });
+// Not `chromiumOnly()`: this test drives a plain browser, not the extension.
+test(
+  '[chromium] a page driven by a recording through streamscope/playwright',
+  chromiumOnlyNote('the helper is built on Playwright (page.route, page.routeWebSocket), and Playwright cannot drive Firefox ESR (its moz-firefox channel fails against ESR 153)'),
+  async () => {
+    // The app's own server, as its dev server would be. (A page on a public origin may not reach
+    // the loopback mock server: Chromium's local network access rules.)
+    const site = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(APP));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const mock = await mockRecording(page, RECORDING, { speed: 0 });
 
-    const [board, notifications] = await readRecordingFile(RECORDING);
-    const events = board!.events.filter((e) => e.dir === 'in');
-    const frames = notifications!.events.filter((e) => e.dir === 'in');
-    const names = [...new Set(events.map((e) => e.name ?? 'message'))];
-    const app = new URL(`http://127.0.0.1:${(site.address() as AddressInfo).port}/board`);
-    app.search = new URLSearchParams({ sse: board!.source.url, ws: notifications!.source.url, names: names.join(',') }).toString();
-    await page.goto(app.href);
+      const [board, notifications] = await readRecordingFile(RECORDING);
+      const events = board!.events.filter((e) => e.dir === 'in');
+      const frames = notifications!.events.filter((e) => e.dir === 'in');
+      const names = [...new Set(events.map((e) => e.name ?? 'message'))];
+      const app = new URL(`http://127.0.0.1:${(site.address() as AddressInfo).port}/board`);
+      app.search = new URLSearchParams({ sse: board!.source.url, ws: notifications!.source.url, names: names.join(',') }).toString();
+      await page.goto(app.href);
 
-    const wantEvents = events.map((e) => `${e.name ?? 'message'} #${e.id ?? ''} ${e.data}`);
-    const wantFrames = frames.map((e) => (e.opcode === 2 ? `binary ${e.data}` : e.data));
-    await expect(page.locator('#events li')).toHaveText(wantEvents);
-    await expect(page.locator('#frames li')).toHaveText(wantFrames);
-    expect(wantFrames.some((f) => f.startsWith('binary '))).toBe(true);
+      const wantEvents = events.map((e) => `${e.name ?? 'message'} #${e.id ?? ''} ${e.data}`);
+      const wantFrames = frames.map((e) => (e.opcode === 2 ? `binary ${e.data}` : e.data));
+      await expect(page.locator('#events li')).toHaveText(wantEvents);
+      await expect(page.locator('#frames li')).toHaveText(wantFrames);
+      expect(wantFrames.some((f) => f.startsWith('binary '))).toBe(true);
 
-    // A dropped connection: the EventSource comes back with Last-Event-ID and gets nothing twice.
-    mock.disconnect();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { opens: number }).opens)).toBe(2);
-    await expect(page.locator('#events li')).toHaveText(wantEvents);
-    await mock.close();
-  } finally {
-    await browser.close();
-    site.close();
-  }
-});
+      // A dropped connection: the EventSource comes back with Last-Event-ID and gets nothing twice.
+      mock.disconnect();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { opens: number }).opens)).toBe(2);
+      await expect(page.locator('#events li')).toHaveText(wantEvents);
+      await mock.close();
+    } finally {
+      await browser.close();
+      site.close();
+    }
+  },
+);

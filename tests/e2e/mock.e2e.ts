@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { newEndpoint, type EndpointConfig } from '../../lib/config/endpoint';
@@ -9,7 +9,7 @@ import { readRecordingFile } from '../../mock/recording-file';
 import { startMockServer, type MockServer } from '../../mock/server';
 import { setEndpoints } from './support/config';
 import { pick, startDemo } from './support/demo';
-import { chromiumDriver, firefoxDriver, type Driver } from './support/drivers';
+import { scenario, tid, type Ext } from './support/both';
 import { waitForRows } from './support/panel';
 import { poll } from './support/poll';
 import { markers, storedEvents, type StoredRow } from './support/store';
@@ -25,42 +25,14 @@ const inbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'in');
 const same = (rows: StoredRow[]) => rows.map((r) => ({ name: r.name, id: r.id, data: r.data }));
 const isBinary = (r: StoredRow) => r.dir === 'in' && !r.data.startsWith('{');
 const read = (page: Page, id: string) => storedEvents(page, id).then(inbound);
-/** One `evaluate` for both drivers (their signatures differ only in types). */
-const evaluate = <T, A>(page: Page, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
-  (page as unknown as { evaluate(f: (arg: A) => T | Promise<T>, a: A): Promise<T> }).evaluate(fn, arg);
 
-/**
- * Clicks an export button and returns the file it downloads. The anchor's click is caught in
- * the page and its Blob read there, so the same code works in both browsers (no download
- * handling in either driver).
- */
-async function exportedFile(panel: Page, testId: string): Promise<string> {
-  await evaluate(
-    panel,
-    (id) => {
-      const w = window as unknown as { exported?: Promise<string> };
-      w.exported = new Promise((resolve) => {
-        const click = HTMLAnchorElement.prototype.click;
-        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-          HTMLAnchorElement.prototype.click = click;
-          void fetch(this.href).then((r) => resolve(r.text()));
-        };
-      });
-      document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.click();
-    },
-    testId,
-  );
-  return evaluate(panel, () => (window as unknown as { exported: Promise<string> }).exported, undefined);
-}
-
-async function recordServeReplay(launch: () => Promise<Driver>): Promise<void> {
+async function recordServeReplay(ext: Ext): Promise<void> {
   const { server: demo, endpoints } = await startDemo({ rate: 8 });
-  const ext = await launch();
   let mock: MockServer | undefined;
   try {
     // 1. Record: an SSE stream (names, ids, retry) and a WebSocket with binary frames.
     const source = pick(endpoints, [SSE, WS], { heartbeat: null }).map((e) => (e.id === WS ? { ...e, url: `${e.url}?binaryEvery=2` } : e));
-    const page = await ext.open('options.html');
+    const page = (await ext.open('options.html', TALL)).raw;
     await setEndpoints(page, source);
     await poll(() => read(page, WS), (r) => r.length >= 4 && r.some(isBinary), 'WebSocket frames, one binary');
     await setEndpoints(page, source.map((e) => ({ ...e, enabled: e.id !== WS })));
@@ -72,12 +44,11 @@ async function recordServeReplay(launch: () => Promise<Driver>): Promise<void> {
     expect(original.sse.every((r) => r.id !== undefined)).toBe(true);
 
     // 2. Export both endpoints from the panel's view as one HAR, as a user does.
-    const panel = await ext.open('devtools-panel.html');
-    await waitForRows(panel, (rs) => [SSE, WS].every((id) => rs.filter((r) => r.endpointId === id && r.dir === 'in').length === (id === SSE ? original.sse : original.ws).length), 'every recorded event in the view');
-    await evaluate(panel, () => document.querySelector<HTMLElement>('[data-testid="tab-exchange"]')!.click(), undefined);
-    await poll(() => evaluate(panel, () => document.querySelector('[data-testid="export-view-har"]') !== null, undefined), Boolean, 'the export buttons');
+    const panel = await ext.open('devtools-panel.html', TALL);
+    await waitForRows(panel.raw, (rs) => [SSE, WS].every((id) => rs.filter((r) => r.endpointId === id && r.dir === 'in').length === (id === SSE ? original.sse : original.ws).length), 'every recorded event in the view');
+    await panel.click(tid('tab-exchange'));
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'streamscope-mock-')), 'recording.har');
-    writeFileSync(file, await exportedFile(panel, 'export-view-har'));
+    writeFileSync(file, (await panel.download(tid('export-view-har'))).text);
 
     // 3. Serve it, dropping each SSE connection after 6 events (the extension backs off more with each drop), and point the extension at the served URLs.
     const DROP_AFTER = 6;
@@ -101,15 +72,8 @@ async function recordServeReplay(launch: () => Promise<Driver>): Promise<void> {
     expect(got.ws.some(isBinary)).toBe(true);
   } finally {
     await mock?.close();
-    await ext.close();
     await demo.close();
   }
 }
 
-test('chromium: a recording exported as HAR, served, gives the extension the same events and resumes after a drop', async () => {
-  await recordServeReplay(() => chromiumDriver(TALL));
-});
-
-test('firefox: a recording exported as HAR, served, gives the extension the same events and resumes after a drop', async () => {
-  await recordServeReplay(() => firefoxDriver(TALL));
-});
+scenario('a recording exported as HAR, served, gives the extension the same events and resumes after a drop', recordServeReplay);

@@ -1,20 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { scenario, type Ext } from './support/both';
 import { setEndpoints } from './support/config';
 import { pick, startDemo } from './support/demo';
 import { waitForRows } from './support/panel';
 import { poll } from './support/poll';
 
 type Page = PwPage | PpPage;
-
-/** What the test needs of either browser: open an extension page tall enough, and close. */
-interface Driver {
-  open(path: string): Promise<Page>;
-  close(): Promise<void>;
-}
 
 /** Streams of the protocol profiles and a type each must show once typed (not `message`). */
 const TYPED: Record<string, RegExp> = {
@@ -62,14 +55,13 @@ const exchangeRows = (page: Page) =>
 const llmText = (page: Page) =>
   (page as PwPage).evaluate(() => [...document.querySelectorAll('[data-testid="llm-text"]')].map((e) => e.textContent ?? ''));
 
-async function typedAndAssembled(launch: () => Promise<Driver>): Promise<void> {
+async function typedAndAssembled(ext: Ext): Promise<void> {
   const { server, endpoints } = await startDemo({ rate: 20 });
-  const ext = await launch();
   try {
-    const setup = await ext.open('options.html');
-    await setEndpoints(setup, pick(endpoints, Object.keys(TYPED)));
+    const setup = await ext.open('options.html', TALL);
+    await setEndpoints(setup.raw, pick(endpoints, Object.keys(TYPED)));
     await setup.close();
-    const panel = await ext.open('devtools-panel.html');
+    const panel = (await ext.open('devtools-panel.html', TALL)).raw;
     await waitForRows(
       panel,
       (rs) => Object.entries(TYPED).every(([id, type]) => rs.some((r) => r.endpointId === id && r.dir === 'in' && type.test(r.type))),
@@ -85,37 +77,10 @@ async function typedAndAssembled(launch: () => Promise<Driver>): Promise<void> {
       await poll(() => exchangeRows(panel), (rows) => rows.some((r) => r.includes(name)), `${endpointId}: ${name} in the State tab`, 30_000);
     }
   } finally {
-    await ext.close();
     await server.close();
   }
 }
 
 const TALL = { width: 1280, height: 2400 };
 
-test('chromium: protocol streams are typed and an LLM answer is assembled in the State tab', async () => {
-  await typedAndAssembled(async () => {
-    const ext = await launchChromium();
-    return {
-      open: async (p) => {
-        const page = await ext.open(p);
-        await page.setViewportSize(TALL);
-        return page;
-      },
-      close: ext.close,
-    };
-  });
-});
-
-test('firefox: protocol streams are typed and an LLM answer is assembled in the State tab', async () => {
-  await typedAndAssembled(async () => {
-    const ext = await launchFirefox();
-    return {
-      open: async (p) => {
-        const page = await ext.open(p);
-        await page.setViewport(TALL);
-        return page;
-      },
-      close: ext.close,
-    };
-  });
-});
+scenario('protocol streams are typed and an LLM answer is assembled in the State tab', typedAndAssembled);

@@ -1,8 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
-import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumExt } from '../../scripts/launch/chromium';
+import { expect } from '@playwright/test';
 import { newEndpoint } from '../../lib/config/endpoint';
 import { PROFILES, specFor } from '../../lib/protocols';
 import type { Family } from '../../lib/model/typed';
@@ -22,30 +20,24 @@ const FAMILY_OF: Record<string, Family> = {
 
 const visibleIn = (rs: RowInfo[]) => rs.filter((r) => r.dir === 'in');
 
-async function openPanel(ext: ChromiumExt): Promise<Page> {
-  const panel = await ext.open('devtools-panel.html');
-  await panel.setViewportSize({ width: 1400, height: 2400 });
-  return panel;
-}
-
 /** Clicks the last row that matches, as the newest event of a kind is at the bottom. */
 const clickLast = (selector: string) => {
   const rows = document.querySelectorAll<HTMLElement>(selector);
   rows[rows.length - 1]!.click();
 };
 
-test('[chromium] typed events from all five families; type, text and field filters; detail pane', async () => {
+scenario('typed events from all five families; type, text and field filters; detail pane', async (ext) => {
   const { server, endpoints } = await startDemo({ rate: 6 });
-  const ext = await launchChromium();
   try {
-    const setup = await ext.open('options.html');
-    await setEndpoints(setup, endpoints);
-    const panel = await openPanel(ext);
+    // The panel is open before the streams start: a family's rarer types (OpenCode's
+    // session_updated) come first, and the live edge would have moved past them otherwise.
+    const panel = await ext.open('devtools-panel.html');
+    await setEndpoints((await ext.open('options.html')).raw, endpoints);
 
     // Every family shows up with types its profile knows, each with a summary.
     const seen = new Map<string, Set<string>>();
     await waitForRows(
-      panel,
+      panel.raw,
       (rs) => {
         for (const r of visibleIn(rs)) (seen.get(r.endpointId) ?? seen.set(r.endpointId, new Set()).get(r.endpointId)!).add(r.type);
         return Object.keys(FAMILY_OF).every((id) => (seen.get(id)?.size ?? 0) >= 2);
@@ -59,38 +51,36 @@ test('[chromium] typed events from all five families; type, text and field filte
       // Known by name or by one of the profile's wildcards (`*_update`).
       for (const type of seen.get(id)!) expect(specFor(PROFILES[family], type), `${id} type ${type}`).toBeDefined();
     }
-    const summaries = await panel.locator('[data-testid="event-row"][data-dir="in"] [data-testid="event-summary"]').allTextContents();
+    const summaries = await panel.texts('[data-testid="event-row"][data-dir="in"] [data-testid="event-summary"]');
     expect(summaries.length).toBeGreaterThan(10);
     for (const s of summaries) expect(s.trim().length).toBeGreaterThan(0);
 
     // Field query: only running attempts of the board.
-    await waitForRows(panel, (rs) => rs.some((r) => r.type === 'attempt_status'), 'an attempt status');
-    await panel.getByTestId('filter-field').fill('status=running');
-    const running = await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.type === 'attempt_status'), 'only running attempts');
+    await waitForRows(panel.raw, (rs) => rs.some((r) => r.type === 'attempt_status'), 'an attempt status');
+    await panel.fill(tid('filter-field'), 'status=running');
+    const running = await waitForRows(panel.raw, (rs) => rs.length > 0 && rs.every((r) => r.type === 'attempt_status'), 'only running attempts');
     expect(running.every((r) => r.endpointId === 'demo-kanban')).toBe(true);
-    await panel.getByTestId('filter-reset').click();
+    await panel.click(tid('filter-reset'));
 
     // Text: a word only the board's attempt events carry.
-    await panel.getByTestId('filter-text').fill('attemptId');
-    await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.endpointId === 'demo-kanban' && r.type.length > 0), 'only attempt events');
-    await panel.getByTestId('filter-reset').click();
+    await panel.fill(tid('filter-text'), 'attemptId');
+    await waitForRows(panel.raw, (rs) => rs.length > 0 && rs.every((r) => r.endpointId === 'demo-kanban' && r.type.length > 0), 'only attempt events');
+    await panel.click(tid('filter-reset'));
 
     // Type multi-select: pick one type, only it remains.
     const pick = 'attempt_status'; // seen above
-    await panel.getByTestId('filter-types').locator('summary').click();
-    await panel.locator(`[data-testid="filter-types"] input[data-type="${pick}"]`).check();
-    const onlyType = await waitForRows(panel, (rs) => rs.length > 0 && rs.every((r) => r.type === pick), `only ${pick}`);
+    await panel.click(`${tid('filter-types')} summary`);
+    await panel.check(`${tid('filter-types')} input[data-type="${pick}"]`);
+    const onlyType = await waitForRows(panel.raw, (rs) => rs.length > 0 && rs.every((r) => r.type === pick), `only ${pick}`);
     expect(onlyType.length).toBeGreaterThan(0);
-    await panel.getByTestId('filter-reset').click();
+    await panel.click(tid('filter-reset'));
 
     // Detail pane shows the raw data of the selected event.
-    const row = panel.locator('[data-testid="event-row"][data-dir="in"]').last();
-    await row.click();
-    await expect(panel.getByTestId('event-detail')).toBeVisible();
-    const raw = await panel.getByTestId('detail-raw').textContent();
+    await waitForRows(panel.raw, (rs) => rs.some((r) => r.type !== pick), 'every type again after the reset');
+    await panel.evaluate(clickLast, '[data-testid="event-row"][data-dir="in"]');
+    const raw = await poll(() => panel.text(tid('detail-raw')), (t) => (t ?? '').length > 0, 'the detail pane');
     expect(() => JSON.parse(raw ?? '')).not.toThrow();
   } finally {
-    await ext.close();
     await server.close();
   }
 });

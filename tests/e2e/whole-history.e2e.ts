@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium } from '../../scripts/launch/chromium';
-import { launchFirefox } from '../../scripts/launch/firefox';
+import { scenario, type Ext } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 
@@ -84,7 +83,8 @@ async function findsTheBeginning(page: Page, how: string, apply: () => Promise<u
   await poll(() => seqsShown(page), (s) => !s.includes(1), `the live edge again after clearing the ${how}`, 30_000);
 }
 
-async function wholeHistory(open: (path: string) => Promise<Page>): Promise<void> {
+async function wholeHistory(ext: Ext): Promise<void> {
+  const open = async (p: string): Promise<Page> => (await ext.open(p, TALL)).raw;
   const setup = await open('options.html');
   await setEndpoints(setup, []);
   const importer = await open('devtools-panel.html');
@@ -134,30 +134,7 @@ async function wholeHistory(open: (path: string) => Promise<Page>): Promise<void
 
 const TALL = { width: 1280, height: 1000 };
 
-test('chromium: over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', async () => {
-  test.setTimeout(300_000);
-  const ext = await launchChromium();
-  try {
-    await wholeHistory(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewportSize(TALL);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
+// Importing 60,000 events and folding them in a fresh panel takes minutes on a busy machine.
+test.describe.configure({ timeout: 300_000 });
 
-test('firefox: over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', async () => {
-  test.setTimeout(300_000);
-  const ext = await launchFirefox();
-  try {
-    await wholeHistory(async (p) => {
-      const page = await ext.open(p);
-      await page.setViewport(TALL);
-      return page;
-    });
-  } finally {
-    await ext.close();
-  }
-});
+scenario('over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', wholeHistory);

@@ -1,5 +1,6 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
+import { originMatchPattern } from '../../../lib/capture/origins';
 
 export type AnyPage = PwPage | PpPage;
 
@@ -11,6 +12,26 @@ export function setCaptureOrigins(ext: AnyPage, origins: string[]): Promise<void
     const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
     await (g.browser ?? g.chrome)!.storage.local.set({ captureOrigins: list });
   }, origins);
+}
+
+/**
+ * Waits until the page scripts the background registers for capture match `origin` (or, with
+ * undefined, until none are registered): registration follows the stored list asynchronously.
+ */
+export async function captureScriptsFor(ext: AnyPage, origin: string | undefined): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const matches = await (ext as PwPage).evaluate(async () => {
+      type Api = { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      return (await (g.browser ?? g.chrome)!.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+    });
+    const want = origin === undefined ? undefined : originMatchPattern(origin);
+    const done = want === undefined ? matches.length === 0 : matches.length > 0 && matches.every((m) => m === want);
+    if (done) return;
+    if (Date.now() > deadline) throw new Error(`capture scripts still match ${JSON.stringify(matches)}, want ${origin ?? 'none'}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export interface CapturedSourceInfo {

@@ -7,6 +7,8 @@ export interface StoredRow {
   dir: string;
   name?: string;
   id?: string;
+  /** WebSocket opcode (2: binary, `data` is base64). */
+  opcode?: number;
   data: string;
 }
 
@@ -28,7 +30,7 @@ export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise
           req.onsuccess = () => {
             const out: StoredRow[] = [];
             for (const c of req.result as { events: StoredRow[] }[])
-              for (const e of c.events) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, data: e.data });
+              for (const e of c.events) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, opcode: e.opcode, data: e.data });
             db.close();
             resolve(out);
           };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAttempt } from '../../../lib/diagnostics/attempt-text';
 import type { AttemptRow } from '../../../lib/store/schema';
-import { formatClock } from '../../../lib/format/event-text';
+import { formatClock } from '../../../lib/format/units';
 
 const t0 = new Date(2024, 4, 6, 12, 0, 0, 0).getTime();
 const row = (p: Partial<AttemptRow>): AttemptRow => ({ endpointId: 'a', n: 1, startedAt: t0, ...p });

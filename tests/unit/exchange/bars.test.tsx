@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ExportImportBar, type ExportImportBarProps } from '../../../components/exchange/ExportImportBar';
 import { ReplayBar, type ReplayBarProps } from '../../../components/exchange/ReplayBar';
-import { localDateTime } from '../../../lib/exchange/local-time';
+import { localDateTime } from '../../../lib/format/units';
 import { byTestId, elements, text } from './vnode';
 
 type Handler = (e: unknown) => void;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EndpointConfigSchema, newEndpoint } from '../../../lib/config/endpoint';
-import { ENDPOINTS_KEY, parseEndpointList } from '../../../lib/config/storage';
+import { parseEndpointList } from '../../../lib/config/storage';
 import type { StreamEvent } from '../../../lib/model/event';
 import { ImportError, importProblems } from '../../../lib/exchange/import-error';
 import { exportEndpoint, exportView, ndjsonBlob } from '../../../lib/exchange/ndjson-export';
 import { importNdjson, parseNdjson } from '../../../lib/exchange/ndjson-import';
-import { addRecordingEndpoints, type EndpointStorage } from '../../../lib/exchange/recording';
+import type { StorageArea } from '../../../lib/config/stored';
+import { addRecordingEndpoints } from '../../../lib/exchange/recording';
 import { importFile } from '../../../lib/exchange/import-file';
 import { collect, freshDb, record, snapshot, sseEndpoint, stored, timeline, wsEndpoint } from './helpers';
 
@@ -115,15 +116,15 @@ describe('NDJSON import', () => {
 describe('addRecordingEndpoints', () => {
   it('appends to the stored list and leaves other entries as they were', async () => {
     const existing = newEndpoint({ url: 'https://live.example/', name: 'Live' });
-    let data: Record<string, unknown> = { [ENDPOINTS_KEY]: [existing, { broken: true }], other: 1 };
-    const storage: EndpointStorage = {
+    let data: Record<string, unknown> = { endpoints: [existing, { broken: true }], other: 1 };
+    const storage: StorageArea = {
       get: async (key) => ({ [key]: data[key] }),
       set: async (items) => void (data = { ...data, ...items }),
     };
     const plans = await parseNdjson(exportView(timeline().map((e, i) => ({ ...e, seq: i + 1 })), [sseEndpoint]).join(''));
     const endpoints = plans.map((p) => p.endpoint);
     await addRecordingEndpoints(storage, endpoints);
-    const list = data[ENDPOINTS_KEY] as unknown[];
+    const list = data.endpoints as unknown[];
     expect(list.slice(0, 2)).toEqual([existing, { broken: true }]);
     expect(parseEndpointList(list).valid.map((e) => e.recording ?? false)).toEqual([false, true, true]);
     expect(data.other).toBe(1);

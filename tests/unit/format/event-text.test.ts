@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, formatClock, formatDelta, formatSize, hexDump, markerText } from '../../../lib/format/event-text';
+import { base64Bytes, hexDump, markerText } from '../../../lib/format/event-text';
 
 describe('formatting', () => {
-  it('clock time in local time with milliseconds', () => {
-    expect(formatClock(new Date(2024, 0, 2, 3, 4, 5, 67).getTime())).toBe('03:04:05.067');
-    expect(formatClock(new Date(2024, 0, 2, 23, 59, 59, 999).getTime())).toBe('23:59:59.999');
-  });
-
-  it('deltas pick a readable unit', () => {
-    expect(formatDelta(0)).toBe('+0ms');
-    expect(formatDelta(120)).toBe('+120ms');
-    expect(formatDelta(1250)).toBe('+1.25s');
-    expect(formatDelta(12_340)).toBe('+12.3s');
-    expect(formatDelta(123_000)).toBe('+2m03s');
-    expect(formatDelta(3_720_000)).toBe('+1h02m');
-    expect(formatDelta(-40)).toBe('-40ms');
-  });
-
-  it('sizes', () => {
-    expect(formatSize(0)).toBe('0 B');
-    expect(formatSize(1023)).toBe('1023 B');
-    expect(formatSize(1536)).toBe('1.5 KB');
-    expect(formatSize(20 * 1024)).toBe('20 KB');
-    expect(formatSize(3.4 * 1024 * 1024)).toBe('3.4 MB');
-  });
-
   it('marker words', () => {
     expect(markerText({ name: 'dropped', data: '{"message":"socket closed (1006)"}' })).toEqual({ kind: 'dropped', label: 'connection dropped', message: 'socket closed (1006)', tone: 'warn' });
     expect(markerText({ name: 'connected', data: '{"message":"open"}' }, true).label).toBe('reconnected');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { alertId, focusFromSearch, historyFocusPath, parseAlertId } from '../../../lib/notify/links';
-import { relativeTime } from '../../../lib/notify/time';
 
 describe('links', () => {
   it('round-trips the focused event through the history URL', () => {
@@ -16,14 +15,5 @@ describe('links', () => {
     expect(parseAlertId(alertId({ endpointId: 'e', seq: 3 }, undefined))).toEqual({ endpointId: 'e', seq: 3 });
     expect(parseAlertId('someone-else')).toBeUndefined();
     expect(parseAlertId('streamscope?ep=e&seq=x')).toBeUndefined();
-  });
-});
-
-describe('relativeTime', () => {
-  it('is coarse', () => {
-    expect(relativeTime(0, 10_000)).toBe('just now');
-    expect(relativeTime(0, 5 * 60_000)).toBe('5 min ago');
-    expect(relativeTime(0, 3 * 3_600_000)).toBe('3 h ago');
-    expect(relativeTime(0, 2 * 86_400_000)).toBe('2 d ago');
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notifier, type NotifierBrowser } from '../../../lib/background/notifications';
+import { Notifier, type NotifierBrowser } from '../../../lib/background/notifier';
 import { defaultRules } from '../../../lib/config/default-rules';
 import { newEndpoint } from '../../../lib/config/endpoint';
 import type { StreamEvent } from '../../../lib/model/event';

@@ -45,8 +45,8 @@ describe('value formats', () => {
     expect(duration(4200)).toBe('4.2 s');
     expect(duration('x')).toBe('?');
     expect(bytes(512)).toBe('512 B');
-    expect(bytes(2048)).toBe('2.0 kB');
-    expect(bytes(3 * 1024 * 1024)).toBe('3.0 MB');
+    expect(bytes(2048)).toBe('2 KiB');
+    expect(bytes(3 * 1024 * 1024)).toBe('3 MiB');
     expect(quote('hi')).toBe('"hi"');
     expect(quote(undefined)).toBe('?');
     expect(chunk('Hello')).toBe('+5 chars "Hello"');

@@ -19,7 +19,7 @@ describe('officeplane profile', () => {
       'metrics_update  cpu 42.5% · memory 1250 MB · 2 active',
     );
     expect(type(ws({ type: 'document_uploaded', payload: { id: 'doc-1', name: 'q3.docx', size: 120_000 } })).summary).toBe(
-      'document_uploaded  document doc-1 "q3.docx" 117.2 kB',
+      'document_uploaded  document doc-1 "q3.docx" 117 KiB',
     );
   });
 

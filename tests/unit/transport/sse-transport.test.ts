@@ -19,7 +19,7 @@ describe('SSE transport', () => {
     await flush();
     s.send(`data: ${'x'.repeat(2 * 1024 * 1024)}\n\ndata: fine\n\n`);
     await flush();
-    expect(markers).toEqual(['malformed: Skipped a 2 MiB event: the limit is 1024 bytes']);
+    expect(markers).toEqual(['malformed: Skipped a 2 MiB event: the limit is 1 KiB']);
     expect(frames).toEqual(['fine']);
     attempt.close();
   });
