@@ -31,6 +31,9 @@ export interface Moment {
   ms: number;
 }
 
+/** Least time between two reads of the newest moment caused by a family disagreement. */
+const REREAD_MS = 1000;
+
 export const sliceState = (endpointId: string, slice: EndpointState | undefined): MergedState => ({ endpoints: slice ? { [endpointId]: slice } : {} });
 
 /**
@@ -42,6 +45,7 @@ export class EndpointTravel {
   private liveMoment: Moment | undefined;
   private liveLoading: Promise<Moment> | undefined;
   private typingRevision: number;
+  private rereadAt = -Infinity;
 
   constructor(
     readonly endpointId: string,
@@ -115,6 +119,16 @@ export class EndpointTravel {
     const fresh = events.filter((e) => e.endpointId === this.endpointId && e.seq > m.seq);
     const last = fresh.pop();
     if (!last) return false;
+    // The store had typed the endpoint with another family when the moment was read (its
+    // detection settles a flush later than this page's): live events would fold into nothing.
+    // Read the moment again, at most once a second while the two disagree.
+    const slice = m.after.endpoints[this.endpointId];
+    if (slice && last.dir !== 'sys' && this.typing.typed(last).family !== slice.family) {
+      if (performance.now() - this.rereadAt < REREAD_MS) return false;
+      this.rereadAt = performance.now();
+      this.reset();
+      return true;
+    }
     // Only the newest moment is shown: the events before it fold as one batch.
     const before = batch(() => fresh.reduce((state, e) => this.fold(state, e), m.after));
     const after = this.fold(before, last);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
+import type { Family } from '../../../lib/model/typed';
 import { EventHistory } from '../../../lib/panel/history';
 import { EventTyping } from '../../../lib/protocols/typing';
 import { detectFamily, typeEvent } from '../../../lib/protocols';
@@ -59,5 +60,21 @@ describe('EndpointTravel', { timeout: 30_000 }, () => {
     expect(m.seq).toBe(30);
     expect(m.after).toEqual(foldFromZero(all, 30));
     expect(m.before).toEqual(foldFromZero(all, 29));
+  });
+
+  it('reads the newest moment again when the store had typed the endpoint with another family', async () => {
+    const all = plans(30);
+    // The store has not settled on the family yet; this page's typing already says plans.
+    const families: Record<string, Family> = { p: 'generic' };
+    const store = new FakeStore(families);
+    store.add(all.slice(0, 20));
+    const history = new EventHistory(store);
+    await history.refresh();
+    const travel = new EndpointTravel('p', history, typing());
+    expect((await travel.live()).after.endpoints.p?.family).toBe('generic');
+    families.p = 'plans';
+    history.addLive(all.slice(20));
+    expect(travel.takeLive(all.slice(20))).toBe(true);
+    expect((await travel.live()).after).toEqual(foldFromZero(all, 30));
   });
 });
