@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../model/event';
+import type { MarkerKind, StreamEvent } from '../model/event';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -33,7 +33,8 @@ export function formatSize(bytes: number): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
-const MARKER_LABELS: Record<string, string> = {
+/** Every marker kind's words: typed by MarkerKind, so a new kind does not compile without one. */
+export const MARKER_LABELS: Record<MarkerKind, string> = {
   connecting: 'connecting',
   connected: 'connected',
   dropped: 'connection dropped',
@@ -49,6 +50,9 @@ const MARKER_LABELS: Record<string, string> = {
   gap: 'gap in sequence',
   duplicate: 'duplicate',
   malformed: 'malformed frame',
+  truncated: 'frame truncated',
+  capture_dropped: 'capture dropped frames',
+  injected: 'delivered from the panel',
 };
 
 export interface MarkerText {
@@ -72,7 +76,8 @@ export function markerText(ev: Pick<StreamEvent, 'name' | 'data'>, afterDrop = f
   } catch {
     message = ev.data;
   }
-  const label = kind === 'connected' && afterDrop ? 'reconnected' : (MARKER_LABELS[kind] ?? kind);
+  const known = Object.hasOwn(MARKER_LABELS, kind) ? MARKER_LABELS[kind as MarkerKind] : kind;
+  const label = kind === 'connected' && afterDrop ? 'reconnected' : known;
   return { kind, label, message };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, formatClock, formatDelta, formatSize, hexDump, markerText } from '../../../lib/format/event-text';
+import { base64Bytes, formatClock, formatDelta, formatSize, hexDump, MARKER_LABELS, markerText } from '../../../lib/format/event-text';
 
 describe('formatting', () => {
   it('clock time in local time with milliseconds', () => {
@@ -31,6 +31,15 @@ describe('formatting', () => {
     expect(markerText({ name: 'connected', data: '{}' }).label).toBe('connected');
     expect(markerText({ name: 'worker_started', data: '{}' }).label).toBe('worker restarted');
     expect(markerText({ name: 'new_kind', data: 'not json' })).toEqual({ kind: 'new_kind', label: 'new_kind', message: 'not json' });
+    expect(markerText({ name: 'toString', data: '{}' }).label).toBe('toString');
+  });
+
+  it('page capture markers read as words, not their raw names', () => {
+    expect(markerText({ name: 'truncated', data: '{"message":"Frame of 16777216 bytes kept truncated"}' }).label).toBe('frame truncated');
+    expect(markerText({ name: 'capture_dropped', data: '{}' }).label).toBe('capture dropped frames');
+    expect(markerText({ name: 'injected', data: '{}' }).label).toBe('delivered from the panel');
+    // Every kind has words of its own (the type makes a new kind without a label fail to compile).
+    for (const [kind, label] of Object.entries(MARKER_LABELS)) expect(label, kind).not.toMatch(/_/);
   });
 
   it('binary as hex', () => {
