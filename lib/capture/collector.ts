@@ -285,6 +285,10 @@ export class CaptureCollector {
         });
         this.end(b, live);
         return;
+      case 'stopped':
+        this.sink.marker(cfg, 'truncated', `Capture stopped ${rec.size ?? 0} bytes into the body: ${rec.reason ?? 'the page stopped reading it'}`, { size: rec.size });
+        this.end(b, live);
+        return;
       case 'end':
         this.sink.marker(cfg, 'dropped', 'The response ended');
         this.end(b, live);
