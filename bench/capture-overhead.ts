@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDemoServer, type DemoServer } from '../demo/server';
+import { CHROMIUM_PATH } from '../scripts/launch/paths';
 import { startAgent, type Agent } from './agent';
 import { cpuBetween, sampleProcs } from './procs';
 import { captureSection, type CaptureOverhead, type CaptureRun } from './report';
@@ -14,10 +15,10 @@ import { loadEndpoint, session } from './setup';
  * Capture overhead: a web page (served here on 127.0.0.1) receives a demo WebSocket sending
  * `rate` messages a second and parses each one, in a tab opened through the DevTools HTTP
  * endpoint (no debugger attached), with page capture off and on by turns. The page's cost is
- * the CPU time of the renderer's main thread (`CrRendererMain` in /proc), where the page, the
+ * the CPU time of the renderer's main thread (in /proc), where the page, the
  * page hook and its bridge all run, from the page's first message to its last, per message.
  *
- * Alone: `STREAMSCOPE_BENCH=1 npx wxt build && npx tsx bench/capture-overhead.ts [seconds] [rate]`.
+ * Alone: `STREAMSCOPE_BENCH=1 npx wxt build && npx tsx bench/capture-overhead.ts [seconds] [rate] [rounds]`.
  */
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>capture overhead</title><script type="module">
@@ -74,6 +75,12 @@ async function pageServer() {
   };
 }
 
+/**
+ * A renderer's main thread: Chromium names it CrRendererMain on some builds; on others it keeps
+ * the executable's name (Linux thread names are cut to 15 characters).
+ */
+const MAIN_THREADS = new Set(['renderer: CrRendererMain', `renderer: ${path.basename(realpathSync(CHROMIUM_PATH)).slice(0, 15)}`]);
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -100,7 +107,8 @@ export async function captureOverhead(agent: Agent, demo: DemoServer, profile: s
           const samples = sampler.stop();
           await fetch(`${devtools}/json/close/${tab.id}`);
           const cpu = cpuBetween(samples, r.first, r.last);
-          const mainPct = cpu.threads.filter((t) => t.thread === 'renderer: CrRendererMain').reduce((sum, t) => sum + t.pct, 0);
+          log(`  busiest: ${cpu.threads.slice(0, 6).map((t) => `${t.thread} ${t.pct.toFixed(0)}%`).join(', ')}`);
+          const mainPct = cpu.threads.filter((t) => MAIN_THREADS.has(t.thread)).reduce((sum, t) => sum + t.pct, 0);
           const seconds = (r.last - r.first) / 1000;
           runs.push({ capture, received: r.n, expected, seconds, usPerMessage: ((mainPct / 100) * seconds * 1e6) / Math.max(1, r.n), mainPct, machinePct: cpu.machinePct });
         }
@@ -115,13 +123,13 @@ export async function captureOverhead(agent: Agent, demo: DemoServer, profile: s
 }
 
 async function main(): Promise<void> {
-  const [seconds = 8, rate = 5000] = process.argv.slice(2).map(Number);
+  const [seconds = 8, rate = 5000, rounds = 2] = process.argv.slice(2).map(Number);
   const demo = await startDemoServer({ port: 0, seed: 1 });
   const agent = await startAgent();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'streamscope-capture-bench-'));
   const log = (m: string) => console.error(`[capture bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
   try {
-    const c = await captureOverhead(agent, demo, path.join(tmp, 'profile'), { seconds, rate, size: 200, rounds: 2 }, log);
+    const c = await captureOverhead(agent, demo, path.join(tmp, 'profile'), { seconds, rate, size: 200, rounds }, log);
     console.log(captureSection(c).join('\n'));
   } finally {
     await agent.close();
