@@ -120,6 +120,11 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
     const nativeSend = wsProto.send;
     const frameOf = (s: number, dir: 'in' | 'out', data: unknown, inj: boolean): void => {
       const t = now();
+      // The common case, once per message on the page's thread: one plain object, no spreads.
+      if (typeof data === 'string' && !inj && data.length <= MAX_CAPTURED_FRAME) {
+        rec.add({ k: 'frame', s, t, dir, data, size: textSize(data) });
+        return;
+      }
       const base = { k: 'frame' as const, s, t, dir, ...(inj ? { inj: true as const } : {}) };
       if (typeof data === 'string') {
         const size = textSize(data);
