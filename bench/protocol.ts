@@ -28,6 +28,8 @@ export interface Commands {
   search: { args: { n: number; type: string }; result: SearchRun[] };
   /** The panel open while `endpoint` streams for `seconds`: heap, longest task, event-loop delay. */
   panelLoad: { args: { endpoint: EndpointConfig; seconds: number }; result: PanelLoadResult };
+  /** Page capture on for exactly these origins (none: off); answers once the scripts are (un)registered. */
+  capture: { args: { origins: string[] }; result: null };
   /** Times `olderPage(limit)` on the product's DB. */
   read: { args: { runs: number; limit: number }; result: { ms: number[]; events: number } };
 }

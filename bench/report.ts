@@ -44,6 +44,28 @@ export interface Results {
   panelLoad: PanelLoadResult;
   big: BigStore;
   realistic: Realistic;
+  /** Page capture's cost to the page (bench/capture-overhead.ts). */
+  capture?: CaptureOverhead;
+}
+
+export interface CaptureRun {
+  capture: boolean;
+  received: number;
+  expected: number;
+  seconds: number;
+  /** Renderer main-thread CPU per received message, µs. */
+  usPerMessage: number;
+  /** Renderer main-thread CPU while receiving, % of one core. */
+  mainPct: number;
+  machinePct: number;
+}
+
+export interface CaptureOverhead {
+  rate: number;
+  size: number;
+  runs: CaptureRun[];
+  /** Median µs per message with capture on over the same with capture off. */
+  ratio: number;
 }
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -256,5 +278,23 @@ export function renderReport(r: Results): string {
     ...searchSection(r),
     ...panelLoadSection(r),
     ...stagesSection(r),
+    ...(r.capture ? captureSection(r.capture) : []),
   ].join('\n');
+}
+
+/** What page capture costs the page: its main thread per WebSocket message, capture on vs off. */
+export function captureSection(c: CaptureOverhead): string[] {
+  return [
+    `## Capture overhead: a page receiving ${n0(c.rate)} WebSocket messages/s of ${c.size} B`,
+    '',
+    `The page's renderer main thread (the page, the page hook and its bridge all run there), CPU per ` +
+      `message from its first message to its last; off and on take turns. **Capture on / off: ${c.ratio.toFixed(2)}x** ` +
+      '(median µs per message; target ≤ 1.3x).',
+    '',
+    table(
+      ['capture', 'received / sent', 'seconds', 'main thread, % of a core', 'µs per message', 'machine, % of a core'],
+      c.runs.map((r) => [r.capture ? 'on' : 'off', `${n0(r.received)} / ${n0(r.expected)}`, n1(r.seconds), n0(r.mainPct), n1(r.usPerMessage), n0(r.machinePct)]),
+    ),
+    '',
+  ];
 }

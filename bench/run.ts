@@ -9,6 +9,7 @@ import { ingestFigures, type Series } from './analyze';
 import { parseFlags, type Flags } from './flags';
 import { cpuBetween, sampleProcs } from './procs';
 import { renderReport, type BigStore, type IngestRun, type Results } from './report';
+import { captureOverhead } from './capture-overhead';
 import { endpoint, EXT, loadEndpoint, session } from './setup';
 import { startStampedSource } from './stamped-source';
 import { typingCosts, typingSection } from './typing';
@@ -109,6 +110,9 @@ async function main(): Promise<void> {
       diskBytes: indexedDbBytes(realProfile, extId),
     }));
 
+    log(`session 5: capture overhead, a page receiving ${f.rate2} WebSocket messages/s`);
+    const capture = await captureOverhead(agent, demo, path.join(tmp, 'capture'), { seconds: f.seconds, rate: f.rate2, size: 200, rounds: 2 }, log);
+
     const cpu = os.cpus();
     const results: Results = {
       env: {
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
       ...first,
       big,
       realistic,
+      capture,
     };
     log('typing cost per protocol profile');
     const md = [renderReport(results), ...typingSection(typingCosts())].join('\n');

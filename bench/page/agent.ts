@@ -8,6 +8,7 @@ import { panelLoad } from './panel-load';
 import { search } from './search';
 import { setEndpoints } from './endpoints';
 import { stages } from './stages';
+import { setCapture } from './capture';
 
 function dispatch(cmd: Command): Promise<unknown> {
   switch (cmd.op) {
@@ -33,6 +34,8 @@ function dispatch(cmd: Command): Promise<unknown> {
       return search(cmd);
     case 'panelLoad':
       return panelLoad(cmd);
+    case 'capture':
+      return setCapture(cmd.origins);
   }
 }
 

@@ -76,13 +76,20 @@ export function CaptureSwitch({ capture }: { capture: TabCapture }) {
 /** The inspected tab's page capture: switch it for the site, joined-late notice, the tab's captured streams. */
 export function CaptureBar({ capture, endpoints }: { capture: TabCapture; endpoints: Signal<EndpointConfig[]> }) {
   const live = new Set(capture.live.value);
-  const sources = endpoints.value.filter((e) => e.captured?.tabId === capture.tabId);
+  const { shown, hidden } = capture.list(endpoints.value);
+  const sources = shown.filter((e) => e.captured?.tabId === capture.tabId);
   return (
     <section class="capture-bar" data-testid="capture-bar">
       <CaptureSwitch capture={capture} />
+      {(hidden > 0 || capture.showAll.value) && (
+        <label class="cap-toggle" title="Captured streams of other tabs and of this tab's earlier page loads stay stored; this lists them in the panel too">
+          <input type="checkbox" data-testid="capture-show-all" checked={capture.showAll.value} onChange={(e) => (capture.showAll.value = e.currentTarget.checked)} />
+          {capture.showAll.value ? 'Showing every captured stream' : `Show ${hidden} captured from other tabs and earlier page loads`}
+        </label>
+      )}
       {sources.length > 0 && (
         <details class="cap-sources" open>
-          <summary>Captured on this tab ({sources.length})</summary>
+          <summary>Captured on this tab{capture.showAll.value ? '' : ', this page load'} ({sources.length})</summary>
           <ul>
             {sources.map((src) => (
               <SourceRow key={src.id} capture={capture} src={src} live={live.has(src.id)} />

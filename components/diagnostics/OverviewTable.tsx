@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { AttemptLoader } from '../../lib/diagnostics/attempts';
 import { OVERVIEW_BUCKETS, OVERVIEW_SPAN_MS, windowUptime, type OverviewRow } from '../../lib/diagnostics/overview';
 import { STATE_TRACK } from '../../lib/diagnostics/state';
-import { formatAgo } from '../../lib/format/time';
+import { formatAgo } from '../../lib/format/units';
 import { RateSpark } from './RateSpark';
 import { useAttempts } from './useAttempts';
 

@@ -31,7 +31,7 @@ export function PanelApp() {
         ))}
         {ctx.history.online ? null : <span class="offline" data-testid="offline">offline</span>}
       </nav>
-      {ctx.capture && <CaptureBar capture={ctx.capture} endpoints={ctx.endpoints} />}
+      {ctx.capture && <CaptureBar capture={ctx.capture} endpoints={ctx.allEndpoints ?? ctx.endpoints} />}
       {problems.length > 0 && (
         <div class="problems" role="alert" data-testid="problems">
           {problems.slice(-3).map((p, i) => (

@@ -340,7 +340,7 @@ export class BackgroundService {
         slot?.conn.resume();
         return;
       case 'capture-tab':
-        reply({ type: 'capture-tab', tabId: msg.tabId, active: this.capture.tabActive(msg.tabId), live: this.capture.liveSources(msg.tabId) });
+        reply({ type: 'capture-tab', tabId: msg.tabId, active: this.capture.tabActive(msg.tabId), live: this.capture.liveSources(msg.tabId), current: this.capture.currentSources(msg.tabId) });
         return;
       case 'capture-act': {
         const error = this.capture.act(msg.endpointId, msg.op, msg.data, msg.binary);

@@ -38,6 +38,8 @@ interface BodyReader {
 interface Bridge {
   tabId: number;
   frameUrl: string;
+  /** Sources this document opened (its page load), ended ones too. */
+  opened: Set<string>;
   streams: Map<number, Live>;
   /** Rate cap, per bridge, one-second window. */
   windowStart: number;
@@ -122,6 +124,13 @@ export class CaptureCollector {
     return [...out];
   }
 
+  /** Source ids the tab's current documents opened (its current page load, frames included). */
+  currentSources(tabId: number): string[] {
+    const out = new Set<string>();
+    for (const b of this.bridges.values()) if (b.tabId === tabId) for (const id of b.opened) out.add(id);
+    return [...out];
+  }
+
   /** Carries a send or an inject to the newest live WebSocket of a source. */
   act(endpointId: string, op: 'send' | 'inject', data: string, bin?: boolean): string | undefined {
     let target: Live | undefined;
@@ -155,7 +164,7 @@ export class CaptureCollector {
         port.disconnect();
         return;
       }
-      bridge = { tabId, frameUrl, streams: new Map(), windowStart: 0, inWindow: 0, dropped: 0, rejected: 0 };
+      bridge = { tabId, frameUrl, opened: new Set(), streams: new Map(), windowStart: 0, inWindow: 0, dropped: 0, rejected: 0 };
       this.bridges.set(port, bridge);
       for (const raw of early.splice(0)) this.receive(port, bridge, raw);
     });
@@ -231,6 +240,7 @@ export class CaptureCollector {
       const cfg = capturedSource(b.tabId, b.frameUrl, rec);
       if (!cfg || b.streams.has(rec.s)) return;
       this.sink.source(cfg);
+      b.opened.add(cfg.id);
       b.streams.set(rec.s, { cfg, port, s: rec.s, open: rec });
       const what = `${KIND_LABEL[rec.kind]}${rec.method ? ` ${rec.method}` : ''} ${rec.url}`;
       this.sink.marker(cfg, 'connecting', `The page opened ${what}`, { frameUrl: b.frameUrl, tabId: b.tabId });
@@ -283,6 +293,10 @@ export class CaptureCollector {
           reason: rec.reason,
           clean: rec.clean,
         });
+        this.end(b, live);
+        return;
+      case 'stopped':
+        this.sink.marker(cfg, 'truncated', `Capture stopped ${rec.size ?? 0} bytes into the body: ${rec.reason ?? 'the page stopped reading it'}`, { size: rec.size });
         this.end(b, live);
         return;
       case 'end':

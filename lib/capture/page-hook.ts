@@ -19,7 +19,28 @@ export interface HookWindow {
   fetch?: typeof fetch;
   XMLHttpRequest?: typeof XMLHttpRequest;
   location: { href: string };
+  /** The page's timer; taken once at install, so a later page patch cannot see our calls. */
+  setTimeout?: (fn: () => void, ms: number) => unknown;
 }
+
+/** What the capture knows of the page's use of a body it reads a clone of. */
+interface BodyWatch {
+  cancelled: boolean;
+  /** Bytes the page has read through a reader of its own (when it reads through one). */
+  read: number;
+  tracked: boolean;
+  /** Called when the page has read more. */
+  onRead?: () => void;
+  /** Called when the page cancelled the body: the tee settles the page's cancel only once ours is too. */
+  onCancel?: () => void;
+}
+
+/** Bytes the capture reads of a clone ahead of a page that has not begun reading its body. */
+export const CLONE_AHEAD = 1024 * 1024;
+/** How often a captured body checks on the page's side of it. */
+export const WATCH_MS = 250;
+/** How long the capture waits, CLONE_AHEAD bytes in, for the page to begin reading. */
+export const UNREAD_WAIT_MS = 30_000;
 
 export interface PageHook {
   command(c: Command): void;
@@ -68,6 +89,8 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
   // The natives as they are now, before any page script runs: later page patches cannot see us.
   const listen = EventTarget.prototype.addEventListener;
   const dispatch = EventTarget.prototype.dispatchEvent;
+  const timer: (fn: () => void, ms: number) => unknown = win.setTimeout ?? globalThis.setTimeout;
+  const later = (fn: () => void, ms: number): void => void timer.call(win, fn, ms);
 
   const begin = (kind: CaptureKind, url: string, extra: Partial<Extract<PageRecord, { k: 'open' }>> = {}): number | undefined => {
     if (rec.stopped || open >= MAX_STREAMS_PER_FRAME) return undefined;
@@ -97,6 +120,11 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
     const nativeSend = wsProto.send;
     const frameOf = (s: number, dir: 'in' | 'out', data: unknown, inj: boolean): void => {
       const t = now();
+      // The common case, once per message on the page's thread: one plain object, no spreads.
+      if (typeof data === 'string' && !inj && data.length <= MAX_CAPTURED_FRAME) {
+        rec.add({ k: 'frame', s, t, dir, data, size: textSize(data) });
+        return;
+      }
       const base = { k: 'frame' as const, s, t, dir, ...(inj ? { inj: true as const } : {}) };
       if (typeof data === 'string') {
         const size = textSize(data);
@@ -234,34 +262,177 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
   }
 
   // ---- streamed response bodies ----------------------------------------------------------
-  const readBody = (s: number, body: ReadableStream<Uint8Array>): void => {
+  // The capture reads a clone (a tee of the body). A tee pulls from the network as fast as its
+  // faster branch reads, and cancels the request only when both branches are cancelled. So
+  // without a bound, a page that never reads would have its own branch fill up with what the
+  // capture pulled, and a page that cancels would leave the request open for the capture.
+  // The capture therefore runs at most CLONE_AHEAD bytes ahead of a page that has not begun
+  // reading, and lets go of the body when the page lets go of it. The page's stream is never
+  // touched: only our branch waits or is cancelled.
+  const pageBodies = new WeakMap<object, BodyWatch>();
+  const pageReaders = new WeakMap<object, BodyWatch>();
+  const Streams = typeof ReadableStream === 'undefined' ? undefined : ReadableStream;
+  if (Streams && win.fetch) {
+    // Which reader, iterator or stream is the page's side of a body we read a clone of.
+    const track = <T extends object>(proto: T, key: keyof T, onResult: (self: object, result: unknown, args: unknown[]) => void) => {
+      const native = proto[key];
+      if (typeof native !== 'function') return;
+      const desc = Object.getOwnPropertyDescriptor(proto, key);
+      const wrapped = new Proxy(native, {
+        apply(target, self: object, args: unknown[]) {
+          const result: unknown = Reflect.apply(target as (...a: unknown[]) => unknown, self, args);
+          onResult(self, result, args);
+          return result;
+        },
+      });
+      Object.defineProperty(proto, key, { ...desc, value: wrapped });
+    };
+    /** The page cancelled a watched body: ours follows at once (a tee settles the page's cancel only then). */
+    const cancelled = (watch: BodyWatch | undefined) => {
+      if (!watch) return;
+      watch.cancelled = true;
+      watch.onCancel?.();
+    };
+    track(Streams.prototype, 'getReader', (body, reader) => {
+      const watch = pageBodies.get(body);
+      if (!watch) return;
+      watch.tracked = true;
+      pageReaders.set(reader as object, watch);
+    });
+    track(Streams.prototype, 'cancel', (body) => cancelled(pageBodies.get(body)));
+    // A pipe the page aborts cancels the body inside the pipe, and keeps the lock until ours is
+    // cancelled too: follow the page's abort signal.
+    const piped = (body: object, _result: unknown, args: unknown[]) => {
+      const watch = pageBodies.get(body);
+      const signal = (args[1] as { signal?: unknown } | undefined)?.signal;
+      if (!watch || typeof AbortSignal === 'undefined' || !(signal instanceof AbortSignal)) return;
+      if (signal.aborted) cancelled(watch);
+      else listen.call(signal, 'abort', () => cancelled(watch), { once: true });
+    };
+    track(Streams.prototype, 'pipeTo', piped);
+    track(Streams.prototype, 'pipeThrough', piped);
+    const Default = globalThis.ReadableStreamDefaultReader;
+    if (Default) {
+      // How far the page has read through its reader: a reaction of ours to the very promise
+      // the page gets.
+      track(Default.prototype, 'read', (reader, result) => {
+        const watch = pageReaders.get(reader);
+        if (!watch) return;
+        (result as Promise<ReadableStreamReadResult<unknown>>).then(
+          (r) => {
+            if (r.value instanceof Uint8Array) watch.read += r.value.byteLength;
+            watch.onRead?.();
+          },
+          () => undefined,
+        );
+      });
+      track(Default.prototype, 'cancel', (reader) => cancelled(pageReaders.get(reader)));
+    }
+    const Byob = globalThis.ReadableStreamBYOBReader;
+    if (Byob) track(Byob.prototype, 'cancel', (reader) => cancelled(pageReaders.get(reader)));
+    // for await … break: the iterator's return() cancels the body.
+    const values = Streams.prototype.values as ((this: ReadableStream) => object) | undefined;
+    if (typeof values === 'function') {
+      const pageIterators = new WeakMap<object, BodyWatch>();
+      const iteratorProto = Object.getPrototypeOf(values.call(new Streams())) as object;
+      const iterated = (body: object, it: unknown) => {
+        const watch = pageBodies.get(body);
+        if (!watch) return;
+        pageIterators.set(it as object, watch);
+        // Browsers keep return() on the shared prototype; some runtimes give each iterator its own.
+        if (Object.hasOwn(it as object, 'return')) track(it as object, 'return' as keyof object, (self) => cancelled(pageIterators.get(self)));
+      };
+      track(Streams.prototype, 'values', iterated);
+      track(Streams.prototype, Symbol.asyncIterator as keyof ReadableStream, iterated);
+      track(iteratorProto, 'return' as keyof object, (it) => cancelled(pageIterators.get(it)));
+    }
+  }
+
+  const readBody = (s: number, body: ReadableStream<Uint8Array>, page?: Response): void => {
     const reader = body.getReader();
     readers.add(reader);
     const decoder = new TextDecoder();
+    const watch: BodyWatch = { cancelled: false, read: 0, tracked: false };
+    const pageBody = page?.body ?? undefined;
+    if (pageBody) pageBodies.set(pageBody, watch);
+    let bytes = 0;
+    let over = false;
+    let pending = false; // a read of ours is waiting: everything that arrived so far is read
+    let paused = false;
+    let idleTicks = 0;
+    let afterLetGo = -1; // bytes read since the page let go of its body (-1: it has not)
+    const done = () => {
+      over = true;
+      readers.delete(reader);
+      finish(s);
+    };
+    /** The page cancelled its body, or released it (read to the end, broke out of a loop). */
+    const pageLetGo = () => watch.cancelled || (page !== undefined && page.bodyUsed && pageBody !== undefined && !pageBody.locked);
+    const leave = (why: string) => {
+      if (over) return;
+      rec.add({ k: 'state', s, t: now(), what: 'stopped', size: bytes, reason: why });
+      done();
+      void reader.cancel().catch(() => undefined);
+    };
+    /** Whether we are CLONE_AHEAD ahead of the page (as far as we can see the page read). */
+    const ahead = () => page !== undefined && (!page.bodyUsed || watch.tracked) && bytes - watch.read >= CLONE_AHEAD;
     const pump = (): void => {
+      if (over) return;
+      if (ahead()) {
+        paused = true; // resumed when the page reads on (onRead, or the check below)
+        return;
+      }
+      pending = true;
       reader.read().then(
-        ({ done, value }) => {
+        ({ done: end, value }) => {
+          pending = false;
+          if (over) return;
           if (rec.stopped) return void reader.cancel().catch(() => undefined);
-          if (done) {
+          if (end) {
             const tail = decoder.decode();
             if (tail) rec.add({ k: 'chunk', s, t: now(), text: tail });
             rec.add({ k: 'state', s, t: now(), what: 'end' });
-            readers.delete(reader);
-            finish(s);
-            return;
+            return done();
           }
+          bytes += value.byteLength;
           const text = decoder.decode(value, { stream: true });
           if (text) rec.add({ k: 'chunk', s, t: now(), text });
+          if (afterLetGo >= 0 && (afterLetGo += value.byteLength) > CLONE_AHEAD) return leave('the page stopped reading the body');
           pump();
         },
         (err: unknown) => {
+          pending = false;
+          if (over) return;
           rec.add({ k: 'state', s, t: now(), what: 'error', reason: err instanceof Error ? `${err.name}: ${err.message}` : 'stream broke' });
-          readers.delete(reader);
-          finish(s);
+          done();
         },
       );
     };
+    const check = (): void => {
+      if (over || rec.stopped) return;
+      if (pageLetGo()) {
+        // What the page had is in once a read of ours waits on the network: the page no longer
+        // wants the rest, so neither do we (and the request ends as the page meant it to).
+        if (pending || paused) return leave(watch.cancelled ? 'the page cancelled the body' : 'the page stopped reading the body');
+        if (afterLetGo < 0) afterLetGo = 0;
+      } else if (paused) {
+        if (!ahead()) {
+          paused = false;
+          pump();
+        } else if (page?.bodyUsed) idleTicks = 0;
+        else if (++idleTicks * WATCH_MS >= UNREAD_WAIT_MS) return leave('the page did not read the body');
+      }
+      later(check, WATCH_MS);
+    };
+    watch.onCancel = () => leave('the page cancelled the body');
+    watch.onRead = () => {
+      if (paused && !over && !ahead()) {
+        paused = false;
+        pump();
+      }
+    };
     pump();
+    if (page) later(check, WATCH_MS);
   };
 
   const nativeFetch = win.fetch;
@@ -282,7 +453,7 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
             if (s === undefined) return;
             const copy = res.clone();
             rec.add({ k: 'state', s, t: now(), what: 'open', status: res.status, contentType: res.headers.get('content-type') ?? '' });
-            if (copy.body) readBody(s, copy.body);
+            if (copy.body) readBody(s, copy.body, res);
           },
           () => undefined,
         );

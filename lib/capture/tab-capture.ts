@@ -5,6 +5,7 @@ import type { BackgroundLink } from '../messaging/client';
 import { onStoredChange, readStored } from '../config/stored';
 import { captureOrigin, parseOrigins } from './origins';
 import { adopt, setSiteCapture, type SiteApis } from './site';
+import { listForPanel, type Listed } from './visible';
 
 const POLL_MS = 1500;
 
@@ -30,6 +31,10 @@ export class TabCapture {
   readonly active = signal(false);
   /** Captured sources with a stream open in the tab now. */
   readonly live = signal<string[]>([]);
+  /** Captured sources the tab's current documents opened (its current page load). */
+  readonly current = signal<string[]>([]);
+  /** List every captured source in the panel, not only the current page load's. */
+  readonly showAll = signal(false);
   readonly problem = signal<string | undefined>(undefined);
   private origins: string[] = [];
   private readonly stops: (() => void)[] = [];
@@ -45,6 +50,7 @@ export class TabCapture {
         if (m.type !== 'capture-tab' || m.tabId !== this.tabId) return;
         this.active.value = m.active;
         this.live.value = m.live;
+        this.current.value = m.current;
       }),
     );
     this.stops.push(onStoredChange(browser.storage, 'captureOrigins', (raw) => this.setOrigins(raw)));
@@ -52,6 +58,11 @@ export class TabCapture {
     const timer = setInterval(() => void this.refresh(), POLL_MS);
     this.stops.push(() => clearInterval(timer));
     await this.refresh();
+  }
+
+  /** The endpoints the panel lists (reads the signals it depends on). */
+  list(all: readonly EndpointConfig[]): Listed {
+    return listForPanel(all, { tabId: this.tabId, current: this.current.value, live: this.live.value, showAll: this.showAll.value });
   }
 
   stop(): void {

@@ -59,12 +59,15 @@ const MessageRecord = z.object({
 /** Body text of a streamed fetch/XHR response, as it arrived. */
 const ChunkRecord = z.object({ k: z.literal('chunk'), s: sid, t: time, text });
 
-/** Lifecycle: open (with the negotiated protocol or HTTP status), error, close, end. */
+/**
+ * Lifecycle: open (with the negotiated protocol or HTTP status), error, close, end; `stopped`:
+ * the capture let go of a body the page stopped reading, `size` bytes in.
+ */
 const StateRecord = z.object({
   k: z.literal('state'),
   s: sid,
   t: time,
-  what: z.enum(['open', 'error', 'close', 'end', 'reconnecting']),
+  what: z.enum(['open', 'error', 'close', 'end', 'reconnecting', 'stopped']),
   protocol: short.optional(),
   status: z.number().int().optional(),
   contentType: short.optional(),
@@ -72,6 +75,7 @@ const StateRecord = z.object({
   reason: short.optional(),
   clean: z.boolean().optional(),
   lastEventId: short.optional(),
+  size: z.number().int().nonnegative().optional(),
 });
 
 /** Records the page hook could not send because of its rate cap. */

@@ -69,7 +69,7 @@ export const BackgroundMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('events'), events: z.array(StreamEventSchema) }),
   z.object({ type: z.literal('status'), status: z.array(EndpointStatusSchema), online: z.boolean() }),
   z.object({ type: z.literal('cleared'), endpointId: z.string().optional() }),
-  z.object({ type: z.literal('capture-tab'), tabId: z.number().int(), active: z.boolean(), live: z.array(z.string()) }),
+  z.object({ type: z.literal('capture-tab'), tabId: z.number().int(), active: z.boolean(), live: z.array(z.string()), current: z.array(z.string()).default([]) }),
   /** A request the background could not carry out (e.g. sending on a closed socket). */
   z.object({ type: z.literal('error'), message: z.string(), endpointId: z.string().optional() }),
 ]);

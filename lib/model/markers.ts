@@ -40,7 +40,7 @@ export const MARKERS = {
   // delivered to the page from the panel
   truncated: { label: 'frame truncated', tone: 'warn' },
   capture_dropped: { label: 'frames dropped', tone: 'error' },
-  injected: { label: 'injected', tone: 'info' },
+  injected: { label: 'delivered from the panel', tone: 'info' },
 } as const satisfies Record<string, MarkerSpec>;
 
 /** Connection marker names used for `dir: 'sys'` events. */

@@ -28,4 +28,6 @@ export interface PanelContextValue {
   attempts: AttemptLoader;
   /** Page capture of the inspected tab (DevTools panel only). */
   capture?: TabCapture;
+  /** Every endpoint and captured source, where `endpoints` lists only some (DevTools panel). */
+  allEndpoints?: Signal<EndpointConfig[]>;
 }

@@ -65,6 +65,24 @@ describe('capture collector: what comes from the page is untrusted data', () => 
     expect(frames.at(-1)?.data).toBe('next second');
   });
 
+  it('a body the capture let go of is marked truncated with its size', async () => {
+    const { p, markers } = await setup();
+    p.send(JSON.stringify([{ k: 'open', s: 2, t: 1, kind: 'fetch', url: 'http://page.test/llm', method: 'POST' }, { k: 'state', s: 2, t: 2, what: 'open', status: 200, contentType: 'text/event-stream' }]));
+    p.send(JSON.stringify([{ k: 'state', s: 2, t: 3, what: 'stopped', size: 1048576, reason: 'the page did not read the body' }]));
+    expect(markers.at(-1)).toEqual({ kind: 'truncated', message: 'Capture stopped 1048576 bytes into the body: the page did not read the body' });
+  });
+
+  it('knows which sources the tab current documents opened, ended ones too, until they go', async () => {
+    const { c, p } = await setup();
+    p.send(JSON.stringify([{ k: 'state', s: 1, t: 3, what: 'close', code: 1000 }]));
+    const [id] = c.currentSources(7);
+    expect(id).toMatch(/^cap-/);
+    expect(c.liveSources(7)).toEqual([]);
+    expect(c.currentSources(8)).toEqual([]);
+    c.setOrigins([]); // the page's bridge goes: that page load is no longer current
+    expect(c.currentSources(7)).toEqual([]);
+  });
+
   it('stops a bridge from a site capture is not on for', async () => {
     const { p, frames } = await setup('http://other.test/');
     expect(p.posted).toEqual([{ op: 'stop' }]);

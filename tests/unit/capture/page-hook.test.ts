@@ -2,26 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { installPageHook, type HookWindow } from '../../../lib/capture/page-hook';
 import { Recorder } from '../../../lib/capture/recorder';
 import type { PageRecord } from '../../../lib/capture/wire';
-
-/** A stand-in for the browser's WebSocket: an EventTarget with the native statics and send rules. */
-class NativeSocket extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  readyState = 0;
-  binaryType = 'blob';
-  protocol = '';
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocols?: string | string[],
-  ) {
-    super();
-  }
-  send(data: unknown): void {
-    if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
-    void data;
-  }
-}
+// The stand-in for the browser's WebSocket: native statics and send rules.
+import { FakeSocket as NativeSocket } from './fakes';
 
 function setup() {
   const batches: PageRecord[][] = [];
@@ -44,7 +26,7 @@ describe('page hook: the WebSocket the page sees is the native one', () => {
     expect(ws).toBeInstanceOf(WS);
     expect(ws).toBeInstanceOf(NativeSocket);
     expect(WS.OPEN).toBe(1);
-    expect(WS.name).toBe('NativeSocket');
+    expect(WS.name).toBe('FakeSocket');
     expect(ws.constructor).toBe(WS);
     class Mine extends WS {}
     const mine = new Mine('ws://s.test/b');

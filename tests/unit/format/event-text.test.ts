@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64Bytes, hexDump, markerText } from '../../../lib/format/event-text';
+import { MARKERS } from '../../../lib/model/markers';
 
 describe('formatting', () => {
   it('marker words', () => {
@@ -8,6 +9,14 @@ describe('formatting', () => {
     expect(markerText({ name: 'connected', data: '{}' }).label).toBe('connected');
     expect(markerText({ name: 'worker_started', data: '{}' }).label).toBe('worker restarted');
     expect(markerText({ name: 'new_kind', data: 'not json' })).toEqual({ kind: 'new_kind', label: 'new_kind', message: 'not json', tone: 'info' });
+    expect(markerText({ name: 'toString', data: '{}' }).label).toBe('toString');
+  });
+
+  it('page capture markers read as words, not their raw names', () => {
+    expect(markerText({ name: 'truncated', data: '{"message":"Frame of 16777216 bytes kept truncated"}' }).label).toBe('frame truncated');
+    expect(markerText({ name: 'capture_dropped', data: '{}' }).label).toBe('frames dropped');
+    expect(markerText({ name: 'injected', data: '{}' }).label).toBe('delivered from the panel');
+    for (const [kind, spec] of Object.entries(MARKERS)) expect(spec.label, kind).not.toMatch(/_/);
   });
 
   it('binary as hex', () => {
