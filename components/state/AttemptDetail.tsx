@@ -1,4 +1,4 @@
-import type { Attempt } from '../../lib/state/kanban';
+import type { AgentAttempt } from '../../lib/state/kanban';
 import { formatClock } from '../../lib/format/units';
 import { Chip } from './Chip';
 import { EventLinks } from './EventLinks';
@@ -9,7 +9,7 @@ import { touchedClass, useTouched } from './view-context';
 const LOG_LINES = 100;
 const TURNS = 40;
 
-const gitText = (a: Attempt): string | undefined => {
+const gitText = (a: AgentAttempt): string | undefined => {
   const g = a.gitStatus;
   if (!g) return undefined;
   const parts = [g.branch, g.ahead ? `↑${g.ahead}` : '', g.behind ? `↓${g.behind}` : '', g.dirty ? 'uncommitted changes' : g.dirty === false ? 'clean' : ''];
@@ -17,7 +17,7 @@ const gitText = (a: Attempt): string | undefined => {
 };
 
 /** Everything recorded about one attempt: status, session, git, PR, todos, logs, conversation. */
-export function AttemptDetail({ a }: { a: Attempt }) {
+export function AttemptDetail({ a }: { a: AgentAttempt }) {
   const logs = a.logs.slice(-LOG_LINES);
   const turns = a.conversation.slice(-TURNS);
   const touched = useTouched();

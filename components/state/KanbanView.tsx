@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { own } from '../../lib/state/immutable';
-import { attemptsOfCard, type Attempt, type KanbanCard, type KanbanState } from '../../lib/state/kanban';
+import { attemptsOfCard, type AgentAttempt, type KanbanCard, type KanbanState } from '../../lib/state/kanban';
 import { boardLayout, latestAttempt } from '../../lib/stateview/kanban-board';
 import { formatClock } from '../../lib/format/units';
 import { AttemptDetail } from './AttemptDetail';
@@ -99,7 +99,7 @@ function Agents({ s }: { s: KanbanState }) {
   );
 }
 
-function LooseAttempts({ attempts }: { attempts: Attempt[] }) {
+function LooseAttempts({ attempts }: { attempts: AgentAttempt[] }) {
   if (attempts.length === 0) return null;
   return (
     <details class="sv-section">

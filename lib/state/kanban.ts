@@ -56,7 +56,8 @@ export interface GitCommit {
   message?: string;
 }
 
-export interface Attempt extends Traced {
+/** One agent run on a card (the board's own word), not a connection attempt (lib/model/connection.ts). */
+export interface AgentAttempt extends Traced {
   id: string;
   /** Kept even when the card is not on the board: cards are never invented. */
   cardId?: string;
@@ -105,7 +106,7 @@ export interface KanbanState {
   columns: readonly KanbanColumn[];
   cards: Dict<KanbanCard>;
   /** By attemptId; survives later `state` snapshots. */
-  attempts: Dict<Attempt>;
+  attempts: Dict<AgentAttempt>;
   agents: Dict<Agent>;
   profiles: Dict<AgentProfile>;
   dashboard?: Dashboard;
@@ -116,7 +117,7 @@ export interface KanbanState {
 
 export const emptyKanban = (): KanbanState => ({ family: 'kanban', columns: [], cards: {}, attempts: {}, agents: {}, profiles: {} });
 
-type AttemptFields = Omit<Attempt, 'trace'>;
+type AttemptFields = Omit<AgentAttempt, 'trace'>;
 type AttemptChange = (a: AttemptFields, p: unknown, ev: TypedStreamEvent) => Partial<AttemptFields>;
 
 /** What each attempt event changes; fields of the wrong type come back undefined and are skipped. */
@@ -261,7 +262,7 @@ export const reduceKanban = byType<KanbanState>(
 );
 
 /** The attempts recorded for one card, in start order (attempts never seen starting last). */
-export const attemptsOfCard = (s: KanbanState, cardId: string): Attempt[] =>
+export const attemptsOfCard = (s: KanbanState, cardId: string): AgentAttempt[] =>
   Object.values(s.attempts)
     .filter((a) => a.cardId === cardId)
     .sort((a, b) => (a.startedAt ?? Infinity) - (b.startedAt ?? Infinity));

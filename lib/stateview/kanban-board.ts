@@ -1,5 +1,5 @@
 import { own } from '../state/immutable';
-import { attemptsOfCard, type Attempt, type KanbanCard, type KanbanState } from '../state/kanban';
+import { attemptsOfCard, type AgentAttempt, type KanbanCard, type KanbanState } from '../state/kanban';
 
 export interface BoardColumn {
   id: string;
@@ -12,7 +12,7 @@ export interface BoardLayout {
   /** Cards that no column lists and whose columnId names no column. */
   unplaced: KanbanCard[];
   /** Attempts whose card is not on the board (the board may not have been sent yet). */
-  loose: Attempt[];
+  loose: AgentAttempt[];
 }
 
 /**
@@ -42,4 +42,4 @@ export function boardLayout(s: KanbanState): BoardLayout {
 }
 
 /** The card's newest attempt: the last to start (attempts never seen starting count as newest). */
-export const latestAttempt = (s: KanbanState, cardId: string): Attempt | undefined => attemptsOfCard(s, cardId).at(-1);
+export const latestAttempt = (s: KanbanState, cardId: string): AgentAttempt | undefined => attemptsOfCard(s, cardId).at(-1);
