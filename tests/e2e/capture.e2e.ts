@@ -24,14 +24,21 @@ async function source(ext: AnyPage, kind: string, path: string, frame?: string):
   return list.find((e) => e.captured?.kind === kind && new URL(e.url).pathname === path && (!frame || e.captured!.frameUrl.endsWith(frame)))!;
 }
 
-async function captureEveryStream(ext: Ext): Promise<void> {
+/** The demo server and an extension with nothing configured and capture off; the server stops after `body`. */
+async function onTheCapturePage(ext: Ext, body: (s: { origin: string; pageUrl: string; setup: AnyPage }) => Promise<void>): Promise<void> {
   const { server } = await startDemo();
-  const origin = server.httpUrl;
-  const pageUrl = `${origin}/capture`;
   try {
     const setup = (await ext.open('options.html')).raw;
     await setEndpoints(setup, []);
     await setCaptureOrigins(setup, []);
+    await body({ origin: server.httpUrl, pageUrl: `${server.httpUrl}/capture`, setup });
+  } finally {
+    await server.close();
+  }
+}
+
+function captureEveryStream(ext: Ext): Promise<void> {
+  return onTheCapturePage(ext, async ({ origin, pageUrl, setup }) => {
 
     // Off: the page runs its streams, nothing is recorded.
     const off = await ext.visit(pageUrl);
@@ -99,9 +106,7 @@ async function captureEveryStream(ext: Ext): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000)); // an absence: time for it to arrive, were capture still on
     expect(outbound(await storedEvents(setup, ws.id))).not.toContain('after off');
     expect(await tabIdOf(setup, pageUrl)).toBeGreaterThan(0);
-  } finally {
-    await server.close();
-  }
+  });
 }
 
 /** Waits until `selector` matches on the page (or, with `gone`, no longer does). */
@@ -109,14 +114,8 @@ async function present(page: ExtPage, selector: string, what: string, gone = fal
   await poll(() => page.count(selector), (n) => n > 0 !== gone, what);
 }
 
-async function fromThePanel(ext: Ext): Promise<void> {
-  const { server } = await startDemo();
-  const origin = server.httpUrl;
-  const pageUrl = `${origin}/capture`;
-  try {
-    const setup = (await ext.open('options.html')).raw;
-    await setEndpoints(setup, []);
-    await setCaptureOrigins(setup, []);
+function fromThePanel(ext: Ext): Promise<void> {
+  return onTheCapturePage(ext, async ({ pageUrl, setup }) => {
     const page = (await ext.visit(pageUrl)).raw;
     await demoReceived(page);
     const tabId = await tabIdOf(setup, pageUrl);
@@ -152,9 +151,7 @@ async function fromThePanel(ext: Ext): Promise<void> {
     ).then((l) => l.find((e) => !e.captured && e.url === ws.url)!);
     const own = await waitForStored(setup, adopted.id, (r) => inbound(r).length >= 5, 'events the adopted endpoint received itself');
     expect(inbound(own).map((r) => r.data).slice(0, 4)).toEqual(wsFrames('page').slice(0, 4).map((f) => f.text));
-  } finally {
-    await server.close();
-  }
+  });
 }
 
 scenario('every stream of the demo page is captured, complete and in order; the page cannot tell', captureEveryStream);
