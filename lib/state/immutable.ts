@@ -43,7 +43,7 @@ export function strict<T>(work: () => T): T {
 }
 
 /** Sets an own, enumerable property even for keys such as `__proto__`. */
-const define = (d: object, key: string, value: unknown): void => {
+export const define = (d: object, key: string, value: unknown): void => {
   Object.defineProperty(d, key, { value, writable: true, enumerable: true, configurable: true });
 };
 

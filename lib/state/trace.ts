@@ -1,5 +1,5 @@
 import type { TypedStreamEvent } from '../model/typed';
-import { appendCapped, own, put, sameJson, strict, type Dict } from './immutable';
+import { appendCapped, define, own, put, sameJson, strict, type Dict } from './immutable';
 
 /** Enough seqs to link an entity to its recent events without growing without bound. */
 export const TRACE_CAP = 50;
@@ -108,7 +108,7 @@ function newest<T extends Traced>(d: Dict<T>, cap: number): Dict<T> {
       .map(([k]) => k),
   );
   const out: Record<string, T> = {};
-  for (const [k, v] of entries) if (keep.has(k)) Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  for (const [k, v] of entries) if (keep.has(k)) define(out, k, v);
   sizes.set(out, keep.size);
   return out;
 }
