@@ -3,7 +3,20 @@ import { typeForFold } from '../protocols';
 import { emptySlice, type EndpointState } from '../state';
 import { foldInto } from './derive';
 import { endpointRange } from './rebuild';
-import type { DB } from './schema';
+import type { DB, Snapshot } from './schema';
+
+type FoldTx = ReturnType<DB['transaction']>;
+
+/**
+ * The oldest snapshot when it is the retention horizon (the events it folded are deleted), so it
+ * stands for everything below it; a snapshot whose events are still stored does not.
+ */
+async function horizonOf(tx: FoldTx, endpointId: string): Promise<Snapshot | undefined> {
+  const oldest = (await tx.objectStore('snapshots').openCursor(endpointRange(endpointId)))?.value;
+  if (!oldest) return undefined;
+  const firstChunk = (await tx.objectStore('index').index('byEndpoint').openCursor(endpointRange(endpointId)))?.value;
+  return !firstChunk || firstChunk.firstSeq > oldest.seq ? oldest : undefined;
+}
 
 /**
  * The endpoint's state after its stored events with seq <= atSeq: the nearest snapshot at or
@@ -14,7 +27,7 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const tx = db.transaction(['snapshots', 'index', 'chunks']);
   const snapshots = tx.objectStore('snapshots');
   const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
-  const snap = before?.value ?? (await snapshots.openCursor(endpointRange(endpointId)))?.value;
+  const snap = before?.value ?? (await horizonOf(tx, endpointId));
   const from = snap?.seq ?? 0;
   let state = snap?.state ?? emptySlice(family);
   if (from >= atSeq) return { state, seq: from };
