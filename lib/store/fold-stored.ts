@@ -2,6 +2,7 @@ import type { Family } from '../model/typed';
 import { typeForFold } from '../protocols';
 import { emptySlice, type EndpointState } from '../state';
 import { foldInto } from './derive';
+import { chunkEvents } from './packing';
 import { endpointRange } from './rebuild';
 import type { DB, Snapshot } from './schema';
 
@@ -36,8 +37,9 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const chunks = await tx.objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([endpointId, start?.value.firstSeq ?? -Infinity], [endpointId, atSeq]));
   let seq = from;
   for (const chunk of chunks) {
-    const bad = new Set(chunk.typing.invalid.map((i) => chunk.events[i]!.seq));
-    const events = chunk.events.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq)) }));
+    const stored = await chunkEvents(chunk);
+    const bad = new Set(chunk.typing.invalid.map((i) => stored[i]!.seq));
+    const events = stored.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq)) }));
     if (events.length === 0) continue;
     state = foldInto(state, events);
     seq = events[events.length - 1]!.seq;

@@ -1,20 +1,44 @@
-import type { EndpointMeta } from './schema';
+import type { StreamEvent } from '../model/event';
+import type { Chunk, EndpointMeta } from './schema';
 import { emptyCounters } from './derive';
+import { packEvents } from './packing';
 import { detected, firstReceived, rebuildEndpoint, type WriteTx } from './rebuild';
 
+/** A chunk as versions 1 and 2 stored it: its events as objects. */
+type UnpackedChunk = Omit<Chunk, 'packed'> & { events: StreamEvent[] };
+
+/** v2 -> v3: each chunk's events packed in place (./packing.ts); everything else is unchanged. */
+async function packChunks(tx: WriteTx): Promise<void> {
+  let cursor = await tx.objectStore('chunks').openCursor();
+  while (cursor) {
+    const { events, ...chunk } = cursor.value as unknown as UnpackedChunk;
+    if (events) void cursor.update({ ...chunk, packed: packEvents(events) });
+    cursor = await cursor.continue();
+  }
+}
+
 /**
- * v1 -> v2, inside the upgrade transaction: every endpoint's chunks are typed (family detected
- * the way `auto` does; the background retypes an endpoint whose configured profile says
- * otherwise), indexed, counted and folded into snapshots. Events are left as they are. Any
- * failure aborts the upgrade, which leaves the v1 database untouched.
+ * v1 -> v2: every endpoint's chunks are typed (family detected the way `auto` does; the
+ * background retypes an endpoint whose configured profile says otherwise), indexed, counted and
+ * folded into snapshots.
  */
-export function migrateToV2(tx: WriteTx): void {
+async function deriveStored(tx: WriteTx): Promise<void> {
+  for (const old of await tx.objectStore('meta').getAll()) {
+    const samples = await firstReceived(tx.objectStore('chunks').index('byEndpoint'), old.endpointId);
+    const family = detected(samples);
+    const meta: EndpointMeta = { ...emptyCounters(), ...old, family, profile: 'auto', detected: samples.length };
+    await rebuildEndpoint(tx, meta, family);
+  }
+}
+
+/**
+ * Brings what a database of version `from` stored up to the current version, inside the upgrade
+ * transaction: no event is dropped, and any failure aborts the upgrade, which leaves the old
+ * database untouched.
+ */
+export function migrateStored(tx: WriteTx, from: number): void {
   void (async () => {
-    for (const old of await tx.objectStore('meta').getAll()) {
-      const samples = await firstReceived(tx.objectStore('chunks').index('byEndpoint'), old.endpointId);
-      const family = detected(samples);
-      const meta: EndpointMeta = { ...emptyCounters(), ...old, family, profile: 'auto', detected: samples.length };
-      await rebuildEndpoint(tx, meta, family);
-    }
+    if (from < 3) await packChunks(tx);
+    if (from < 2) await deriveStored(tx);
   })().catch(() => tx.abort());
 }

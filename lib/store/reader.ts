@@ -1,5 +1,6 @@
 import type { StreamEvent } from '../model/event';
-import type { DB } from './schema';
+import { chunkEvents } from './packing';
+import type { Chunk, DB } from './schema';
 
 export interface Page {
   /** Oldest first. */
@@ -15,14 +16,17 @@ const byTime = (a: StreamEvent, b: StreamEvent): number => a.time - b.time || (a
  * all endpoints by write order, or for one endpoint by sequence number.
  */
 export async function olderPage(db: DB, opts: { limit: number; before?: number; endpointId?: string }): Promise<Page> {
-  const events: StreamEvent[] = [];
+  const chunks: Chunk[] = [];
+  let count = 0;
   let before: number | undefined;
   const tx = db.transaction('chunks');
+  // Chunks are unpacked once the cursor is done: waiting on anything else would end the transaction.
   if (opts.endpointId === undefined) {
     const range = opts.before === undefined ? null : IDBKeyRange.upperBound(opts.before, true);
     let cursor = await tx.store.openCursor(range, 'prev');
-    while (cursor && events.length < opts.limit) {
-      events.push(...cursor.value.events);
+    while (cursor && count < opts.limit) {
+      chunks.push(cursor.value);
+      count += cursor.value.typing.at.length;
       before = cursor.primaryKey;
       cursor = await cursor.continue();
     }
@@ -31,13 +35,15 @@ export async function olderPage(db: DB, opts: { limit: number; before?: number; 
     const upper = opts.before ?? Infinity;
     const range = IDBKeyRange.bound([opts.endpointId, 0], [opts.endpointId, upper], false, true);
     let cursor = await tx.store.index('byEndpoint').openCursor(range, 'prev');
-    while (cursor && events.length < opts.limit) {
-      events.push(...cursor.value.events);
+    while (cursor && count < opts.limit) {
+      chunks.push(cursor.value);
+      count += cursor.value.typing.at.length;
       before = cursor.value.firstSeq;
       cursor = await cursor.continue();
     }
     if (!cursor) before = undefined;
   }
+  const events = (await Promise.all(chunks.map(chunkEvents))).flat();
   return { events: events.sort(byTime), before };
 }
 
@@ -56,7 +62,7 @@ export async function* allEvents(db: DB, endpointId?: string): AsyncGenerator<St
     const cursor = await source.openCursor(range);
     if (!cursor) return;
     lastKey = cursor.key;
-    yield cursor.value.events;
+    yield await chunkEvents(cursor.value);
   }
 }
 

@@ -5,6 +5,7 @@ import { detectFamily } from '../protocols';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
+import { chunkEventsNow } from './packing';
 import type { EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
 
 type Stores = ArrayLike<StoreNames<StreamscopeDB>>;
@@ -19,7 +20,7 @@ export async function firstReceived(chunks: ChunksByEndpoint, endpointId: string
   const samples: StreamEvent[] = [];
   let cursor = await chunks.openCursor(endpointRange(endpointId));
   while (cursor && samples.length < DETECT_SAMPLE) {
-    for (const ev of cursor.value.events) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
+    for (const ev of chunkEventsNow(cursor.value)) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
     cursor = await cursor.continue();
   }
   return samples;
@@ -44,7 +45,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   let cursor = await tx.objectStore('chunks').index('byEndpoint').openCursor(endpointRange(id));
   while (cursor) {
     const chunk = cursor.value;
-    const typed = typeChunk(id, chunk.events, family);
+    const typed = typeChunk(id, chunkEventsNow(chunk), family);
     void cursor.update({ ...chunk, typing: typed.typing });
     void index.put({ ...typed.info, cid: chunk.cid! });
     counters = addSummary(counters, typed.info, 1);

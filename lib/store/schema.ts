@@ -1,10 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ProfileChoice } from '../config/endpoint';
-import type { StreamEvent } from '../model/event';
 import type { AttemptRecord } from '../model/connection';
 import type { Family } from '../model/typed';
 import type { EndpointState } from '../state';
-import { migrateToV2 } from './migrate';
+import { migrateStored } from './migrate';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the
@@ -22,7 +21,8 @@ export interface Chunk {
   t0: number;
   t1: number;
   bytes: number;
-  events: StreamEvent[];
+  /** The events, packed (./packing.ts): read them with `chunkEvents`. */
+  packed: Uint8Array;
   typing: ChunkTyping;
 }
 
@@ -136,7 +136,7 @@ export type KvKey = 'unread' | 'dnd' | 'alive';
 export type DB = IDBPDatabase<StreamscopeDB>;
 
 export const DB_NAME = 'streamscope';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Opens (creating or upgrading) the store; `version` below the current one only to build old databases in tests. */
 export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
@@ -156,9 +156,11 @@ export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
         const index = db.createObjectStore('index', { keyPath: 'cid' });
         index.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
         db.createObjectStore('snapshots', { keyPath: ['endpointId', 'seq'] });
-        // Derives what v2 keeps next to the events, in this same transaction: all or nothing.
-        if (oldVersion === 1) migrateToV2(tx);
       }
+      // v3 changed how chunks hold their events (./packing.ts), no store. Stored data is brought
+      // up to date in this same transaction: all or nothing. Only an upgrade to the current
+      // version migrates; older versions are opened only to build old databases in tests.
+      if (oldVersion > 0 && (newVersion ?? version) === DB_VERSION) migrateStored(tx, oldVersion);
     },
   });
 }

@@ -13,6 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
+import { chunkEvents } from './packing';
 import { endpointRange } from './rebuild';
 import type { Chunk, ChunkInfo, DB, EndpointCounters } from './schema';
 
@@ -21,10 +22,10 @@ export type { ChunkInfo, DirCounts, EndpointCounters } from './schema';
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
 
-function storedEvents(chunk: Chunk): StoredEvent[] {
+async function storedEvents(chunk: Chunk): Promise<StoredEvent[]> {
   const { names, at, invalid } = chunk.typing;
   const bad = new Set(invalid);
-  return chunk.events.map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
+  return (await chunkEvents(chunk)).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */
@@ -85,7 +86,7 @@ export async function seqAtTime(db: DB, endpointId: string | undefined, time: nu
     const row = chunkAtTime(rows, time);
     if (!row) continue;
     const chunk = await db.get('chunks', row.cid);
-    for (const ev of chunk?.events ?? []) {
+    for (const ev of chunk ? await chunkEvents(chunk) : []) {
       // Of events at the same time, the one written last.
       if (ev.time <= time && (!best || ev.time > best.ev.time || (ev.time === best.ev.time && row.cid > best.cid))) best = { ev, cid: row.cid };
     }

@@ -4,6 +4,7 @@ import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
+import { packEvents } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
 import type { Chunk, ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
@@ -241,7 +242,7 @@ export class EventWriter {
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
       const typed = typeChunk(endpointId, part, family);
       const { info } = typed;
-      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, events: part, typing: typed.typing }, info });
+      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, packed: packEvents(part), typing: typed.typing }, info });
       const r = foldChunk(folder, typed.events);
       folder = r.folder;
       if (r.snapshot) out.snapshots.push(r.snapshot);

@@ -12,32 +12,31 @@ export interface StoredRow {
   data: string;
 }
 
-/** Reads one endpoint's stored events straight from the extension's IndexedDB, in a page of it. */
+/**
+ * Reads one endpoint's stored events straight from the extension's IndexedDB, in a page of it.
+ * Chunks keep their events as raw-DEFLATE JSON (lib/store/packing.ts); the page's own
+ * DecompressionStream reads them, so this does not go through the code it checks.
+ */
 export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise<StoredRow[]> {
-  return (page as PwPage).evaluate(
-    (ep) =>
-      new Promise<StoredRow[]>((resolve, reject) => {
-        const open = indexedDB.open('streamscope');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db
-            .transaction('chunks')
-            .objectStore('chunks')
-            .index('byEndpoint')
-            .getAll(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const out: StoredRow[] = [];
-            for (const c of req.result as { events: StoredRow[] }[])
-              for (const e of c.events) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, opcode: e.opcode, data: e.data });
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-    endpointId,
-  );
+  return (page as PwPage).evaluate(async (ep) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('streamscope');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const chunks = await new Promise<{ packed: Uint8Array<ArrayBuffer> }[]>((resolve, reject) => {
+      const req = db.transaction('chunks').objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => resolve(req.result as { packed: Uint8Array<ArrayBuffer> }[]);
+    });
+    db.close();
+    const out: StoredRow[] = [];
+    for (const c of chunks) {
+      const json = await new Response(new Blob([c.packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+      for (const e of JSON.parse(json) as StoredRow[]) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, opcode: e.opcode, data: e.data });
+    }
+    return out;
+  }, endpointId);
 }
 
 /** Polls the store until `pred` holds. */

@@ -7,6 +7,7 @@ import type { Family } from '../../../lib/model/typed';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
+import { chunkEvents } from '../../../lib/store/packing';
 import { allEvents } from '../../../lib/store/reader';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
 import { openStore, type DB } from '../../../lib/store/schema';
@@ -201,5 +202,34 @@ describe('v1 -> v2 migration', () => {
     expect(w.append(log(40)).seq).toBe(32);
     await w.flush();
     expect((await readCounters(db)).get('p')?.count).toBe(32);
+  });
+});
+
+describe('v2 -> v3 migration', () => {
+  it('packs every chunk in place and keeps events, index, counters and state', async () => {
+    const name = dbName();
+    const events: StreamEvent[] = [created, ...Array.from({ length: 30 }, (_, i) => log(i + 1))].map((e, i) => ({ ...e, seq: i + 1 }));
+    // A v2 database: the current writer's chunks, turned back into v2's form (events as objects).
+    const v2 = await openStore(name, 2);
+    const w = new EventWriter(v2, {}, { maxBatch: 8, snapshotMin: 5 });
+    await w.init();
+    for (const e of events) w.append(e);
+    await w.flush();
+    for (const c of await v2.getAll('chunks')) {
+      const { packed: _, ...rest } = c;
+      await (v2 as unknown as IDBPDatabase).put('chunks', { ...rest, events: await chunkEvents(c) });
+    }
+    const index = await readChunkIndex(v2, 'p');
+    const counters = (await readCounters(v2)).get('p');
+    const snapshots = await v2.getAll('snapshots');
+    v2.close();
+
+    const db = await openStore(name);
+    expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c))).toBe(true);
+    expect(await stored(db, 'p')).toEqual(events);
+    expect(await readChunkIndex(db, 'p')).toEqual(index);
+    expect((await readCounters(db)).get('p')).toEqual(counters);
+    expect(await db.getAll('snapshots')).toEqual(snapshots);
+    expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(events, 'plans'));
   });
 });

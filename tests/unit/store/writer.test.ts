@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
 import { allEvents, olderPage } from '../../../lib/store/reader';
+import { chunkEvents } from '../../../lib/store/packing';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
 import { DB_VERSION, openStore } from '../../../lib/store/schema';
 import { EventWriter } from '../../../lib/store/writer';
@@ -192,8 +193,9 @@ describe('chunk size', () => {
     await w.flush();
     expect(await db.count('chunks')).toBe(3);
     const chunks = await db.getAll('chunks');
-    expect(chunks.every((c) => c.events.length <= 100)).toBe(true);
-    expect(chunks.reduce((n, c) => n + c.events.length, 0)).toBe(250);
+    const sizes = await Promise.all(chunks.map(async (c) => (await chunkEvents(c)).length));
+    expect(sizes.every((n) => n <= 100)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(250);
     expect(w.meta('a')).toMatchObject({ count: 250, lastSeq: 250, lastEventId: '250' });
   });
 });
