@@ -1,6 +1,6 @@
 import { connectBackground, type BackgroundLink } from '../messaging/client';
 import { openStore, type DB } from '../store/schema';
-import { readChunk, readChunkIndex, readCounters, seqAtTime, stateAt } from '../store/view';
+import { readChunk, readChunkIndex, readChunkTyping, readCounters, seqAtTime, stateAt } from '../store/view';
 import { EventHistory } from './history';
 import type { StoreView } from './store-view';
 
@@ -15,6 +15,7 @@ export function storeView(db: DB): StoreView {
   return {
     readChunkIndex: (endpointId) => readChunkIndex(db, endpointId),
     readChunk: (cid) => readChunk(db, cid),
+    readChunkTyping: (cid) => readChunkTyping(db, cid),
     readCounters: () => readCounters(db),
     stateAt: (endpointId, atSeq) => stateAt(db, endpointId, atSeq),
     seqAtTime: (endpointId, time) => seqAtTime(db, endpointId, time),

@@ -1,7 +1,7 @@
 import type { EndpointState } from '../state/index';
-import type { ChunkInfo, EndpointCounters, StoredEvent } from '../store/view';
+import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent } from '../store/view';
 
-export type { ChunkInfo, EndpointCounters, StoredEvent };
+export type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent };
 
 /**
  * The panel's read side of the store (lib/store/view.ts) bound to one open database, so views
@@ -11,6 +11,7 @@ export type { ChunkInfo, EndpointCounters, StoredEvent };
 export interface StoreView {
   readChunkIndex(endpointId?: string): Promise<ChunkInfo[]>;
   readChunk(cid: number): Promise<StoredEvent[]>;
+  readChunkTyping(cid: number): Promise<ChunkTyping | undefined>;
   readCounters(): Promise<Map<string, EndpointCounters>>;
   stateAt(endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }>;
   seqAtTime(endpointId: string | undefined, time: number): Promise<{ endpointId: string; seq: number } | undefined>;

@@ -15,9 +15,9 @@ import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
 import { chunkEvents } from './packing';
 import { endpointRange } from './rebuild';
-import type { Chunk, ChunkInfo, DB, EndpointCounters } from './schema';
+import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointCounters } from './schema';
 
-export type { ChunkInfo, DirCounts, EndpointCounters } from './schema';
+export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './schema';
 
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
@@ -38,6 +38,14 @@ export async function readChunkIndex(db: DB, endpointId?: string): Promise<Chunk
 export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   const chunk = await db.get('chunks', cid);
   return chunk ? storedEvents(chunk) : [];
+}
+
+/**
+ * Each event's typed type and schema verdict in one chunk, read without unpacking its events
+ * (what a type or invalid-only filter needs); undefined when the chunk is gone.
+ */
+export async function readChunkTyping(db: DB, cid: number): Promise<ChunkTyping | undefined> {
+  return (await db.get('chunks', cid))?.typing;
 }
 
 /** Whole-store counters per endpoint, maintained in the same transaction as the events. */

@@ -1,13 +1,13 @@
-import type { StoredEvent } from '../store/view';
 import type { WorkerPort } from './search-client';
 import type { SearchReply, SearchRequest } from './search-protocol';
+import type { ChunkSource } from './search-scan';
 import { serveSearches } from './search-worker';
 
 /**
  * The search served on the page's own thread, for a browser where the panel cannot start the
  * Worker: the same code, one chunk per task, so the page still never blocks for long.
  */
-export function inPageSearch(readChunk: (cid: number) => Promise<StoredEvent[]>): WorkerPort {
+export function inPageSearch(source: ChunkSource): WorkerPort {
   let onRequest: ((e: MessageEvent<SearchRequest>) => void) | undefined;
   const port: WorkerPort = {
     onmessage: null,
@@ -18,7 +18,7 @@ export function inPageSearch(readChunk: (cid: number) => Promise<StoredEvent[]>)
       postMessage: (m: SearchReply) => setTimeout(() => port.onmessage?.({ data: m } as MessageEvent<SearchReply>), 0),
       addEventListener: (_type, fn) => (onRequest = fn),
     },
-    readChunk,
+    source,
   );
   return port;
 }

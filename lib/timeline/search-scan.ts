@@ -1,4 +1,4 @@
-import type { ChunkInfo, StoredEvent } from '../panel/store-view';
+import type { ChunkInfo, ChunkTyping, StoredEvent } from '../panel/store-view';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -17,13 +17,34 @@ export interface ScanProgress {
   done: boolean;
 }
 
-export interface ScanOptions {
+/** How a search reads a chunk: its events, or only their typed types and verdicts (cheaper). */
+export interface ChunkSource {
   read(cid: number): Promise<StoredEvent[]>;
+  readTyping(cid: number): Promise<ChunkTyping | undefined>;
+}
+
+export interface ScanOptions extends ChunkSource {
   report(p: ScanProgress): void;
   cancelled(): boolean;
   /** Report at least this often (ms) while scanning. */
   reportMs?: number;
   now?: () => number;
+}
+
+/** Offsets of the events of `c` that match, from their types alone when the filter allows it. */
+async function matchesIn(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<number[]> {
+  const offsets: number[] = [];
+  const byTyping = m.byTyping(c);
+  if (byTyping) {
+    const t = await o.readTyping(c.cid);
+    if (!t) return offsets;
+    const bad = new Set(t.invalid);
+    for (let i = 0; i < t.at.length; i++) if (byTyping(t.names[t.at[i]!]!, !bad.has(i))) offsets.push(i);
+  } else {
+    const events = await o.read(c.cid);
+    for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
+  }
+  return offsets;
 }
 
 /**
@@ -42,10 +63,8 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
     if (o.cancelled()) return;
     const c = chunks[k]!;
     if (m.chunk(c)) {
-      const events = await o.read(c.cid);
+      const offsets = await matchesIn(c, m, o);
       if (o.cancelled()) return;
-      const offsets: number[] = [];
-      for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
       if (offsets.length > 0) found.push({ cid: c.cid, offsets });
     }
     searched += c.count;

@@ -1,6 +1,6 @@
-import type { ChunkInfo, StoredEvent } from '../store/view';
+import type { ChunkInfo } from '../store/view';
 import type { SearchReply, SearchRequest } from './search-protocol';
-import { scanChunks } from './search-scan';
+import { scanChunks, type ChunkSource } from './search-scan';
 import { compileStoredFilter, type StoredMatcher } from './stored-filter';
 
 /*
@@ -14,7 +14,7 @@ interface WorkerScope {
 }
 
 /** Serves searches in the Worker whose global scope this is (entrypoints/search-worker.ts starts it), or in the page (see search-in-page.ts). */
-export function serveSearches(scope: WorkerScope, readChunk: (cid: number) => Promise<StoredEvent[]>): void {
+export function serveSearches(scope: WorkerScope, source: ChunkSource): void {
   let current = 0;
   let matcher: StoredMatcher | undefined;
   /** Chunks waiting to be searched for the current search, and whether a scan is running. */
@@ -35,7 +35,7 @@ export function serveSearches(scope: WorkerScope, readChunk: (cid: number) => Pr
         queue = [];
         const before = scanned;
         await scanChunks(chunks, matcher, {
-          read: readChunk,
+          ...source,
           cancelled: () => id !== current,
           report: (p) => {
             if (id !== current) return;

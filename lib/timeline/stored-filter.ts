@@ -20,6 +20,12 @@ export interface StoredMatcher {
   /** False when the chunk's summary proves none of its events can match: it is not read. */
   chunk(c: ChunkInfo): boolean;
   event(ev: StoredEvent): boolean;
+  /**
+   * For a chunk that passed `chunk`: the test on each event's typed type and schema verdict
+   * alone, when that decides (a type, endpoint or invalid-only filter, a direction the summary
+   * settles); then the chunk's events are never unpacked. Undefined when the events are needed.
+   */
+  byTyping(c: ChunkInfo): ((type: string, valid: boolean) => boolean) | undefined;
   errors: { text?: string; field?: string };
   /** No filter is set: every event matches. */
   all: boolean;
@@ -58,11 +64,15 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const f = q.filter;
   const checks: ((ev: StoredEvent) => boolean)[] = [];
   const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
+  const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
+  /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
+  const settled: ((c: ChunkInfo) => boolean)[] = [];
   const errors: StoredMatcher['errors'] = {};
   const after = q.after;
   if (after !== undefined) {
     checks.push((ev) => ev.time > after);
     chunkChecks.push((c) => c.t1 > after);
+    settled.push((c) => c.t0 > after);
   }
   if (f.endpoints.length > 0) {
     const set = new Set(f.endpoints);
@@ -73,24 +83,29 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     const set = new Set<string>(f.dirs);
     checks.push((ev) => set.has(ev.dir));
     chunkChecks.push((c) => f.dirs.some((d) => c.dirs[d] > 0));
+    settled.push((c) => (['in', 'out', 'sys'] as const).every((d) => c.dirs[d] === 0 || set.has(d)));
   }
   if (f.types.length > 0) {
     const set = new Set(f.types);
     checks.push((ev) => set.has(ev.type));
     chunkChecks.push((c) => f.types.some((t) => (c.types[t] ?? 0) > 0));
+    typingChecks.push((type) => set.has(type));
   }
   if (f.invalidOnly) {
     checks.push((ev) => !ev.valid);
     chunkChecks.push((c) => c.invalid > 0);
+    typingChecks.push((_type, valid) => !valid);
   }
   if (f.pinnedOnly) {
     const pins = new Set(q.pins);
     checks.push((ev) => pins.has(eventKey(ev)));
+    settled.push(() => false);
   }
   if (f.text !== '') {
     try {
       const re = new RegExp(f.regex ? f.text : escapeRegex(f.text), 'i');
       checks.push((ev) => re.test(ev.data) || re.test(ev.type));
+      settled.push(() => false);
     } catch (e) {
       // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
       errors.text = e instanceof Error ? e.message : String(e);
@@ -101,6 +116,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     if (parsed.ok) {
       const keys = requiredKeys(parsed.query);
       checks.push((ev) => keys.every((k) => ev.data.includes(k)) && matchFieldQuery(parsed.query, parseData(ev).payload));
+      settled.push(() => false);
     } else errors.field = parsed.error;
   }
   if (f.categories.length > 0) {
@@ -108,13 +124,16 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     // only events that passed everything else pay for it.
     const set = new Set<string>(f.categories);
     checks.push((ev) => set.has(typeEvent(ev, q.families[ev.endpointId] ?? 'generic').category));
+    settled.push(() => false);
   }
+  const byType = (type: string, valid: boolean): boolean => typingChecks.every((fn) => fn(type, valid));
   return {
     chunk: (c) => chunkChecks.every((fn) => fn(c)),
     event: (ev) => {
       for (const fn of checks) if (!fn(ev)) return false;
       return true;
     },
+    byTyping: (c) => (settled.every((fn) => fn(c)) ? byType : undefined),
     errors,
     all: checks.length === 0,
   };

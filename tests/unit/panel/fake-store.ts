@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
-import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
+import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -12,7 +12,9 @@ interface Chunk {
 /** The store's read side over chunks held in memory, typed by the real profiles; counts its reads. */
 export class FakeStore implements StoreView {
   chunks: Chunk[] = [];
+  /** Chunks whose events were read, and chunks whose typing alone was. */
   reads: number[] = [];
+  typingReads: number[] = [];
   private nextCid = 1;
 
   constructor(private readonly families: Record<string, Family> = {}) {}
@@ -56,6 +58,18 @@ export class FakeStore implements StoreView {
   readChunk(cid: number): Promise<StoredEvent[]> {
     this.reads.push(cid);
     return Promise.resolve(this.chunks.find((c) => c.info.cid === cid)?.events ?? []);
+  }
+
+  readChunkTyping(cid: number): Promise<ChunkTyping | undefined> {
+    this.typingReads.push(cid);
+    const chunk = this.chunks.find((c) => c.info.cid === cid);
+    if (!chunk) return Promise.resolve(undefined);
+    const names = [...new Set(chunk.events.map((e) => e.type))];
+    return Promise.resolve({
+      names,
+      at: chunk.events.map((e) => names.indexOf(e.type)),
+      invalid: chunk.events.flatMap((e, i) => (e.valid ? [] : [i])),
+    });
   }
 
   readCounters(): Promise<Map<string, EndpointCounters>> {

@@ -16,8 +16,9 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   let clock = 0;
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
     read: (cid) => s.readChunk(cid),
+    readTyping: (cid) => s.readChunkTyping(cid),
     report: (p) => reports.push(p),
-    cancelled: () => opts.cancelAfter !== undefined && s.reads.length >= opts.cancelAfter,
+    cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,
     reportMs: opts.reportMs ?? 0,
     now: () => clock++,
   });
@@ -28,7 +29,9 @@ describe('scanChunks', () => {
   it('searches newest first, reads only chunks whose summary can match, and reports (cid, offset) matches with progress', async () => {
     const s = store();
     const reports = await scan(s, { types: ['rare'] });
-    expect(s.reads).toEqual([4]);
+    // A type filter is decided by the chunk's typing: its events are never unpacked.
+    expect(s.typingReads).toEqual([4]);
+    expect(s.reads).toEqual([]);
     const found = reports.flatMap((r) => r.found);
     expect(found).toEqual([{ cid: 4, offsets: Array.from({ length: 100 }, (_, i) => i) }]);
     expect(reports.at(-1)).toMatchObject({ searched: 1000, total: 1000, done: true });
@@ -47,5 +50,39 @@ describe('scanChunks', () => {
     const reports = await scan(s, { text: 'x' }, { cancelAfter: 3 });
     expect(s.reads).toHaveLength(3);
     expect(reports.some((r) => r.done)).toBe(false);
+  });
+
+  it('finds by typing alone exactly what reading every event finds', async () => {
+    // Two endpoints, mixed directions in some chunks, a few events failing their schema.
+    const s = new FakeStore({ b: 'plans' });
+    for (let i = 0; i < 6; i++) {
+      const evs = events(i % 2 ? 'a' : 'b', 1 + i * 20, 20);
+      s.add(i === 2 || i === 3 ? evs.map((e, k) => (k % 3 === 0 ? { ...e, dir: 'out' as const } : e)) : evs);
+    }
+    s.add(events('b', 200, 5, () => 'plan.created'));
+    const filters: Partial<typeof EMPTY_FILTER>[] = [
+      { types: ['odd'] },
+      { types: ['even', 'plan.created'], endpoints: ['b'] },
+      { invalidOnly: true },
+      { dirs: ['in'], types: ['odd'] },
+      { dirs: ['out'] },
+      { endpoints: ['a'] },
+    ];
+    const scanReads = new Set<number>();
+    for (const filter of filters) {
+      const byTyping = (await scan(s, filter)).flatMap((r) => r.found);
+      for (const cid of s.reads) scanReads.add(cid);
+      const matcher = compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} });
+      const byEvents = [];
+      for (const c of [...(await s.readChunkIndex())].reverse()) {
+        if (!matcher.chunk(c)) continue;
+        const offsets = (await s.readChunk(c.cid)).flatMap((e, i) => (matcher.event(e) ? [i] : []));
+        if (offsets.length > 0) byEvents.push({ cid: c.cid, offsets });
+      }
+      expect(byTyping, JSON.stringify(filter)).toEqual(byEvents);
+      s.reads = [];
+    }
+    // Only the chunks with mixed directions were unpacked, for the direction filters.
+    expect(scanReads).toEqual(new Set([3, 4]));
   });
 });

@@ -22,6 +22,7 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       const id = m.id;
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
         read: (cid) => store.readChunk(cid),
+        readTyping: (cid) => store.readChunkTyping(cid),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
         reportMs: 0,
@@ -63,9 +64,12 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
     await settle();
     expect(model.search.progress).toMatchObject({ running: false, searched: 10_000, total: 10_000 });
     expect(model.count).toBe(1);
-    expect(store.reads).toEqual([1]); // the other chunks' summaries have no `first`
+    // The other chunks' summaries have no `first`; that chunk's typing alone decides.
+    expect(store.typingReads).toEqual([1]);
+    expect(store.reads).toEqual([]);
     expect(model.eventAt(0)).toBeUndefined(); // the row's chunk is being read
     await settle();
+    expect(store.reads).toEqual([1]);
     expect(model.eventAt(0)?.seq).toBe(7);
     expect(model.rowOf('a#7')).toBe(0);
   });
