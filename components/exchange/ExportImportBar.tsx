@@ -6,23 +6,22 @@ export interface ExportImportBarProps {
   endpoints: readonly Pick<EndpointConfig, 'id' | 'name'>[];
   /** Events in the current view; "Export view" is off when there are none. */
   viewCount: number;
-  /** An export or import is running: the buttons are off and this says what is happening. */
-  busy?: string;
-  /** Why the last import failed, one problem each (`line 3: not valid JSON`). */
-  errors?: readonly string[];
-  /** The outcome of the last import or export, in words. */
-  notice?: string;
+  /** An export, import or replay read is running: the buttons are off until it ends. */
+  busy?: boolean;
   onExportView(format: ExportFormat): void;
   onExportEndpoint(endpointId: string, format: ExportFormat): void;
   onImport(file: File): void;
 }
 
-/** Off screen rather than `display: none`, so the file input still takes keyboard focus. */
-const offscreen: JSX.CSSProperties = { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' };
+const HAR_NOTE = 'WebSocket frames and SSE events, no headers or cookies';
 
-/** Export and import controls. Does no I/O: every action goes to a callback. */
+/**
+ * Export and import controls, a section each. Does no I/O: every action goes to a callback.
+ * Exports download at once (no ellipsis); importing asks for a file (hence the ellipsis).
+ */
 export function ExportImportBar(props: ExportImportBarProps) {
-  const busy = props.busy !== undefined;
+  const busy = props.busy === true;
+  const noEndpoint = busy || props.endpoints.length === 0;
   const exportEndpoint = (e: JSX.TargetedSubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     const id = new FormData(e.currentTarget).get('endpoint');
@@ -38,71 +37,54 @@ export function ExportImportBar(props: ExportImportBarProps) {
     if (file) props.onImport(file);
   };
   return (
-    <div class="exchange-bar">
-      <button type="button" data-testid="export-view" disabled={busy || props.viewCount === 0} onClick={() => props.onExportView('ndjson')}>
-        Export view
-      </button>
-      <button
-        type="button"
-        data-testid="export-view-har"
-        title="The view as a HAR file: WebSocket frames and SSE events, no headers or cookies"
-        disabled={busy || props.viewCount === 0}
-        onClick={() => props.onExportView('har')}
-      >
-        as HAR
-      </button>
-      <form class="export-endpoint" onSubmit={exportEndpoint}>
-        <select name="endpoint" aria-label="Endpoint to export" data-testid="export-endpoint-select" disabled={busy || props.endpoints.length === 0}>
-          {props.endpoints.map((ep) => (
-            <option key={ep.id} value={ep.id}>
-              {ep.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" value="ndjson" data-testid="export-endpoint" disabled={busy || props.endpoints.length === 0}>
-          Export endpoint…
-        </button>
-        <button
-          type="submit"
-          value="har"
-          data-testid="export-endpoint-har"
-          title="Every stored event of the endpoint as a HAR file: WebSocket frames and SSE events, no headers or cookies"
-          disabled={busy || props.endpoints.length === 0}
-        >
-          as HAR…
-        </button>
-      </form>
-      <label class="import-button">
-        Import NDJSON/HAR…
-        <input
-          type="file"
-          accept=".ndjson,.jsonl,.har,.json,application/x-ndjson,application/json"
-          data-testid="import-file"
-          style={offscreen}
-          disabled={busy}
-          onChange={pick}
-        />
-      </label>
-      {busy && (
-        <span class="exchange-busy" role="status">
-          {props.busy}
-        </span>
-      )}
-      {!busy && props.notice !== undefined && (
-        <span class="exchange-notice" role="status" data-testid="import-notice">
-          {props.notice}
-        </span>
-      )}
-      {props.errors && props.errors.length > 0 && (
-        <div class="import-error" role="alert" data-testid="import-error">
-          <p>Nothing was imported:</p>
-          <ul>
-            {props.errors.map((problem, i) => (
-              <li key={i}>{problem}</li>
-            ))}
-          </ul>
+    <>
+      <section class="ex-section" aria-labelledby="ex-export">
+        <h3 id="ex-export">Export</h3>
+        <div class="ex-row">
+          <span class="ex-label">The filtered view</span>
+          <button type="button" data-testid="export-view" title="The events the timeline shows now, as NDJSON" disabled={busy || props.viewCount === 0} onClick={() => props.onExportView('ndjson')}>
+            Export view
+          </button>
+          <button type="button" data-testid="export-view-har" title={`The view as a HAR file: ${HAR_NOTE}`} disabled={busy || props.viewCount === 0} onClick={() => props.onExportView('har')}>
+            as HAR
+          </button>
+          <span class="muted">{props.viewCount === 0 ? 'nothing in the view' : `${props.viewCount.toLocaleString()} events`}</span>
         </div>
-      )}
-    </div>
+        <form class="ex-row" onSubmit={exportEndpoint}>
+          <span class="ex-label">A whole endpoint</span>
+          <select name="endpoint" aria-label="Endpoint to export" data-testid="export-endpoint-select" disabled={noEndpoint}>
+            {props.endpoints.map((ep) => (
+              <option key={ep.id} value={ep.id}>
+                {ep.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" value="ndjson" data-testid="export-endpoint" title="Every stored event of the endpoint, as NDJSON" disabled={noEndpoint}>
+            Export endpoint
+          </button>
+          <button type="submit" value="har" data-testid="export-endpoint-har" title={`Every stored event of the endpoint as a HAR file: ${HAR_NOTE}`} disabled={noEndpoint}>
+            as HAR
+          </button>
+        </form>
+      </section>
+      <section class="ex-section" aria-labelledby="ex-import">
+        <h3 id="ex-import">Import</h3>
+        <div class="ex-row">
+          {/* A label styled as a button: the file input inside stays focusable and opens the chooser. */}
+          <label class={`ex-file${busy ? ' disabled' : ''}`}>
+            Import NDJSON or HAR…
+            <input
+              type="file"
+              class="ex-file-input"
+              accept=".ndjson,.jsonl,.har,.json,application/x-ndjson,application/json"
+              data-testid="import-file"
+              disabled={busy}
+              onChange={pick}
+            />
+          </label>
+          <span class="muted">An imported file becomes a read-only recording in the timeline.</span>
+        </div>
+      </section>
+    </>
   );
 }

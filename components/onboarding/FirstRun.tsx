@@ -1,3 +1,4 @@
+import type { TabCapture } from '../../lib/capture/tab-capture';
 import './first-run.css';
 
 export interface FirstRunActions {
@@ -5,6 +6,8 @@ export interface FirstRunActions {
   add(): void;
   /** Records the streams of the page in front; absent where there is no such page. */
   capture?: () => void;
+  /** Capture is already on for that page's site: the button says so instead. */
+  capturing?: boolean;
   /** Adds the demo endpoints if the demo server answers. */
   loadDemo(): void;
 }
@@ -23,8 +26,14 @@ export function FirstRun({ actions, busy = false, note }: { actions: FirstRunAct
           Add an endpoint
         </button>
         {actions.capture && (
-          <button type="button" data-testid="first-run-capture" onClick={actions.capture}>
-            Capture this site
+          <button
+            type="button"
+            data-testid="first-run-capture"
+            disabled={actions.capturing}
+            title={actions.capturing ? 'Streams this site opens are recorded and listed here as they start' : 'Record the streams this page opens (asks for access to the site)'}
+            onClick={actions.capture}
+          >
+            {actions.capturing ? 'Capturing this site' : 'Capture this site'}
           </button>
         )}
         <button type="button" data-testid="first-run-demo" disabled={busy} onClick={actions.loadDemo}>
@@ -41,4 +50,13 @@ export function FirstRun({ actions, busy = false, note }: { actions: FirstRunAct
       )}
     </section>
   );
+}
+
+/**
+ * "Capture this site" for the tab a view is about: the capture bar's own switch (asks for the
+ * site's permission, so it runs from the click). Offered only while the tab shows an http(s) page.
+ */
+export function siteCaptureActions(capture: TabCapture | undefined): Pick<FirstRunActions, 'capture' | 'capturing'> {
+  if (!capture?.origin.value) return {};
+  return { capture: () => capture.toggle(true), capturing: capture.on.value };
 }

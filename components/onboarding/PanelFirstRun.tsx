@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useContext, useEffect } from 'preact/hooks';
 import { PanelContext } from '../panel/context';
-import { FirstRun } from './FirstRun';
+import { FirstRun, siteCaptureActions } from './FirstRun';
 
 /** The panel's empty state: shown while no endpoint (or recording) is configured. */
 export function PanelFirstRun() {
@@ -18,6 +18,7 @@ export function PanelFirstRun() {
         busy={busy.value}
         actions={{
           add: () => void window.open('/options.html#new', '_blank'),
+          ...siteCaptureActions(ctx.capture),
           loadDemo: () => {
             busy.value = true;
             ctx.link.send({ type: 'demo', action: 'load' });

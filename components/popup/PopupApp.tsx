@@ -1,9 +1,10 @@
-import type { Signal } from '@preact/signals';
+import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { TabCapture } from '../../lib/capture/tab-capture';
 import { isDemoEndpoint } from '../../lib/config/demo-endpoints';
 import type { PopupModel } from '../../lib/notify/popup-model';
 import type { NotificationRow } from '../../lib/store/schema';
 import { Icon } from '../icons/Icon';
-import { FirstRun } from '../onboarding/FirstRun';
+import { FirstRun, siteCaptureActions } from '../onboarding/FirstRun';
 import { EndpointStatusList } from './EndpointStatusList';
 import { NotificationList } from './NotificationList';
 
@@ -19,7 +20,7 @@ export interface PopupNav {
  * The toolbar popup. The header stays put (history, settings, do-not-disturb, mark all read);
  * endpoint health and recent notifications scroll below it.
  */
-export function PopupApp({ model, nav, now }: { model: PopupModel; nav: PopupNav; now: Signal<number> }) {
+export function PopupApp({ model, nav, now, capture }: { model: PopupModel; nav: PopupNav; now: Signal<number>; capture?: ReadonlySignal<TabCapture | undefined> }) {
   const unread = model.unread.value;
   const rows = model.rows.value;
   const dnd = model.dnd.value;
@@ -71,7 +72,7 @@ export function PopupApp({ model, nav, now }: { model: PopupModel; nav: PopupNav
           </p>
         )}
         {empty ? (
-          <FirstRun actions={{ add: nav.addEndpoint, loadDemo: model.loadDemo }} busy={model.demoBusy.value} />
+          <FirstRun actions={{ add: nav.addEndpoint, loadDemo: model.loadDemo, ...siteCaptureActions(capture?.value) }} busy={model.demoBusy.value} />
         ) : (
           <section>
             <div class="section-head">

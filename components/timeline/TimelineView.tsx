@@ -6,6 +6,7 @@ import { followPageTheme } from '../../lib/panel/theme';
 import { COLUMN_IDS, detailSize, fitColumns, placementFor, SPLITTER, withDetailSize } from '../../lib/timeline/layout';
 import { SearchReturn, type Place } from '../../lib/timeline/search-return';
 import { typeList } from '../../lib/timeline/type-list';
+import { viewPaths } from '../../lib/timeline/field-paths';
 import { familyLabel } from '../../lib/protocols/typing';
 import { PanelContext } from '../panel/context';
 import { ColumnHeader } from './ColumnHeader';
@@ -132,6 +133,12 @@ export function TimelineView() {
           rerender((n) => n + 1);
         }}
         searchRef={searchRef}
+        fieldPaths={() => {
+          const only = f.endpoints.length > 0 ? new Set(f.endpoints) : undefined;
+          const rows = Math.ceil(body.height / ROW_HEIGHT) + 1;
+          const newest = { count: history.total, eventAt: (row: number) => history.eventAt(row) };
+          return viewPaths(model, place.current.firstVisible, rows, newest, (ev) => !only || only.has(ev.endpointId));
+        }}
       />
       <div
         ref={bodyRef}

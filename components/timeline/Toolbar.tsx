@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import type { Direction } from '../../lib/model/event';
 import { CATEGORIES, type Category } from '../../lib/model/typed';
 import { EMPTY_FILTER, type TimelineFilter } from '../../lib/timeline/filter';
+import type { KnownPath } from '../../lib/query/completion';
 import { FieldQueryInput } from '../query/FieldQueryInput';
 import { MultiSelect, type Option } from './MultiSelect';
 import type { TimelineSession } from './session';
@@ -19,6 +20,8 @@ interface Props {
   waiting: number;
   jumpToTime(time: number): void;
   searchRef: Ref<HTMLInputElement>;
+  /** The field paths of the view's events, for the field query's completion. */
+  fieldPaths(): readonly KnownPath[];
 }
 
 const CATEGORY_OPTIONS: Option<Category>[] = CATEGORIES.map((c) => ({ value: c, label: c }));
@@ -39,7 +42,7 @@ export function countText(shown: number, total: number, filtered: boolean, p: Se
   return `${shown.toLocaleString()} of ${total.toLocaleString()}${p.searched < p.total ? ` (stopped at ${short(p.searched)} of ${short(p.total)})` : ''}`;
 }
 
-export function Toolbar({ session: s, endpoints, types, errors, shown, total, filtered: isFiltered, progress, waiting, jumpToTime, searchRef }: Props) {
+export function Toolbar({ session: s, endpoints, types, errors, shown, total, filtered: isFiltered, progress, waiting, jumpToTime, searchRef, fieldPaths }: Props) {
   const f = s.filter.value;
   const set = (patch: Partial<TimelineFilter>) => (s.filter.value = { ...s.filter.value, ...patch });
   const filtered = JSON.stringify(f) !== JSON.stringify(EMPTY_FILTER);
@@ -62,7 +65,7 @@ export function Toolbar({ session: s, endpoints, types, errors, shown, total, fi
           .*
         </label>
       </div>
-      <FieldQueryInput value={f.field} error={errors.field} onChange={(field) => set({ field })} />
+      <FieldQueryInput value={f.field} error={errors.field} onChange={(field) => set({ field })} paths={fieldPaths} />
       <MultiSelect label="Endpoints" testId="filter-endpoints" attr="endpoint-id" options={endpoints} selected={f.endpoints} onChange={(v) => set({ endpoints: v })} />
       <MultiSelect label="Types" testId="filter-types" attr="type" options={types} selected={f.types} onChange={(v) => set({ types: v })} />
       <MultiSelect

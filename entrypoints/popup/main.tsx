@@ -34,14 +34,15 @@ function main(): void {
       void browser.tabs.create({ url: browser.runtime.getURL(historyFocusPath(row)) });
     },
   };
-  render(<PopupApp model={model} nav={nav} now={now} />, document.getElementById('app')!);
-  void showSiteCapture(link);
+  const capture = signal<TabCapture | undefined>(undefined);
+  render(<PopupApp model={model} nav={nav} now={now} capture={capture} />, document.getElementById('app')!);
+  void showSiteCapture(link).then((c) => (capture.value = c));
 }
 
-/** "Capture streams on this site" for the tab the popup was opened on. */
-async function showSiteCapture(link: ReturnType<typeof connectBackground>): Promise<void> {
+/** "Capture streams on this site" for the tab the popup was opened on; the empty state's button uses the same switch. */
+async function showSiteCapture(link: ReturnType<typeof connectBackground>): Promise<TabCapture | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return;
+  if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return undefined;
   const capture = new TabCapture(tab.id, link);
   await capture.start();
   const host = document.createElement('div');
@@ -49,6 +50,7 @@ async function showSiteCapture(link: ReturnType<typeof connectBackground>): Prom
   host.dataset.testid = 'popup-capture';
   document.body.prepend(host);
   render(<CaptureSwitch capture={capture} />, host);
+  return capture;
 }
 
 main();

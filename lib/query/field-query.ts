@@ -240,17 +240,17 @@ export function parseFieldQuery(text: string): FieldQuery {
  * OpenCode `properties`). A path works with or without them: `payload.status` also finds a
  * flat `status`, and `status` also finds `payload.status`.
  */
-const ENVELOPES = ['payload', 'data', 'properties'];
+export const FIELD_ENVELOPES: readonly string[] = ['payload', 'data', 'properties'];
 
 function resolve(data: unknown, path: readonly PathSegment[]): unknown {
   const direct = getPath(data, path);
   if (direct !== undefined) return direct;
   const [head, ...rest] = path;
-  if (typeof head === 'string' && ENVELOPES.includes(head) && rest.length > 0) {
+  if (typeof head === 'string' && FIELD_ENVELOPES.includes(head) && rest.length > 0) {
     const flat = getPath(data, rest);
     if (flat !== undefined) return flat;
   }
-  for (const env of ENVELOPES) {
+  for (const env of FIELD_ENVELOPES) {
     if (env === head) continue;
     const inside = getPath(data, [env, ...path]);
     if (inside !== undefined) return inside;

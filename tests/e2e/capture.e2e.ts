@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { esEvents, llmEvents, ndjsonLines, wsFrames, xhrEvents } from '../../demo/capture-streams';
 import { scenario, type Ext, type ExtPage } from './support/both';
-import { setEndpoints } from './support/config';
-import { startDemo } from './support/demo';
-import { captureScriptsFor, demoReceived, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
+import { captureScriptsFor, demoReceived, onTheCapturePage, sendToBackground, setCaptureOrigins, storedEndpoints, tabIdOf, type AnyPage, type CapturedSourceInfo } from './support/capture';
 import { poll } from './support/poll';
 import { storedEvents, waitForStored, type StoredRow } from './support/store';
 
@@ -22,19 +20,6 @@ async function source(ext: AnyPage, kind: string, path: string, frame?: string):
     `a captured ${kind} source for ${path}`,
   );
   return list.find((e) => e.captured?.kind === kind && new URL(e.url).pathname === path && (!frame || e.captured!.frameUrl.endsWith(frame)))!;
-}
-
-/** The demo server and an extension with nothing configured and capture off; the server stops after `body`. */
-async function onTheCapturePage(ext: Ext, body: (s: { origin: string; pageUrl: string; setup: AnyPage }) => Promise<void>): Promise<void> {
-  const { server } = await startDemo();
-  try {
-    const setup = (await ext.open('options.html')).raw;
-    await setEndpoints(setup, []);
-    await setCaptureOrigins(setup, []);
-    await body({ origin: server.httpUrl, pageUrl: `${server.httpUrl}/capture`, setup });
-  } finally {
-    await server.close();
-  }
 }
 
 function captureEveryStream(ext: Ext): Promise<void> {

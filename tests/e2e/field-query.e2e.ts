@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { newEndpoint } from '../../lib/config/endpoint';
-import { scenario, type Ext } from './support/both';
+import { scenario, tid, type Ext, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { rows, waitForRows } from './support/panel';
@@ -57,8 +57,57 @@ async function numericQuery(ext: Ext): Promise<void> {
   }
 }
 
+/** Presses a key in the field query box (a keydown, as the box listens for). */
+const press = (page: ExtPage, key: string) =>
+  page.evaluate((k) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="filter-field"]')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  }, key);
+
+/**
+ * Typing `pay` offers the real paths of the stored events (`payload.status`, …); picking one with
+ * the keyboard puts it in the box and the list is filtered by it; Esc closes the offer.
+ */
+async function completesRealPaths(ext: Ext): Promise<void> {
+  // Even events carry a status, odd ones a note: `payload.status` keeps exactly half.
+  const body = (n: number) => JSON.stringify({ type: 'job', payload: n % 2 === 0 ? { id: n, status: n % 4 === 0 ? 'failed' : 'done' } : { id: n, note: `odd ${n}` } });
+  const stream = await sseOnce(20, body, '/jobs');
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup.raw, [newEndpoint({ id: 'jobs', name: 'Jobs', url: stream.url })]);
+    const stored = await poll(() => storedEvents(setup.raw, 'jobs'), (r) => r.filter((e) => e.dir === 'in').length === 20, 'all events stored');
+    const withStatus = stored.filter((e) => e.dir === 'in' && e.data.includes('"status"')).map((e) => e.seq);
+
+    const panel = await ext.open('devtools-panel.html', SIZE);
+    await waitForRows(panel.raw, (r) => r.filter((x) => x.dir === 'in').length === 20, 'every event in the panel');
+    await panel.fill(tid('filter-field'), 'pay');
+    const offered = await poll(() => panel.texts(`${tid('field-paths')} [role="option"]`), (t) => t.includes('payload.status'), 'payload.status offered');
+    expect(offered).toEqual(expect.arrayContaining(['payload.id', 'payload.status', 'payload.note']));
+    expect(await panel.attr(tid('filter-field'), 'aria-expanded')).toBe('true');
+
+    // Down to payload.status, Enter: it is in the box and the list keeps the events that have it.
+    for (let i = 0; i < offered.indexOf('payload.status'); i++) await press(panel, 'ArrowDown');
+    expect(await panel.text(`${tid('field-path')}[aria-selected="true"]`)).toBe('payload.status');
+    await press(panel, 'Enter');
+    expect(await panel.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="filter-field"]')!.value)).toBe('payload.status');
+    expect(await panel.count(tid('field-paths'))).toBe(0);
+    const kept = await waitForRows(panel.raw, (r) => r.length === withStatus.length, 'the 10 events with a status');
+    expect(kept.map((r) => r.seq).sort((a, b) => a - b)).toEqual(withStatus);
+
+    // Without the envelope too, and Esc closes the offer without touching the query.
+    await panel.fill(tid('filter-field'), 'payload.status=failed and no');
+    await poll(() => panel.texts(`${tid('field-paths')} [role="option"]`), (t) => t.includes('note') || t.includes('payload.note'), 'note offered');
+    await press(panel, 'Escape');
+    expect(await panel.count(tid('field-paths'))).toBe(0);
+    expect(await panel.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="filter-field"]')!.value)).toBe('payload.status=failed and no');
+  } finally {
+    await stream.close();
+  }
+}
+
 const SIZE = { width: 1280, height: 1400 };
 // Two page loads and a full stream in Firefox take over a minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
+scenario('field query completion offers the real paths of the stored events; accepting one filters the list', completesRealPaths);
 scenario('numeric field query returns exactly the matching events; a bad query shows an error', numericQuery);

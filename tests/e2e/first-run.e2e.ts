@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import { scenario, tid, type Ext, type ExtPage } from './support/both';
+import { onTheCapturePage, storedEndpoints, tabIdOf } from './support/capture';
 import { setEndpoints } from './support/config';
 import { startDemo, pick } from './support/demo';
 import { poll } from './support/poll';
@@ -9,12 +10,12 @@ const PANEL = { width: 1280, height: 900 };
 const POPUP = { width: 380, height: 600 };
 
 const exists = async (page: ExtPage, selector: string) => (await page.count(selector)) > 0;
-const storedList = (page: ExtPage) =>
-  page.evaluate(async () => {
+const stored = (page: ExtPage, key: string) =>
+  page.evaluate(async (k) => {
     type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    return (await (g.browser ?? g.chrome)!.storage.local.get('endpoints')).endpoints;
-  });
+    return (await (g.browser ?? g.chrome)!.storage.local.get(k))[k];
+  }, key);
 
 /**
  * A fresh install with no demo server: no endpoint is configured, nothing connects, and each
@@ -23,7 +24,7 @@ const storedList = (page: ExtPage) =>
 async function quietFirstRun(ext: Ext): Promise<void> {
   const popup = await ext.open('popup.html', POPUP);
   await poll(() => exists(popup, tid('first-run')), Boolean, 'the popup empty state');
-  expect(await storedList(popup)).toEqual([]);
+  expect(await stored(popup, 'endpoints')).toEqual([]);
   expect(await exists(popup, tid('first-run-add'))).toBe(true);
   expect(await exists(popup, tid('first-run-demo'))).toBe(true);
 
@@ -91,5 +92,31 @@ async function popupHeaderStays(ext: Ext): Promise<void> {
   }
 }
 
+/**
+ * Nothing configured, a page with streams in the inspected tab: the panel's empty state offers
+ * "Capture this site", which switches capture on for the site (the capture bar's own switch);
+ * after a reload the page's streams are recorded and the empty state gives way to them.
+ */
+async function captureFromFirstRun(ext: Ext): Promise<void> {
+  await onTheCapturePage(ext, async ({ origin, pageUrl, setup }) => {
+    const page = await ext.visit(pageUrl);
+    const tabId = await tabIdOf(setup, pageUrl);
+    const panel = await ext.open(`devtools-panel.html?tab=${tabId}`, PANEL);
+    await poll(() => exists(panel, `${tid('first-run')} ${tid('first-run-capture')}:not([disabled])`), Boolean, 'Capture this site in the empty state');
+    expect(await panel.attr(tid('capture-toggle'), 'checked')).toBeNull();
+    await panel.userClick(tid('first-run-capture')); // asks for the site's permission: a user gesture
+    await poll(() => stored(panel, 'captureOrigins'), (o) => Array.isArray(o) && o.includes(origin), 'capture on for the site');
+    await poll(() => panel.text(tid('first-run-capture')), (t) => t === 'Capturing this site', 'the button saying so');
+    expect(await panel.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="capture-toggle"]')!.checked)).toBe(true);
+
+    // The page's streams opened before capture was on: reload it, and they are recorded.
+    await panel.click(tid('capture-reload'));
+    await poll(() => storedEndpoints(setup), (l) => l.some((e) => e.captured?.tabId === tabId), 'a captured stream of the page');
+    await poll(() => exists(panel, tid('first-run')), (shown) => !shown, 'the empty state giving way to the captured streams');
+    await page.close();
+  });
+}
+
 scenario('a fresh install without the demo server is quiet and offers a start', quietFirstRun);
+scenario('"Capture this site" in the panel\'s empty state starts capturing the inspected site', captureFromFirstRun);
 scenario('the popup header stays reachable over a long notification list', popupHeaderStays);

@@ -15,7 +15,7 @@ const KANBAN = 'demo-kanban';
 const inbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'in');
 const comparable = (rows: StoredRow[]) => rows.map((r) => ({ time: r.time, dir: r.dir, name: r.name, id: r.id, data: r.data }));
 const endpointsOf = async (page: ExtPage) => parseEndpointList(await storedEndpoints(page.raw)).valid;
-const imported = (page: ExtPage) => poll(() => page.text(tid('import-notice')), (t) => (t ?? '').includes('Imported'), 'the import');
+const imported = (page: ExtPage) => poll(() => page.text(tid('exchange-notice')), (t) => (t ?? '').includes('Imported'), 'the import');
 
 scenario('history survives a browser restart, and replays with the server stopped', async (ext) => {
   const { server, endpoints } = await startDemo({ rate: 8 });

@@ -42,7 +42,7 @@ async function importPlans(page: Page): Promise<void> {
     },
     { logs: LOGS, title: TITLE },
   );
-  await poll(() => run(page, () => document.querySelector('[data-testid="import-notice"]')?.textContent ?? '', null), (t) => t.includes('Imported'), 'the import', 120_000);
+  await poll(() => run(page, () => document.querySelector('[data-testid="exchange-notice"]')?.textContent ?? '', null), (t) => t.includes('Imported'), 'the import', 120_000);
 }
 
 /** Clicks an element once the page shows it (the panel renders after it has read the store's index). */

@@ -1,6 +1,9 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { originMatchPattern } from '../../../lib/capture/origins';
+import type { Ext } from './both';
+import { setEndpoints } from './config';
+import { startDemo } from './demo';
 
 export type AnyPage = PwPage | PpPage;
 
@@ -107,3 +110,17 @@ export async function demoReceived(page: AnyPage, wsAtLeast = 22): Promise<DemoR
     await new Promise((res) => setTimeout(res, 200));
   }
 }
+
+/** The demo server and an extension with nothing configured and capture off; the server stops after `body`. */
+export async function onTheCapturePage(ext: Ext, body: (s: { origin: string; pageUrl: string; setup: AnyPage }) => Promise<void>): Promise<void> {
+  const { server } = await startDemo();
+  try {
+    const setup = (await ext.open('options.html')).raw;
+    await setEndpoints(setup, []);
+    await setCaptureOrigins(setup, []);
+    await body({ origin: server.httpUrl, pageUrl: `${server.httpUrl}/capture`, setup });
+  } finally {
+    await server.close();
+  }
+}
+
