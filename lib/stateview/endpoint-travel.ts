@@ -44,6 +44,8 @@ export const sliceState = (endpointId: string, slice: EndpointState | undefined)
 export class EndpointTravel {
   private liveMoment: Moment | undefined;
   private liveLoading: Promise<Moment> | undefined;
+  /** The last moment read, so a step to the next or previous event reuses its states. */
+  private lastMoment: Moment | undefined;
   private typingRevision: number;
   private rereadAt = -Infinity;
 
@@ -88,13 +90,22 @@ export class EndpointTravel {
     });
   }
 
-  /** The moment at the event `seq`: the state before it, the event, the state after it. */
+  /**
+   * The moment at the event `seq`: the state before it, the event, the state after it. A step
+   * to the next event from the last moment read reads nothing: the state before it is the state
+   * after that moment.
+   */
   async momentAt(seq: number): Promise<Moment> {
     const t0 = performance.now();
-    const [before, found] = await Promise.all([this.stateThrough(seq - 1), this.history.find(`${this.endpointId}#${seq}`)]);
+    if (this.typing.revision !== this.typingRevision) this.reset();
+    const last = this.lastMoment;
+    const known = last?.ev && seq === last.seq + 1 ? last.after : undefined;
+    const [before, found] = await Promise.all([known ?? this.stateThrough(seq - 1), this.history.find(`${this.endpointId}#${seq}`)]);
     const ev = found?.ev;
     const after = ev ? this.fold(before, ev) : await this.stateThrough(seq);
-    return { endpointId: this.endpointId, seq, ev, before, after, ms: performance.now() - t0 };
+    const m = { endpointId: this.endpointId, seq, ev, before, after, ms: performance.now() - t0 };
+    this.lastMoment = m;
+    return m;
   }
 
   /** The newest moment; kept current by `takeLive` once read. */
@@ -140,6 +151,7 @@ export class EndpointTravel {
   reset(): void {
     this.liveMoment = undefined;
     this.liveLoading = undefined;
+    this.lastMoment = undefined;
     this.typingRevision = this.typing.revision;
   }
 }

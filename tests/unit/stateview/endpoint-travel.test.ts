@@ -47,6 +47,30 @@ describe('EndpointTravel', { timeout: 30_000 }, () => {
     }
   });
 
+  it('steps to the next event without reading the store, and every step equals folding from zero', async () => {
+    const all = plans(50);
+    const store = new FakeStore({ p: 'plans' });
+    store.add(all.slice(0, 25));
+    store.add(all.slice(25));
+    const history = new EventHistory(store);
+    await history.refresh();
+    const travel = new EndpointTravel('p', history, typing());
+    let reads = 0;
+    const stateAt = store.stateAt.bind(store);
+    store.stateAt = (id, at) => (reads++, stateAt(id, at));
+    await travel.momentAt(10);
+    const first = reads;
+    for (let seq = 11; seq <= 40; seq++) {
+      const m = await travel.momentAt(seq);
+      expect(m.before).toEqual(foldFromZero(all, seq - 1));
+      expect(m.after).toEqual(foldFromZero(all, seq));
+    }
+    expect(reads).toBe(first);
+    // A step back, or a jump, reads the store again.
+    expect((await travel.momentAt(39)).after).toEqual(foldFromZero(all, 39));
+    expect(reads).toBeGreaterThan(first);
+  });
+
   it('keeps the newest moment current by folding live events', async () => {
     const all = plans(30);
     const store = new FakeStore({ p: 'plans' });
