@@ -1,6 +1,7 @@
 import { configErrors, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
 import { RECONNECT_PRESETS, type ReconnectPolicy } from '../config/reconnect';
 import { matchError } from '../notify/rules';
+import { fromCustomDraft, toCustomDraft, type CustomDraft } from './custom-draft';
 
 /**
  * The endpoint form's state: what the inputs hold, as typed (numbers as text, headers as rows),
@@ -14,6 +15,8 @@ export interface EndpointDraft {
   /** `auto` follows the URL scheme. */
   transport: 'auto' | 'sse' | 'ws';
   profile: ProfileChoice;
+  /** The custom profile's fields; saved when the profile is `custom`. */
+  custom: CustomDraft;
   enabled: boolean;
   headers: { name: string; value: string }[];
   /** Comma-separated subprotocols. */
@@ -48,6 +51,7 @@ export function toDraft(cfg: EndpointConfig): EndpointDraft {
     url: cfg.url,
     transport: cfg.transport === transportFor(cfg.url) ? 'auto' : cfg.transport,
     profile: cfg.profile,
+    custom: toCustomDraft(cfg.customProfile),
     enabled: cfg.enabled,
     headers: Object.entries(cfg.headers).map(([name, value]) => ({ name, value })),
     protocols: cfg.protocols.join(', '),
@@ -126,6 +130,10 @@ export function fromDraft(d: EndpointDraft): { config: EndpointConfig; errors?: 
     if (bad) errors[`notify.${r.row}.match`] ??= bad;
   }
 
+  // A definition is kept only with its profile, so an unused one cannot block a save.
+  const custom = d.profile === 'custom' ? fromCustomDraft(d.custom) : undefined;
+  if (custom?.errors) Object.assign(errors, custom.errors);
+
   const config: EndpointConfig = {
     ...newEndpoint({ id: d.id, name: d.name, url: d.url.trim(), transport: d.transport === 'auto' ? undefined : d.transport }),
     enabled: d.enabled,
@@ -140,6 +148,7 @@ export function fromDraft(d: EndpointDraft): { config: EndpointConfig; errors?: 
       maxEvents: num('retention.maxEvents', d.retention.maxEvents, 'Events to keep'),
       maxAgeDays: num('retention.maxAgeDays', d.retention.maxAgeDays, 'Days to keep'),
     },
+    ...(custom?.def ? { customProfile: custom.def } : {}),
     ...(d.recording ? { recording: true } : {}),
   };
 
