@@ -1,10 +1,19 @@
 import { formatClock } from '../../lib/format/units';
-import { preview } from '../../lib/protocols/format';
+import { clip } from '../../lib/protocols/format';
 import { customEntities, type CustomEntity, type CustomState } from '../../lib/state/custom';
 import { EventLinks } from './EventLinks';
 import { Stat } from './Fields';
 import { useShown } from './useShown';
 import { touchedClass, useTouched } from './view-context';
+
+/** The latest payload as compact JSON, bounded: the whole of it is in the event the row links to. */
+function latestText(v: unknown): string {
+  try {
+    return clip(JSON.stringify(v) ?? '', 200);
+  } catch {
+    return '?';
+  }
+}
 
 function KindTable({ kind, items }: { kind: string; items: readonly CustomEntity[] }) {
   const touched = useTouched();
@@ -32,7 +41,7 @@ function KindTable({ kind, items }: { kind: string; items: readonly CustomEntity
               <td class="sv-num">{e.count}</td>
               <td class="sv-code">{e.type}</td>
               <td class="sv-num">{formatClock(e.lastAt)}</td>
-              <td class="sv-text">{preview(e.latest, 100)}</td>
+              <td class="sv-text sv-code">{latestText(e.latest)}</td>
               <td>
                 <EventLinks trace={e.trace} />
               </td>
