@@ -7,6 +7,7 @@ import { detectFamily } from '../../../lib/protocols/detect';
 import { parseTemplate, type TemplatePart } from '../../../lib/query/template';
 import { emptyState, foldEvents } from '../../../lib/state';
 import type { CustomState } from '../../../lib/state/custom';
+import { matchEvent } from '../../../lib/notify/rules';
 import { MARKUP, sse, unnamed, ws } from '../../fixtures/protocols/build';
 
 const def = (d: Partial<CustomProfile>): CustomProfile => CustomProfileSchema.parse(d);
@@ -134,6 +135,16 @@ describe('customProfile', () => {
   it('folds stored events with their entities, the stored verdict winning', () => {
     const ev = unnamed({ payload: { kind: 'k', id: 'i-9' } });
     expect(typeForFold(ev, 'custom', false, ITEMS)).toMatchObject({ type: 'k', entities: [{ kind: 'item', id: 'i-9' }], issues: [{ path: '' }] });
+  });
+});
+
+describe('notification rules on a custom endpoint', () => {
+  it('match the type the definition reads, with field matches on the data', () => {
+    const ev = unnamed({ payload: { kind: 'item.sold_out', id: 'i-1', state: 'gone' } });
+    expect(matchEvent(ev, [{ type: 'item.sold_out' }], 'custom', ITEMS)).toMatchObject({ type: 'item.sold_out' });
+    expect(matchEvent(ev, [{ type: 'item.sold_out', match: 'payload.state=gone' }], 'custom', ITEMS)).toBeDefined();
+    expect(matchEvent(ev, [{ type: 'item.sold_out', match: 'payload.state=open' }], 'custom', ITEMS)).toBeUndefined();
+    expect(matchEvent(ev, [{ type: 'item.sold_out' }], 'generic')).toBeUndefined();
   });
 });
 
