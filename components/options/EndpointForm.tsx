@@ -33,6 +33,11 @@ export function EndpointForm({ model }: { model: OptionsModel }) {
       }}
     >
       <h2>{f.isNew ? 'New endpoint' : `Edit “${d.name}”`}</h2>
+      {d.captured && (
+        <p class="hint" data-testid="captured-note">
+          Captured from a page (tab {d.captured.tabId}): the page opens it, so the connection settings do not apply; its profile, rules and retention do.
+        </p>
+      )}
       <Field label="Name" name="name" errors={e}>
         <input data-testid="field-name" value={d.name} onInput={(ev) => set({ name: ev.currentTarget.value })} />
       </Field>

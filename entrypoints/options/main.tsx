@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AlertSettingsModel } from '../../lib/options/alert-settings';
-import { ADD_ENDPOINT_HASH, OptionsModel } from '../../lib/options/options-model';
+import { ADD_ENDPOINT_HASH, OptionsModel, editedId } from '../../lib/options/options-model';
 import { probeEndpoint } from '../../lib/options/probe';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { demoServerAnswers } from '../../lib/config/demo-setup';
@@ -55,6 +55,8 @@ const alerts = new AlertSettingsModel({
 onStoredChange(browser.storage, 'endpoints', (raw) => model.setRaw(raw));
 void Promise.all([model.load(), alerts.load()]).then(() => {
   if (location.hash === ADD_ENDPOINT_HASH) model.add();
+  const edit = editedId(location.hash);
+  if (edit !== undefined) model.edit(edit);
   render(<OptionsApp model={model} alerts={alerts} />, document.getElementById('app')!);
 });
 

@@ -1,4 +1,4 @@
-import { configErrors, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
+import { configErrors, newEndpoint, type CapturedFrom, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
 import { RECONNECT_PRESETS, type ReconnectPolicy } from '../config/reconnect';
 import { matchError } from '../notify/rules';
 import { fromCustomDraft, toCustomDraft, type CustomDraft } from './custom-draft';
@@ -30,6 +30,8 @@ export interface EndpointDraft {
   notify: { type: string; match: string }[];
   retention: { maxEvents: string; maxAgeDays: string };
   recording: boolean;
+  /** A stream captured from a page keeps where it came from (its profile is what the form changes). */
+  captured?: CapturedFrom;
 }
 
 export type Errors = Record<string, string>;
@@ -65,6 +67,7 @@ export function toDraft(cfg: EndpointConfig): EndpointDraft {
     notify: cfg.notify.map((n) => ({ type: n.type, match: n.match ?? '' })),
     retention: { maxEvents: String(cfg.retention.maxEvents), maxAgeDays: String(cfg.retention.maxAgeDays) },
     recording: cfg.recording ?? false,
+    ...(cfg.captured ? { captured: cfg.captured } : {}),
   };
 }
 
@@ -150,6 +153,7 @@ export function fromDraft(d: EndpointDraft): { config: EndpointConfig; errors?: 
     },
     ...(custom?.def ? { customProfile: custom.def } : {}),
     ...(d.recording ? { recording: true } : {}),
+    ...(d.captured ? { captured: d.captured } : {}),
   };
 
   for (const [key, message] of Object.entries(configErrors(config) ?? {})) {

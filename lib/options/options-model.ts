@@ -45,6 +45,10 @@ export interface OptionsDeps {
 
 /** `options.html#new` opens the form for a new endpoint (the popup's "Add an endpoint"). */
 export const ADD_ENDPOINT_HASH = '#new';
+/** `options.html#edit=<id>` opens the form of that endpoint or captured stream (the panel's "Profile…"). */
+export const editHash = (id: string): string => `#edit=${encodeURIComponent(id)}`;
+/** The endpoint id an `#edit=<id>` hash names. */
+export const editedId = (hash: string): string | undefined => (hash.startsWith('#edit=') ? decodeURIComponent(hash.slice(6)) : undefined);
 
 export const UNDO_MS = 6000;
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newEndpoint } from '../../../lib/config/endpoint';
 import { fromCustomDraft, previewCustom, sampleEvent, toCustomDraft } from '../../../lib/options/custom-draft';
 import { fromDraft, toDraft } from '../../../lib/options/draft';
+import { editHash, editedId } from '../../../lib/options/options-model';
+import { adoptedEndpoint } from '../../../lib/capture/site';
 
 const draft = { typePath: 'event', entities: [{ path: 'payload.id', kind: 'item' }], summary: '{payload.id} → {payload.state}' };
 
@@ -37,5 +39,33 @@ describe('the custom profile form', () => {
       { type: 'message', summary: 'nope', entities: [], issues: [expect.stringMatching(/not valid JSON/)] },
       { type: 'ping', summary: '? → ?', entities: [], issues: [] },
     ]);
+  });
+});
+
+describe('a captured stream in the form', () => {
+  const captured = newEndpoint({
+    id: 'cap-1',
+    name: 'ws://h/socket (tab 3)',
+    url: 'ws://h/socket',
+    enabled: false,
+    recording: true,
+    captured: { tabId: 3, frameUrl: 'http://h/', kind: 'ws' },
+  });
+
+  it('keeps where it came from while its profile is overridden, custom included', () => {
+    const d = { ...toDraft(captured), profile: 'custom' as const, custom: draft };
+    expect(fromDraft(d).config).toEqual({ ...captured, profile: 'custom', customProfile: draft });
+    expect(fromDraft({ ...toDraft(captured), profile: 'stomp' }).config).toEqual({ ...captured, profile: 'stomp' });
+  });
+
+  it('is opened by the panel with #edit=<id>', () => {
+    expect(editedId(editHash('cap 1/ü'))).toBe('cap 1/ü');
+    expect(editedId('#new')).toBeUndefined();
+  });
+
+  it('keeps its custom profile when adopted as an endpoint', () => {
+    const adopted = adoptedEndpoint({ ...captured, profile: 'custom', customProfile: draft });
+    expect(adopted).toMatchObject({ profile: 'custom', customProfile: draft, url: 'ws://h/socket' });
+    expect(adopted.captured).toBeUndefined();
   });
 });
