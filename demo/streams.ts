@@ -1,6 +1,7 @@
 import type { Draft, FamilyContext, FamilyScript } from './families/context';
 import { actionCable } from './families/actioncable';
 import { graphqlServer } from './families/graphql';
+import { inventory } from './families/inventory';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
 import { llmAnswers } from './families/llm';
@@ -58,6 +59,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/api\/events\/dashboard$/, transport: 'sse', script: kanbanDashboard },
   { pattern: /^\/events$/, transport: 'sse', script: opencode },
   { pattern: /^\/api\/plans\/events$/, transport: 'sse', script: plans },
+  { pattern: /^\/api\/inventory\/stream$/, transport: 'sse', script: inventory },
   { pattern: /^\/v1\/chat\/stream$/, transport: 'sse', script: llmAnswers },
   { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { Signal } from '@preact/signals';
 import type { EndpointConfig } from '../../lib/config/endpoint';
 import { adoptProblem } from '../../lib/capture/site';
+import { editHash } from '../../lib/options/options-model';
 import type { TabCapture } from '../../lib/capture/tab-capture';
 import './capture.css';
 
@@ -41,6 +42,14 @@ function SourceRow({ capture, src, live }: { capture: TabCapture; src: EndpointC
           Adopt
         </button>
       )}
+      <button
+        class="link"
+        data-testid="capture-profile"
+        title="Pick how this stream is typed (a profile, or a custom one), as for an endpoint"
+        onClick={() => void window.open(`/options.html${editHash(src.id)}`, '_blank')}
+      >
+        Profile: {src.profile === 'auto' ? 'detect' : src.profile}
+      </button>
       {live && src.captured!.kind === 'ws' && <SocketActions capture={capture} src={src} />}
     </li>
   );

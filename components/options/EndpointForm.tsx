@@ -2,6 +2,7 @@ import { FAMILIES } from '../../lib/model/typed';
 import { defaultRules } from '../../lib/config/default-rules';
 import { PROFILES } from '../../lib/protocols/profiles';
 import { ConnectionFields } from './ConnectionFields';
+import { CustomProfileEditor } from './CustomProfileEditor';
 import { Field } from './Field';
 import { HeadersEditor } from './HeadersEditor';
 import { draftTransport, type EndpointDraft } from '../../lib/options/draft';
@@ -10,7 +11,7 @@ import { RulesEditor } from './RulesEditor';
 import { TestResult } from './TestResult';
 
 /** Error keys shown next to a field; any other error is listed above the buttons. */
-const FIELD_KEYS = /^(name|url|transport|profile|headers|protocols|onHttpError|(heartbeat|reconnect|retention)\.\w+|notify\.\d+\.\w+)$/;
+const FIELD_KEYS = /^(name|url|transport|profile|headers|protocols|onHttpError|(heartbeat|reconnect|retention)\.\w+|notify\.\d+\.\w+|customProfile\..+)$/;
 
 /** Adds or edits one endpoint. */
 export function EndpointForm({ model }: { model: OptionsModel }) {
@@ -32,6 +33,11 @@ export function EndpointForm({ model }: { model: OptionsModel }) {
       }}
     >
       <h2>{f.isNew ? 'New endpoint' : `Edit “${d.name}”`}</h2>
+      {d.captured && (
+        <p class="hint" data-testid="captured-note">
+          Captured from a page (tab {d.captured.tabId}): the page opens it, so the connection settings do not apply; its profile, rules and retention do.
+        </p>
+      )}
       <Field label="Name" name="name" errors={e}>
         <input data-testid="field-name" value={d.name} onInput={(ev) => set({ name: ev.currentTarget.value })} />
       </Field>
@@ -64,6 +70,9 @@ export function EndpointForm({ model }: { model: OptionsModel }) {
           </select>
         </Field>
       </div>
+      {d.profile === 'custom' && (
+        <CustomProfileEditor custom={d.custom} errors={e} transport={transport} recent={model.recent.value} onChange={(custom) => set({ custom })} />
+      )}
       <label class="check">
         <input type="checkbox" data-testid="field-enabled" checked={d.enabled} onChange={(ev) => set({ enabled: ev.currentTarget.checked })} />
         Enabled (the background keeps a connection open)

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { Family } from '../../lib/model/typed';
 import type { EndpointState, FamilyStates } from '../../lib/state/index';
+import { CustomView } from './CustomView';
 import { exchangeView } from './ExchangeView';
 import { GenericView } from './GenericView';
 import { KanbanView } from './KanbanView';
@@ -25,6 +26,7 @@ export const VIEWS: { [F in Family]: ComponentType<{ s: FamilyStates[F] }> } = {
   stomp: exchangeView({ topics: 'Destinations', group: 'Direction', calls: 'Subscriptions and receipts', empty: 'No STOMP frames yet.' }),
   phoenix: exchangeView({ topics: 'Events', group: 'Topic', calls: 'Pushes and replies', empty: 'No Phoenix Channels messages yet.' }),
   actioncable: exchangeView({ topics: 'Messages', group: 'Channel', calls: 'Subscriptions', empty: 'No Action Cable messages yet.' }),
+  custom: CustomView,
   generic: GenericView,
 };
 

@@ -1,14 +1,28 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AlertSettingsModel } from '../../lib/options/alert-settings';
-import { ADD_ENDPOINT_HASH, OptionsModel } from '../../lib/options/options-model';
+import { ADD_ENDPOINT_HASH, OptionsModel, editedId } from '../../lib/options/options-model';
 import { probeEndpoint } from '../../lib/options/probe';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { demoServerAnswers } from '../../lib/config/demo-setup';
 import { onStoredChange, readStored, writeStored } from '../../lib/config/stored';
 import { CaptureOrigins } from '../../components/capture/CaptureOrigins';
 import { CaptureOriginsModel } from '../../lib/capture/origins-model';
+import { openStore, type DB } from '../../lib/store/schema';
+import { readChunk, readChunkIndex } from '../../lib/store/view';
+import type { StreamEvent } from '../../lib/model/event';
 import '../../components/options/options.css';
+
+/** Frames the custom profile previews against: the endpoint's latest stored received ones. */
+const PREVIEW_FRAMES = 5;
+let store: Promise<DB> | undefined;
+async function recentEvents(endpointId: string): Promise<StreamEvent[]> {
+  const db = await (store ??= openStore());
+  const rows = await readChunkIndex(db, endpointId);
+  const last = rows.reduce<(typeof rows)[number] | undefined>((a, r) => (a && a.lastSeq > r.lastSeq ? a : r), undefined);
+  if (!last) return [];
+  return (await readChunk(db, last.cid)).filter((e) => e.dir === 'in').slice(-PREVIEW_FRAMES).reverse().map(({ type: _type, valid: _valid, ...ev }) => ev);
+}
 
 const model = new OptionsModel({
   read: () => readStored(browser.storage.local, 'endpoints'),
@@ -30,6 +44,7 @@ const model = new OptionsModel({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   demoAnswers: () => demoServerAnswers(globalThis.fetch.bind(globalThis)),
+  recentEvents,
 });
 
 const alerts = new AlertSettingsModel({
@@ -40,6 +55,8 @@ const alerts = new AlertSettingsModel({
 onStoredChange(browser.storage, 'endpoints', (raw) => model.setRaw(raw));
 void Promise.all([model.load(), alerts.load()]).then(() => {
   if (location.hash === ADD_ENDPOINT_HASH) model.add();
+  const edit = editedId(location.hash);
+  if (edit !== undefined) model.edit(edit);
   render(<OptionsApp model={model} alerts={alerts} />, document.getElementById('app')!);
 });
 

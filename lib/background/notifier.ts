@@ -78,9 +78,9 @@ export class Notifier {
   /** Called for every stored event and marker; cheap unless a rule of the endpoint matches. */
   consider(ev: StreamEvent, cfg: EndpointConfig): void {
     const family = this.families.familyFor(ev, cfg.id, cfg.profile);
-    const matched = matchEvent(ev, cfg.notify, family);
+    const matched = matchEvent(ev, cfg.notify, family, cfg.customProfile);
     if (!matched) return;
-    const { title, message } = notificationText(ev, matched.type, matched.payload, family);
+    const { title, message } = notificationText(ev, matched.type, matched.payload, family, cfg.customProfile);
     this.queue.push({
       row: { endpointId: ev.endpointId, seq: ev.seq, time: ev.time, type: matched.type, title, message, read: false },
       endpointName: cfg.name,

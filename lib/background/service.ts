@@ -86,7 +86,10 @@ export class BackgroundService {
       error: (message) => this.hub.broadcast({ type: 'error', message }),
       quota: (evicted) =>
         this.hub.broadcast({ type: 'error', message: `Storage is full: deleted the ${evicted} oldest events to keep recording` }),
-    }, { profileOf: (id) => this.configs.find((c) => c.id === id)?.profile });
+    }, {
+      profileOf: (id) => this.configs.find((c) => c.id === id)?.profile,
+      customOf: (id) => this.configs.find((c) => c.id === id)?.customProfile,
+    });
     await this.writer.init();
     const lastAlive = (await this.db.get('kv', ALIVE_KEY)) as number | undefined;
     await this.db.put('kv', Date.now(), ALIVE_KEY);
@@ -169,7 +172,7 @@ export class BackgroundService {
     }
     this.keepAlive.set(this.slots.size > 0);
     void this.writer.adopt(valid.filter((c) => c.recording).map((c) => c.id)).then(() => this.pushStatus());
-    // A changed profile retypes what is stored for the endpoint.
+    // A changed profile, or custom definition, retypes what is stored for the endpoint.
     void this.writer.refreshProfiles();
   }
 

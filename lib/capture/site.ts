@@ -49,6 +49,7 @@ export function adoptedEndpoint(src: EndpointConfig): EndpointConfig {
     protocols: src.protocols,
     headers: src.headers,
     profile: src.profile,
+    ...(src.customProfile ? { customProfile: src.customProfile } : {}),
   });
 }
 

@@ -29,6 +29,8 @@ export const DEFAULT_RULES: Record<Family, NotifyRule[]> = {
   phoenix: [{ type: 'phx_error' }],
   // The server refused a channel, or the connection as unauthorized.
   actioncable: [{ type: 'reject_subscription' }, { type: 'disconnect', match: 'reason=unauthorized' }],
+  // A person defines a custom profile and its rules together.
+  custom: [],
   generic: [],
 };
 

@@ -1,3 +1,4 @@
+import type { CustomProfile } from './custom-profile';
 import type { EndpointConfig } from './endpoint';
 import { newEndpoint } from './endpoint';
 import { defaultRules } from './default-rules';
@@ -23,6 +24,8 @@ export const DEMO_PATHS = {
   kanbanDashboard: '/api/events/dashboard',
   opencode: '/events',
   plans: '/api/plans/events',
+  /** A stream of an app's own shape, typed by a custom profile. */
+  inventory: '/api/inventory/stream',
   notifications: '/ws/notifications/user-1',
   llm: '/v1/chat/stream',
   socketio: '/socket.io/?EIO=4&transport=websocket',
@@ -33,6 +36,13 @@ export const DEMO_PATHS = {
   phoenix: '/socket/websocket?vsn=2.0.0',
   actioncable: '/cable',
 } as const;
+
+/** The demo's custom profile: how the inventory stream is typed without code. */
+export const INVENTORY_PROFILE: CustomProfile = {
+  typePath: 'event',
+  entities: [{ path: 'payload.id', kind: 'item' }],
+  summary: '{payload.id} → {payload.state} ({payload.qty} left)',
+};
 
 export const NOTIFICATIONS_HEARTBEAT = {
   message: '{"type":"ping"}',
@@ -46,7 +56,8 @@ export const NOTIFICATIONS_HEARTBEAT = {
  * answers (a fresh install starts empty). Ids start with DEMO_ID_PREFIX.
  * Browsers open at most 6 HTTP/1.1 connections per host (Firefox counts WebSockets too), and
  * each stream holds one for good: a seventh to the same host would wait forever. So the
- * OfficePlane streams use `localhost`, the app families `127.0.0.1`, and the protocol streams
+ * OfficePlane streams (and the custom-profile inventory stream) use `localhost`, the app
+ * families `127.0.0.1`, and the protocol streams
  * the server's second port (browsers count per host and port): six on `127.0.0.1`, the others
  * on `localhost`.
  */
@@ -64,6 +75,7 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-generate', name: 'OfficePlane generation job-1', url: `http://${office}${p.generate}`, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-team', name: 'OfficePlane team-1', url: `http://${office}${p.team}`, profile: 'officeplane' }),
     newEndpoint({ id: 'demo-hook', name: 'OfficePlane hook-1', url: `http://${office}${p.hook}`, profile: 'officeplane' }),
+    newEndpoint({ id: 'demo-inventory', name: 'Inventory (custom profile)', url: `http://${office}${p.inventory}`, profile: 'custom', customProfile: INVENTORY_PROFILE }),
     newEndpoint({ id: 'demo-kanban', name: 'Kanban board-1', url: http + p.kanbanBoard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-dashboard', name: 'Kanban dashboard', url: http + p.kanbanDashboard, profile: 'kanban', reconnect: RECONNECT_PRESETS.kanban }),
     newEndpoint({ id: 'demo-opencode', name: 'OpenCode instance', url: http + p.opencode, profile: 'opencode', reconnect: RECONNECT_PRESETS.opencode }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAMILIES } from '../model/typed';
+import { CustomProfileSchema } from './custom-profile';
 import { RECONNECT_PRESETS, ReconnectPolicySchema } from './reconnect';
 
 export const ProfileChoiceSchema = z.enum(['auto', ...FAMILIES]);
@@ -55,6 +56,8 @@ export const EndpointConfigSchema = z
     transport: z.enum(['sse', 'ws'], { message: 'Transport must be "sse" or "ws"' }),
     enabled: z.boolean(),
     profile: ProfileChoiceSchema,
+    /** How the `custom` profile types this endpoint's events (lib/config/custom-profile.ts); absent: the empty definition. */
+    customProfile: CustomProfileSchema.optional(),
     /** SSE request headers (e.g. Authorization). Stored locally, masked in the UI, never exported. */
     headers: z.record(z.string(), z.string()),
     /** WebSocket subprotocols. */

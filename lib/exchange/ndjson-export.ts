@@ -82,7 +82,7 @@ export function exportView(events: readonly StreamEvent[], endpoints: readonly E
   let typed = opts.typed;
   if (!typed) {
     const family = familyResolver(configs, events);
-    typed = (ev) => typeEvent(ev, family(ev.endpointId));
+    typed = (ev) => typeEvent(ev, family(ev.endpointId), configs.get(ev.endpointId)?.customProfile);
   }
 
   const parts = [headerLine([...refs.values()].map((ref) => ({ ref, cfg: configs.get(ref.id) })), opts.now ?? Date.now())];
@@ -109,7 +109,7 @@ export async function* exportEndpoint(db: DB, endpoint: EndpointConfig, opts: Pi
 
   yield headerLine([{ ref, cfg: endpoint }], opts.now ?? Date.now());
   for await (const chunk of allEvents(db, endpoint.id)) {
-    yield `${chunk.map((ev) => eventLine(ev, ref, typeEvent(ev, family))).join('\n')}\n`;
+    yield `${chunk.map((ev) => eventLine(ev, ref, typeEvent(ev, family, endpoint.customProfile))).join('\n')}\n`;
   }
 }
 

@@ -1,17 +1,21 @@
 import type { StreamEvent } from './event';
 
-/** The protocol families Streamscope types (docs/event-shapes.md), the protocol profiles, and a catch-all. */
+/**
+ * The protocol families Streamscope types (docs/event-shapes.md), the protocol profiles, a
+ * profile defined per endpoint as data (`custom`), and a catch-all.
+ */
 export const FAMILIES = [
   'officeplane', 'kanban', 'opencode', 'plans', 'notifications',
   'llm', 'socketio', 'jsonrpc', 'graphql', 'signalr', 'stomp', 'phoenix', 'actioncable',
-  'generic',
+  'custom', 'generic',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export const CATEGORIES = ['lifecycle', 'data', 'log', 'heartbeat', 'error', 'notification'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export type EntityKind =
+/** The kinds the built-in profiles name; a custom profile names its own (`item`, `order`). */
+export type BuiltinEntityKind =
   | 'board' | 'card' | 'attempt' | 'agent'
   | 'plan' | 'session' | 'message'
   | 'instance' | 'task' | 'document' | 'job' | 'team' | 'hook'
@@ -19,6 +23,8 @@ export type EntityKind =
   // protocol profiles
   | 'response' | 'tool_call' | 'namespace' | 'event' | 'operation' | 'request'
   | 'destination' | 'subscription' | 'invocation' | 'topic' | 'channel';
+// `string & {}` keeps the built-in names offered by the editor while any name is accepted.
+export type EntityKind = BuiltinEntityKind | (string & {});
 
 export interface EntityRef {
   kind: EntityKind;

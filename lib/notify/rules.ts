@@ -1,9 +1,10 @@
+import type { CustomProfile } from '../config/custom-profile';
 import type { NotifyRule } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { decodeFrame } from '../protocols/decode';
 import { eventTypeName, parseData } from '../protocols/parse';
-import { PROFILES } from '../protocols/profiles';
+import { profileFor } from '../protocols/type-event';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 
 /** Matches any event type. */
@@ -49,11 +50,12 @@ const sseName = (ev: StreamEvent): string | undefined =>
  * The event's type and parsed data when one of the rules wants it, else undefined.
  * Runs for every received event, so it rules events out before parsing JSON: by the SSE name,
  * or, for unnamed data, by a substring test (a JSON `type` value contains its own text).
- * `family` is the endpoint's configured profile: one with its own framing decodes the frame.
+ * `family` is the endpoint's configured profile: one with its own framing decodes the frame
+ * (a custom profile reads the type where its definition says, `custom`).
  */
-export function matchEvent(ev: StreamEvent, rules: readonly NotifyRule[], family?: Family): MatchedEvent | undefined {
+export function matchEvent(ev: StreamEvent, rules: readonly NotifyRule[], family?: Family, custom?: CustomProfile): MatchedEvent | undefined {
   if (ev.dir !== 'in' || rules.length === 0) return undefined;
-  const profile = family === undefined ? undefined : PROFILES[family];
+  const profile = family === undefined ? undefined : profileFor(family, custom);
   // A framing of its own (Socket.IO, STOMP, SignalR): the frame's messages are matched one by one.
   if (profile?.decode) return decodeFrame(ev, profile).find((m) => rules.some((r) => ruleApplies(r, m.type, m.payload)));
   const named = sseName(ev);

@@ -1,8 +1,10 @@
+import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { clip } from '../protocols/format';
 import { PROFILES } from '../protocols/profiles';
 import { specFor } from '../protocols/spec';
+import { profileFor } from '../protocols/type-event';
 import { getPath } from '../query/path';
 
 export interface NotificationText {
@@ -61,8 +63,11 @@ const BUILDERS: Record<string, Builder> = {
 };
 
 /** The timeline's summary of the event, from the endpoint's profile or any profile knowing the type. */
-function profileSummary(ev: StreamEvent, type: string, payload: unknown, family: Family | undefined): string | undefined {
-  const profiles = family ? [PROFILES[family], ...Object.values(PROFILES)] : Object.values(PROFILES);
+/** Profiles asked when the family does not know the type; a custom one (every type its own) speaks only for its endpoint. */
+const ANY_PROFILE = Object.values(PROFILES).filter((p) => p.family !== 'custom');
+
+function profileSummary(ev: StreamEvent, type: string, payload: unknown, family: Family | undefined, custom?: CustomProfile): string | undefined {
+  const profiles = family ? [profileFor(family, custom), ...ANY_PROFILE] : ANY_PROFILE;
   for (const profile of profiles) {
     const spec = specFor(profile, type);
     if (!spec || payload === undefined) continue;
@@ -82,10 +87,10 @@ const GENERIC_FIELDS = ['message', 'title', 'text', 'summary', 'content'];
  * Title and message for a matched event, as plain text. Known types get their own wording;
  * others are titled by type and described by the profile summary, a text field, or the data.
  */
-export function notificationText(ev: StreamEvent, type: string, payload: unknown, family?: Family): NotificationText {
+export function notificationText(ev: StreamEvent, type: string, payload: unknown, family?: Family, custom?: CustomProfile): NotificationText {
   const specific = BUILDERS[type]?.(payload) ?? {};
   const fallback = (): string =>
-    profileSummary(ev, type, payload, family) ??
+    profileSummary(ev, type, payload, family, custom) ??
     GENERIC_FIELDS.map((f) => str(body(payload), f) ?? str(payload, f)).find((v) => v !== undefined) ??
     ev.data;
   const message = specific.message ?? (specific.title ? '' : fallback());

@@ -1,6 +1,7 @@
-import { configErrors, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
+import { configErrors, newEndpoint, type CapturedFrom, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
 import { RECONNECT_PRESETS, type ReconnectPolicy } from '../config/reconnect';
 import { matchError } from '../notify/rules';
+import { fromCustomDraft, toCustomDraft, type CustomDraft } from './custom-draft';
 
 /**
  * The endpoint form's state: what the inputs hold, as typed (numbers as text, headers as rows),
@@ -14,6 +15,8 @@ export interface EndpointDraft {
   /** `auto` follows the URL scheme. */
   transport: 'auto' | 'sse' | 'ws';
   profile: ProfileChoice;
+  /** The custom profile's fields; saved when the profile is `custom`. */
+  custom: CustomDraft;
   enabled: boolean;
   headers: { name: string; value: string }[];
   /** Comma-separated subprotocols. */
@@ -27,6 +30,8 @@ export interface EndpointDraft {
   notify: { type: string; match: string }[];
   retention: { maxEvents: string; maxAgeDays: string };
   recording: boolean;
+  /** A stream captured from a page keeps where it came from (its profile is what the form changes). */
+  captured?: CapturedFrom;
 }
 
 export type Errors = Record<string, string>;
@@ -48,6 +53,7 @@ export function toDraft(cfg: EndpointConfig): EndpointDraft {
     url: cfg.url,
     transport: cfg.transport === transportFor(cfg.url) ? 'auto' : cfg.transport,
     profile: cfg.profile,
+    custom: toCustomDraft(cfg.customProfile),
     enabled: cfg.enabled,
     headers: Object.entries(cfg.headers).map(([name, value]) => ({ name, value })),
     protocols: cfg.protocols.join(', '),
@@ -61,6 +67,7 @@ export function toDraft(cfg: EndpointConfig): EndpointDraft {
     notify: cfg.notify.map((n) => ({ type: n.type, match: n.match ?? '' })),
     retention: { maxEvents: String(cfg.retention.maxEvents), maxAgeDays: String(cfg.retention.maxAgeDays) },
     recording: cfg.recording ?? false,
+    ...(cfg.captured ? { captured: cfg.captured } : {}),
   };
 }
 
@@ -126,6 +133,10 @@ export function fromDraft(d: EndpointDraft): { config: EndpointConfig; errors?: 
     if (bad) errors[`notify.${r.row}.match`] ??= bad;
   }
 
+  // A definition is kept only with its profile, so an unused one cannot block a save.
+  const custom = d.profile === 'custom' ? fromCustomDraft(d.custom) : undefined;
+  if (custom?.errors) Object.assign(errors, custom.errors);
+
   const config: EndpointConfig = {
     ...newEndpoint({ id: d.id, name: d.name, url: d.url.trim(), transport: d.transport === 'auto' ? undefined : d.transport }),
     enabled: d.enabled,
@@ -140,7 +151,9 @@ export function fromDraft(d: EndpointDraft): { config: EndpointConfig; errors?: 
       maxEvents: num('retention.maxEvents', d.retention.maxEvents, 'Events to keep'),
       maxAgeDays: num('retention.maxAgeDays', d.retention.maxAgeDays, 'Days to keep'),
     },
+    ...(custom?.def ? { customProfile: custom.def } : {}),
     ...(d.recording ? { recording: true } : {}),
+    ...(d.captured ? { captured: d.captured } : {}),
   };
 
   for (const [key, message] of Object.entries(configErrors(config) ?? {})) {

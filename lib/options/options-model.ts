@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { EndpointConfig } from '../config/endpoint';
+import type { StreamEvent } from '../model/event';
 import { DEMO_NOT_RUNNING, countDemoEndpoints, withDemoEndpoints } from '../config/demo-setup';
 import { isDemoEndpoint } from '../config/demo-endpoints';
 import { parseEndpointList } from '../config/storage';
@@ -38,10 +39,16 @@ export interface OptionsDeps {
   download(filename: string, text: string): void;
   /** Whether the demo server answers (see lib/config/demo-setup.ts). */
   demoAnswers(): Promise<boolean>;
+  /** The endpoint's latest stored received frames, for the custom profile's preview. */
+  recentEvents?(endpointId: string): Promise<StreamEvent[]>;
 }
 
 /** `options.html#new` opens the form for a new endpoint (the popup's "Add an endpoint"). */
 export const ADD_ENDPOINT_HASH = '#new';
+/** `options.html#edit=<id>` opens the form of that endpoint or captured stream (the panel's "Profile…"). */
+export const editHash = (id: string): string => `#edit=${encodeURIComponent(id)}`;
+/** The endpoint id an `#edit=<id>` hash names. */
+export const editedId = (hash: string): string | undefined => (hash.startsWith('#edit=') ? decodeURIComponent(hash.slice(6)) : undefined);
 
 export const UNDO_MS = 6000;
 
@@ -56,6 +63,8 @@ export class OptionsModel {
   /** Set when Save met a failed connection test of the same settings: the form asks first. */
   readonly saveWarning = signal<string | undefined>(undefined);
   readonly demoBusy = signal(false);
+  /** The edited endpoint's latest stored frames (the custom profile previews against them). */
+  readonly recent = signal<readonly StreamEvent[]>([]);
   /** The settings the last connection test ran with, to tell whether its result still applies. */
   private tested: string | undefined;
   private granted: string[] = [];
@@ -94,7 +103,14 @@ export class OptionsModel {
 
   edit(id: string): void {
     const cfg = this.endpoints.find((e) => e.id === id);
-    if (cfg) this.open({ draft: toDraft(cfg), isNew: false, errors: {} });
+    if (!cfg) return;
+    this.open({ draft: toDraft(cfg), isNew: false, errors: {} });
+    void this.loadRecent(id);
+  }
+
+  private async loadRecent(id: string): Promise<void> {
+    const events = (await this.deps.recentEvents?.(id).catch(() => [])) ?? [];
+    if (this.form.value?.draft.id === id) this.recent.value = events;
   }
 
   duplicate(id: string): void {
@@ -268,6 +284,7 @@ export class OptionsModel {
   private open(f: FormState): void {
     this.form.value = f;
     this.test.value = undefined;
+    this.recent.value = [];
   }
 
   private checkedForm(): { cfg: EndpointConfig } | undefined {

@@ -1,10 +1,11 @@
-import { configErrors, newEndpoint, type EndpointConfig } from '../config/endpoint';
+import { configErrors, EndpointConfigSchema, newEndpoint, type EndpointConfig } from '../config/endpoint';
 
 /**
  * The endpoint list file: `{"version": 1, "endpoints": [EndpointConfig, ...]}`, each entry as
  * stored (see lib/config/endpoint.ts). Header values are secrets: an export leaves them out
  * (`headers: {}`) unless asked. An import fills missing fields with the defaults of a new
- * endpoint, so `{"name": "x", "url": "wss://…"}` is a valid entry.
+ * endpoint, so `{"name": "x", "url": "wss://…"}` is a valid entry. A custom profile travels
+ * with its endpoint (`customProfile`) and is validated with it.
  */
 export const EXPORT_VERSION = 1;
 
@@ -56,7 +57,8 @@ export function importEndpoints(text: string): ImportResult {
       return;
     }
     seen.set(candidate.id, entry);
-    endpoints.push(candidate);
+    // As the schema reads it: defaults filled in, strings trimmed, unknown keys left behind.
+    endpoints.push(EndpointConfigSchema.parse(candidate));
   });
   return { endpoints, problems };
 }

@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { EndpointConfig, ProfileChoice } from '../config/endpoint';
+import type { EndpointConfig } from '../config/endpoint';
 import { detectFamily, typeEvent } from '../protocols';
 import type { EventHistory } from './history';
 import { EventTyping } from '../protocols/typing';
@@ -7,16 +7,16 @@ import { EventTyping } from '../protocols/typing';
 /** The one EventTyping of a page, wired to the endpoint config and to the history's clears. */
 export function createTyping(history: Pick<EventHistory, 'onClear'>, endpoints: ReadonlySignal<readonly EndpointConfig[]>): EventTyping {
   let list: readonly EndpointConfig[] | undefined;
-  let profiles = new Map<string, ProfileChoice>();
-  const profileOf = (id: string): ProfileChoice | undefined => {
+  let configs = new Map<string, EndpointConfig>();
+  const configOf = (id: string): EndpointConfig | undefined => {
     const now = endpoints.peek();
     if (now !== list) {
       list = now;
-      profiles = new Map(now.map((c) => [c.id, c.profile]));
+      configs = new Map(now.map((c) => [c.id, c]));
     }
-    return profiles.get(id);
+    return configs.get(id);
   };
-  const typing = new EventTyping(profileOf, { typeEvent, detectFamily });
+  const typing = new EventTyping((id) => configOf(id)?.profile, { typeEvent, detectFamily }, (id) => configOf(id)?.customProfile);
   history.onClear((endpointId) => typing.clear(endpointId));
   return typing;
 }

@@ -13,7 +13,8 @@ const LEAD = 0.2;
 /** After ENOUGH events, a weaker but leading family still wins over generic. */
 const LIKELY = 0.6;
 
-const CANDIDATES = Object.values(PROFILES).filter((p) => p.family !== 'generic');
+// Generic is the fallback, and a custom profile is picked by a person, never guessed.
+const CANDIDATES = Object.values(PROFILES).filter((p) => p.family !== 'generic' && p.family !== 'custom');
 
 /** The subprotocol a WebSocket server chose, from its `connected` marker. */
 function subprotocol(ev: StreamEvent): string | undefined {

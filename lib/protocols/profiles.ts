@@ -1,5 +1,6 @@
 import type { Family } from '../model/typed';
 import { actioncable } from './actioncable';
+import { customProfile } from './custom';
 import { generic } from './generic';
 import { graphql } from './graphql';
 import { kanban } from './kanban';
@@ -15,4 +16,5 @@ import { socketio } from './socketio';
 import { stomp } from './stomp';
 import type { Profile } from './spec';
 
-export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, signalr, stomp, phoenix, actioncable, generic };
+/** Each family's profile; `custom` here is the empty definition, an endpoint's own comes from `profileFor`. */
+export const PROFILES: Record<Family, Profile> = { officeplane, kanban, opencode, plans, notifications, llm, socketio, jsonrpc, graphql, signalr, stomp, phoenix, actioncable, custom: customProfile(undefined), generic };

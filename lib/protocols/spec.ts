@@ -47,6 +47,8 @@ export interface Profile {
   detect(ev: StreamEvent, typeName: string, payload: unknown): number;
   /** 0..1 confidence from the WebSocket subprotocol the server chose (`graphql-transport-ws`). */
   detectSubprotocol?(protocol: string): number;
+  /** Its reducer reads the entities of each event (the custom profile's State), so folding stored events reads them too. */
+  foldsEntities?: boolean;
 }
 
 /** `*_update` matches `report_update` (the `*` stands for at least one character). */

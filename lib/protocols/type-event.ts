@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Category, EntityRef, Family, TypedEvent, ValidationIssue } from '../model/typed';
+import { customProfile } from './custom';
 import { decodeFrame } from './decode';
 import { bytes, clip, preview } from './format';
 import { typeMarker } from './markers';
@@ -104,10 +106,19 @@ function several(family: Family, messages: TypedMessage[]): TypedEvent {
   };
 }
 
-/** Types one event with a family's profile. Pure, never throws; parses the data once. */
-export function typeEvent(ev: StreamEvent, family: Family): TypedEvent {
-  // The family may come from stored settings written by another version.
-  const profile = PROFILES[family] ?? PROFILES.generic;
+/**
+ * The profile of a family; for `custom`, the one the endpoint's definition describes. The
+ * family may come from stored settings written by another version: unknown ones are generic.
+ */
+export const profileFor = (family: Family, custom?: CustomProfile): Profile =>
+  family === 'custom' ? customProfile(custom) : (PROFILES[family] ?? PROFILES.generic);
+
+/**
+ * Types one event with a family's profile (`custom` with the endpoint's definition). Pure,
+ * never throws; parses the data once.
+ */
+export function typeEvent(ev: StreamEvent, family: Family, custom?: CustomProfile): TypedEvent {
+  const profile = profileFor(family, custom);
   if (ev.dir === 'sys') {
     const { payload } = parseData(ev);
     return typeMarker(ev, profile.family, eventTypeName(ev, payload), payload);
@@ -125,12 +136,13 @@ const STORED_INVALID: ValidationIssue[] = [{ path: '', message: 'failed its sche
  * stored events whose verdict the store kept: no schema check, summary or entities, which are
  * most of the cost of `typeEvent`. Reducers read nothing else.
  */
-export function typeForFold(ev: StreamEvent, family: Family, valid: boolean): TypedEvent {
-  const profile = PROFILES[family] ?? PROFILES.generic;
+export function typeForFold(ev: StreamEvent, family: Family, valid: boolean, custom?: CustomProfile): TypedEvent {
+  const profile = profileFor(family, custom);
+  if (profile.foldsEntities) return { ...typeEvent(ev, family, custom), issues: valid ? [] : STORED_INVALID };
   const decoded = ev.dir === 'sys' ? [] : decodeFrame(ev, profile);
   const base = { family: profile.family, category: 'data' as const, summary: '', entities: [], known: true, issues: valid ? [] : STORED_INVALID };
   const [first] = decoded;
-  if (!first) return typeEvent(ev, family);
+  if (!first) return typeEvent(ev, family, custom);
   if (decoded.length === 1) return { ...base, type: first.type, payload: first.payload };
   return { ...base, type: first.type, payload: decoded.map((d) => d.payload), records: decoded.map((d) => ({ type: d.type, payload: d.payload })) };
 }

@@ -1,9 +1,10 @@
+import { sameCustomProfile, type CustomProfile } from '../config/custom-profile';
 import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family, TypedEvent } from '../model/typed';
 
 export interface TypingDeps {
-  typeEvent(ev: StreamEvent, family: Family): TypedEvent;
+  typeEvent(ev: StreamEvent, family: Family, custom?: CustomProfile): TypedEvent;
   detectFamily(events: StreamEvent[]): { family: Family; confidence: number } | undefined;
 }
 
@@ -21,6 +22,8 @@ export const tellsFamily = (ev: StreamEvent): boolean => ev.dir === 'in' || (ev.
 
 interface EndpointTyping {
   choice: ProfileChoice;
+  /** The endpoint's custom profile definition, used when its family is `custom`. */
+  custom: CustomProfile | undefined;
   info: FamilyInfo;
   /** The first received events seen, for `auto`. */
   samples: StreamEvent[];
@@ -49,6 +52,8 @@ export class EventTyping {
     /** The endpoint's configured profile; undefined (e.g. a removed endpoint) counts as `auto`. */
     private readonly profileOf: (endpointId: string) => ProfileChoice | undefined,
     private readonly deps: TypingDeps,
+    /** The endpoint's custom profile definition, if it has one. */
+    private readonly customOf: (endpointId: string) => CustomProfile | undefined = () => undefined,
   ) {}
 
   family(endpointId: string): FamilyInfo {
@@ -60,7 +65,7 @@ export class EventTyping {
     let t = st.cache.get(ev.seq);
     if (t) return t;
     if (this.sample(st, ev)) this.detect(st);
-    t = this.deps.typeEvent(ev, st.info.family);
+    t = this.deps.typeEvent(ev, st.info.family, st.custom);
     st.cache.set(ev.seq, t);
     if (st.cache.size > CACHE_PER_ENDPOINT) st.cache.delete(st.cache.keys().next().value!);
     return t;
@@ -76,9 +81,14 @@ export class EventTyping {
     for (const st of touched) this.detect(st);
   }
 
-  /** Re-reads every endpoint's profile choice (the config may have changed). */
+  /** Re-reads every endpoint's profile choice and custom definition (the config may have changed). */
   refresh(): void {
     for (const [id, st] of this.endpoints) {
+      const custom = this.customOf(id);
+      if (!sameCustomProfile(custom, st.custom)) {
+        st.custom = custom;
+        if (st.info.family === 'custom') this.drop(st);
+      }
       const choice = this.profileOf(id) ?? 'auto';
       if (choice === st.choice) continue;
       st.choice = choice;
@@ -97,7 +107,7 @@ export class EventTyping {
     let st = this.endpoints.get(endpointId);
     if (!st) {
       const choice = this.profileOf(endpointId) ?? 'auto';
-      st = { choice, info: choice === 'auto' ? FALLBACK : { family: choice, source: 'config' }, samples: [], cache: new Map() };
+      st = { choice, custom: this.customOf(endpointId), info: choice === 'auto' ? FALLBACK : { family: choice, source: 'config' }, samples: [], cache: new Map() };
       this.endpoints.set(endpointId, st);
     }
     return st;
@@ -119,9 +129,13 @@ export class EventTyping {
   private setInfo(st: EndpointTyping, info: FamilyInfo): void {
     const changed = info.family !== st.info.family;
     st.info = info;
-    if (changed && st.cache.size > 0) {
-      st.cache.clear();
-      this.revision++;
-    }
+    if (changed) this.drop(st);
+  }
+
+  /** Forgets an endpoint's typed events, which were typed some other way: views recompute. */
+  private drop(st: EndpointTyping): void {
+    if (st.cache.size === 0) return;
+    st.cache.clear();
+    this.revision++;
   }
 }

@@ -4,6 +4,7 @@ import { emptySignalR, reduceSignalR, type SignalRState } from './signalr';
 import { emptyStomp, reduceStomp, type StompState } from './stomp';
 import { emptyPhoenix, reducePhoenix, type PhoenixState } from './phoenix';
 import { emptyActionCable, reduceActionCable, type ActionCableState } from './actioncable';
+import { emptyCustom, reduceCustom, type CustomState } from './custom';
 import { emptyGeneric, reduceGeneric, type GenericState } from './generic';
 import { emptyJsonRpc, reduceJsonRpc, type JsonRpcState } from './jsonrpc';
 import { emptySocketIo, reduceSocketIo, type SocketIoState } from './socketio';
@@ -29,6 +30,7 @@ export interface FamilyStates {
   stomp: StompState;
   phoenix: PhoenixState;
   actioncable: ActionCableState;
+  custom: CustomState;
   generic: GenericState;
 }
 
@@ -56,6 +58,7 @@ export const REDUCERS: { [F in Family]: SliceReducer<FamilyStates[F]> } = {
   stomp: { empty: emptyStomp, reduce: reduceStomp },
   phoenix: { empty: emptyPhoenix, reduce: reducePhoenix },
   actioncable: { empty: emptyActionCable, reduce: reduceActionCable },
+  custom: { empty: emptyCustom, reduce: reduceCustom },
   generic: { empty: emptyGeneric, reduce: reduceGeneric },
 };
 

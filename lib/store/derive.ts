@@ -1,3 +1,4 @@
+import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { typeEvent } from '../protocols';
@@ -42,8 +43,8 @@ export interface TypedChunk {
   events: TypedStreamEvent[];
 }
 
-/** Types the events of one chunk (one endpoint, oldest first) with the endpoint's family. */
-export function typeChunk(endpointId: string, events: readonly StreamEvent[], family: Family): TypedChunk {
+/** Types the events of one chunk (one endpoint, oldest first) with the endpoint's family (and custom definition). */
+export function typeChunk(endpointId: string, events: readonly StreamEvent[], family: Family, custom?: CustomProfile): TypedChunk {
   const names: string[] = [];
   const at: number[] = [];
   const invalid: number[] = [];
@@ -64,7 +65,7 @@ export function typeChunk(endpointId: string, events: readonly StreamEvent[], fa
     malformed: 0,
   };
   const typedEvents = events.map((ev, i) => {
-    const typed = typeEvent(ev, family);
+    const typed = typeEvent(ev, family, custom);
     let k = slot.get(typed.type);
     if (k === undefined) {
       k = names.push(typed.type) - 1;

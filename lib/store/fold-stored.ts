@@ -1,3 +1,4 @@
+import type { CustomProfile } from '../config/custom-profile';
 import type { Family } from '../model/typed';
 import { typeForFold } from '../protocols';
 import { emptySlice, type EndpointState } from '../state';
@@ -22,9 +23,10 @@ async function horizonOf(tx: FoldTx, endpointId: string): Promise<Snapshot | und
 /**
  * The endpoint's state after its stored events with seq <= atSeq: the nearest snapshot at or
  * before atSeq, then the events after it folded forward. Below the oldest snapshot (the
- * retention horizon) nothing older is left: that snapshot is the answer.
+ * retention horizon) nothing older is left: that snapshot is the answer. `custom` is the
+ * definition a `custom` endpoint's events were typed with.
  */
-export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity): Promise<{ state: EndpointState; seq: number }> {
+export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity, custom?: CustomProfile): Promise<{ state: EndpointState; seq: number }> {
   const tx = db.transaction(['snapshots', 'index', 'chunks']);
   const snapshots = tx.objectStore('snapshots');
   const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
@@ -39,7 +41,7 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   for (const chunk of chunks) {
     const stored = await chunkEvents(chunk);
     const bad = new Set(chunk.typing.invalid.map((i) => stored[i]!.seq));
-    const events = stored.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq)) }));
+    const events = stored.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq), custom) }));
     if (events.length === 0) continue;
     state = foldInto(state, events);
     seq = events[events.length - 1]!.seq;

@@ -1,5 +1,6 @@
 import type { IDBPIndex, IDBPTransaction, StoreNames } from 'idb';
 import type { StreamEvent } from '../model/event';
+import type { CustomProfile } from '../config/custom-profile';
 import type { Family } from '../model/typed';
 import { detectFamily } from '../protocols';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
@@ -32,9 +33,10 @@ export const detected = (samples: StreamEvent[]): Family => (samples.length > 0 
 /**
  * Re-derives everything kept about one endpoint's stored events with `family`: chunk typing,
  * index rows, counters and snapshots (the state is refolded from its first stored event, so
- * what deleted events built under another family is not recovered).
+ * what deleted events built under another family is not recovered). `custom`: the definition
+ * of a `custom` endpoint.
  */
-export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: Family, snapshotMin?: number): Promise<{ meta: EndpointMeta; folder: Folder }> {
+export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: Family, snapshotMin?: number, custom?: CustomProfile): Promise<{ meta: EndpointMeta; folder: Folder }> {
   const id = meta.endpointId;
   const index = tx.objectStore('index');
   const snapshots = tx.objectStore('snapshots');
@@ -45,7 +47,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   let cursor = await tx.objectStore('chunks').index('byEndpoint').openCursor(endpointRange(id));
   while (cursor) {
     const chunk = cursor.value;
-    const typed = typeChunk(id, chunkEventsNow(chunk), family);
+    const typed = typeChunk(id, chunkEventsNow(chunk), family, custom);
     void cursor.update({ ...chunk, typing: typed.typing });
     void index.put({ ...typed.info, cid: chunk.cid! });
     counters = addSummary(counters, typed.info, 1);
@@ -55,7 +57,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
     if (r.snapshot) void snapshots.put(r.snapshot);
     cursor = await cursor.continue();
   }
-  const next: EndpointMeta = { ...meta, ...counters, family };
+  const next: EndpointMeta = { ...meta, ...counters, family, custom };
   void tx.objectStore('meta').put(next);
   return { meta: next, folder };
 }

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CustomProfile } from '../config/custom-profile';
 import type { ProfileChoice } from '../config/endpoint';
 import type { AttemptRecord } from '../model/connection';
 import type { Family } from '../model/typed';
@@ -94,6 +95,8 @@ export interface EndpointMeta extends EndpointCounters {
   /** The profile choice `family` came from, and the received events `auto` looked at (up to 20). */
   profile: ProfileChoice;
   detected: number;
+  /** For the `custom` family: the definition the stored events were typed with. */
+  custom?: CustomProfile;
 }
 
 /** The endpoint's state after every event with seq <= `seq`, including events since deleted. */

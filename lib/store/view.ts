@@ -65,7 +65,7 @@ export async function readCounters(db: DB): Promise<Map<string, EndpointCounters
  */
 export async function stateAt(db: DB, endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }> {
   const meta = await db.get('meta', endpointId);
-  return foldStored(db, endpointId, meta?.family ?? 'generic', atSeq);
+  return foldStored(db, endpointId, meta?.family ?? 'generic', atSeq, meta?.custom);
 }
 
 /** The last chunk with t0 <= time (rows sorted by t0, as one endpoint's are). */

@@ -1,3 +1,4 @@
+import { EMPTY_CUSTOM_PROFILE, sameCustomProfile, type CustomProfile } from '../config/custom-profile';
 import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
@@ -29,11 +30,13 @@ export interface WriterOptions {
   overloadAt: number;
   /** The endpoint's configured profile; undefined counts as `auto` (detected from its first events). */
   profileOf: (endpointId: string) => ProfileChoice | undefined;
+  /** The endpoint's custom profile definition (read when its profile is `custom`). */
+  customOf: (endpointId: string) => CustomProfile | undefined;
   /** Events folded between state snapshots, at least (tests use few). */
   snapshotMin: number;
 }
 
-const DEFAULTS: WriterOptions = { maxBatch: 5000, maxDelayMs: 30, overloadAt: 100_000, profileOf: () => undefined, snapshotMin: SNAPSHOT_MIN_EVENTS };
+const DEFAULTS: WriterOptions = { maxBatch: 5000, maxDelayMs: 30, overloadAt: 100_000, profileOf: () => undefined, customOf: () => undefined, snapshotMin: SNAPSHOT_MIN_EVENTS };
 
 const newMeta = (endpointId: string, family: Family, profile: ProfileChoice): EndpointMeta => ({
   endpointId,
@@ -225,22 +228,23 @@ export class EventWriter {
   private async derive(endpointId: string, events: StreamEvent[]): Promise<EndpointWrite> {
     const profile = this.opts.profileOf(endpointId) ?? 'auto';
     const { family, samples } = await this.familyFor(endpointId, profile, events);
-    let prev = this.metas.get(endpointId) ?? newMeta(endpointId, family, profile);
+    const custom = this.customFor(endpointId, family);
+    let prev = this.metas.get(endpointId) ?? { ...newMeta(endpointId, family, profile), custom };
     let folder: Folder;
-    if (prev.family !== family && (prev.count > 0 || this.folders.get(endpointId)?.seq)) {
-      // Detection changed its mind (or the profile changed): what is stored is retyped first.
-      ({ meta: prev, folder } = await this.retype(prev, family));
+    if ((prev.family !== family || !sameCustomProfile(prev.custom, custom)) && (prev.count > 0 || this.folders.get(endpointId)?.seq)) {
+      // Detection changed its mind (or the profile or its definition changed): what is stored is retyped first.
+      ({ meta: prev, folder } = await this.retype(prev, family, custom));
     } else {
       folder = await this.folderFor(prev);
     }
-    let meta: EndpointMeta = { ...prev, family, profile, detected: samples?.length ?? prev.detected };
+    let meta: EndpointMeta = { ...prev, family, profile, custom, detected: samples?.length ?? prev.detected };
     const out: EndpointWrite = { chunks: [], snapshots: [], meta, folder, samples };
     let lastEventId: string | undefined;
     // Chunks stay bounded even when an overload flushes a huge queue: reads load whole chunks.
     for (let i = 0; i < events.length; i += this.opts.maxBatch) {
       const part = events.slice(i, i + this.opts.maxBatch);
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
-      const typed = typeChunk(endpointId, part, family);
+      const typed = typeChunk(endpointId, part, family, custom);
       const { info } = typed;
       out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, packed: packEvents(part), typing: typed.typing }, info });
       const r = foldChunk(folder, typed.events);
@@ -265,30 +269,37 @@ export class EventWriter {
     return { family: detected(samples), samples };
   }
 
+  /** The definition to type with: the endpoint's own for the `custom` family, none for the others. */
+  private customFor(endpointId: string, family: Family): CustomProfile | undefined {
+    return family === 'custom' ? (this.opts.customOf(endpointId) ?? EMPTY_CUSTOM_PROFILE) : undefined;
+  }
+
   /** The endpoint's folded state: in memory, or the nearest snapshot plus what followed it. */
   private async folderFor(meta: EndpointMeta): Promise<Folder> {
     const known = this.folders.get(meta.endpointId);
     if (known) return known;
-    const { state, seq } = await foldStored(this.db, meta.endpointId, meta.family);
+    const { state, seq } = await foldStored(this.db, meta.endpointId, meta.family, Infinity, meta.custom);
     return newFolder(state, seq, this.opts.snapshotMin);
   }
 
-  private async retype(meta: EndpointMeta, family: Family): Promise<{ meta: EndpointMeta; folder: Folder }> {
+  private async retype(meta: EndpointMeta, family: Family, custom: CustomProfile | undefined): Promise<{ meta: EndpointMeta; folder: Folder }> {
     const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
-    const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin);
+    const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin, custom);
     await tx.done;
     return done;
   }
 
-  /** Retypes stored endpoints whose configured profile no longer matches how they were typed. */
+  /** Retypes stored endpoints whose configured profile (or custom definition) no longer matches how they were typed. */
   async refreshProfiles(): Promise<void> {
     await this.exclusive(async () => {
       for (const meta of [...this.metas.values()]) {
         const profile = this.opts.profileOf(meta.endpointId) ?? 'auto';
-        if (profile === meta.profile) continue;
+        if (profile === meta.profile && (meta.family !== 'custom' || sameCustomProfile(meta.custom, this.customFor(meta.endpointId, 'custom')))) continue;
         const { family, samples } = await this.familyFor(meta.endpointId, profile, []);
-        const done = family === meta.family ? { meta, folder: await this.folderFor(meta) } : await this.retype(meta, family);
-        const next = { ...done.meta, profile, detected: samples?.length ?? done.meta.detected };
+        const custom = this.customFor(meta.endpointId, family);
+        const same = family === meta.family && sameCustomProfile(meta.custom, custom);
+        const done = same ? { meta, folder: await this.folderFor(meta) } : await this.retype(meta, family, custom);
+        const next = { ...done.meta, profile, custom, detected: samples?.length ?? done.meta.detected };
         await this.db.put('meta', next);
         this.metas.set(next.endpointId, next);
         this.folders.set(next.endpointId, done.folder);
@@ -316,7 +327,8 @@ export class EventWriter {
     if (!opts.forget) {
       for (const [id, rows] of lost) {
         const seq = Math.max(...rows.map((r) => r.lastSeq));
-        const { state } = await foldStored(this.db, id, this.metas.get(id)?.family ?? 'generic', seq);
+        const m = this.metas.get(id);
+        const { state } = await foldStored(this.db, id, m?.family ?? 'generic', seq, m?.custom);
         horizons.set(id, { endpointId: id, seq, state });
       }
     }

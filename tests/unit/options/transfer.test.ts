@@ -50,3 +50,38 @@ describe('import', () => {
     ]);
   });
 });
+
+describe('custom profiles', () => {
+  const custom = newEndpoint({
+    id: 'c',
+    name: 'Mine',
+    url: 'https://h/mine',
+    profile: 'custom',
+    customProfile: { typePath: 'payload.kind', entities: [{ path: 'payload.id', kind: 'item' }], summary: '{payload.id} → {payload.state}' },
+  });
+  const file = (customProfile: unknown) => JSON.stringify({ version: 1, endpoints: [{ name: 'Mine', url: 'https://h/mine', profile: 'custom', customProfile }] });
+
+  it('travel with their endpoint, both ways', () => {
+    expect(JSON.parse(exportEndpoints([custom], false)).endpoints[0].customProfile).toEqual(custom.customProfile);
+    expect(importEndpoints(exportEndpoints([custom], false))).toEqual({ endpoints: [custom], problems: [] });
+  });
+
+  it('are read as the schema reads them: defaults, trimmed paths, no unknown keys', () => {
+    const r = importEndpoints(file(JSON.parse('{"typePath": " kind ", "__proto__": {"polluted": 1}, "run": "alert(1)"}')));
+    if ('fatal' in r) throw new Error(r.fatal);
+    expect(r.endpoints[0]?.customProfile).toEqual({ typePath: 'kind', entities: [], summary: '' });
+    expect(Object.getPrototypeOf(r.endpoints[0]?.customProfile)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('with a bad path or template are reported with the field at fault', () => {
+    const r = importEndpoints(file({ typePath: 'a..b', entities: [{ path: 'x.constructor', kind: 'item' }], summary: '{id' }));
+    if ('fatal' in r) throw new Error(r.fatal);
+    expect(r.endpoints).toEqual([]);
+    expect(r.problems[0]?.errors).toEqual([
+      expect.stringMatching(/^customProfile\.typePath: Empty path segment/),
+      expect.stringMatching(/^customProfile\.entities\.0\.path: "constructor" is not allowed/),
+      expect.stringMatching(/^customProfile\.summary: "\{" is not closed/),
+    ]);
+  });
+});

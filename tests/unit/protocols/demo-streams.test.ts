@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeEvents } from '../../../demo/streams';
-import { DEMO_PATHS } from '../../../lib/config/demo-endpoints';
+import { DEMO_PATHS, INVENTORY_PROFILE } from '../../../lib/config/demo-endpoints';
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import { detectFamily, PROFILES, typeEvent, typeForFold } from '../../../lib/protocols';
@@ -87,4 +87,18 @@ describe('the demo server speaks what the profiles expect', () => {
       expect(JSON.stringify(foldInto(emptySlice(family), replayed))).toBe(JSON.stringify(foldInto(emptySlice(family), full)));
     });
   }
+});
+
+describe('the demo stream of an app of its own (custom profile)', () => {
+  it('is typed by the demo endpoint definition: types, summaries, items; never detected', () => {
+    const events = asStored(DEMO_PATHS.inventory, 'sse', 300);
+    const typed = events.map((ev) => typeEvent(ev, 'custom', INVENTORY_PROFILE));
+    expect(new Set(typed.map((t) => t.type))).toEqual(new Set(['item.created', 'item.updated', 'item.sold_out']));
+    for (const t of typed) {
+      expect(t.issues).toEqual([]);
+      expect(t.summary).toMatch(/^item\.\w+ {2}sku-\d → (in_stock|low|sold_out) \(\d+ left\)$/);
+      expect(t.entities).toEqual([{ kind: 'item', id: expect.stringMatching(/^sku-\d$/) }]);
+    }
+    expect(detectFamily(events)?.family).toBe('generic');
+  });
 });
