@@ -11,7 +11,6 @@ export const inventory: FamilyScript = function* (ctx) {
   const { rng } = ctx;
   const stock = new Map<string, number>();
   for (;;) {
-    ctx.pause();
     const n = rng.int(1, PRODUCTS.length);
     const id = `sku-${n}`;
     const warehouse = rng.pick(WAREHOUSES);
@@ -20,11 +19,13 @@ export const inventory: FamilyScript = function* (ctx) {
       const start = rng.int(5, 40);
       stock.set(id, start);
       yield { data: { event: 'item.created', payload: { id, name: PRODUCTS[n - 1], state: 'in_stock', qty: start, warehouse } } };
-      continue;
+    } else {
+      const next = rng.chance(0.3) ? qty + rng.int(5, 20) : Math.max(0, qty - rng.int(1, 6));
+      stock.set(id, next);
+      const state = next === 0 ? 'sold_out' : next < 5 ? 'low' : 'in_stock';
+      yield { data: { event: next === 0 ? 'item.sold_out' : 'item.updated', payload: { id, state, qty: next, warehouse } } };
     }
-    const next = rng.chance(0.3) ? qty + rng.int(5, 20) : Math.max(0, qty - rng.int(1, 6));
-    stock.set(id, next);
-    const state = next === 0 ? 'sold_out' : next < 5 ? 'low' : 'in_stock';
-    yield { data: { event: next === 0 ? 'item.sold_out' : 'item.updated', payload: { id, state, qty: next, warehouse } } };
+    // After the event: a stream's first event comes at once.
+    ctx.pause();
   }
 };
