@@ -1,7 +1,6 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineFilter } from '../../lib/timeline/filter';
-import { inPageSearch } from '../../lib/timeline/search-in-page';
 import { StoreSearch } from '../../lib/timeline/search-client';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
 import type { TimelineLayout } from '../../lib/timeline/layout';
@@ -46,7 +45,7 @@ function createSession(ctx: PanelContextValue): TimelineSession {
   effect(() => saveLayout(store, layout.value));
   const history = ctx.history;
   // Search progress re-renders the views like any other change of the history.
-  const search = new StoreSearch(() => ctx.startSearchWorker() ?? inPageSearch({ read: (cid) => history.store.readChunk(cid), readTyping: (cid) => history.store.readChunkTyping(cid) }), (cid) => history.chunkIndex(cid), () => ctx.version.value++);
+  const search = new StoreSearch(() => ctx.startSearchWorker(), (cid) => history.chunkIndex(cid), () => ctx.version.value++);
   return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined), layout };
 }
 

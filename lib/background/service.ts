@@ -84,8 +84,10 @@ export class BackgroundService {
         this.touchStatus(id, { overloaded: on });
       },
       error: (message) => this.hub.broadcast({ type: 'error', message }),
-      quota: (evicted) =>
-        this.hub.broadcast({ type: 'error', message: `Storage is full: deleted the ${evicted} oldest events to keep recording` }),
+      quota: (evicted) => {
+        this.hub.broadcast({ type: 'error', message: `Storage is full: deleted the ${evicted} oldest events to keep recording` });
+        this.hub.broadcast({ type: 'trimmed' });
+      },
     }, {
       profileOf: (id) => this.configs.find((c) => c.id === id)?.profile,
       customOf: (id) => this.configs.find((c) => c.id === id)?.customProfile,
@@ -150,6 +152,7 @@ export class BackgroundService {
   /** Opens, closes and restarts connections so they match the stored configuration. */
   private reconcile(raw: unknown, lastAlive?: number): void {
     const { valid, rejected } = parseEndpointList(raw);
+    const keptBefore = new Map(this.configs.map((c) => [c.id, JSON.stringify(c.retention)]));
     this.configs = valid;
     this.rejected = rejected;
     const wanted = new Map(valid.filter((c) => c.enabled && !c.recording).map((c) => [c.id, c]));
@@ -174,6 +177,8 @@ export class BackgroundService {
     void this.writer.adopt(valid.filter((c) => c.recording).map((c) => c.id)).then(() => this.pushStatus());
     // A changed profile, or custom definition, retypes what is stored for the endpoint.
     void this.writer.refreshProfiles();
+    // A saved retention applies at once, not at the next periodic pass.
+    if (valid.some((c) => keptBefore.has(c.id) && keptBefore.get(c.id) !== JSON.stringify(c.retention))) void this.retention();
   }
 
   private open(cfg: EndpointConfig): void {
@@ -306,7 +311,12 @@ export class BackgroundService {
   }
 
   private async retention(): Promise<void> {
-    await applyRetention(this.db, this.writer, new Map(this.configs.filter((c) => !c.recording).map((c) => [c.id, c.retention])));
+    const deleted = await applyRetention(this.db, this.writer, new Map(this.configs.filter((c) => !c.recording).map((c) => [c.id, c.retention])));
+    if (deleted > 0) {
+      for (const slot of this.slots.values()) slot.status.events = (this.writer.meta(slot.cfg.id)?.count ?? 0) + this.writer.queued(slot.cfg.id);
+      this.hub.broadcast({ type: 'trimmed' });
+      this.pushStatus();
+    }
     // Attempt records are diagnostics: a week of them is plenty.
     await this.db.delete('attempts', IDBKeyRange.upperBound(await this.oldestAttemptKeyToKeep()));
   }

@@ -69,6 +69,8 @@ export const BackgroundMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('events'), events: z.array(StreamEventSchema) }),
   z.object({ type: z.literal('status'), status: z.array(EndpointStatusSchema), online: z.boolean() }),
   z.object({ type: z.literal('cleared'), endpointId: z.string().optional() }),
+  /** Retention or a full disk deleted the oldest events (what they built stays): pages re-read the store's index. */
+  z.object({ type: z.literal('trimmed') }),
   z.object({ type: z.literal('capture-tab'), tabId: z.number().int(), active: z.boolean(), live: z.array(z.string()), current: z.array(z.string()).default([]) }),
   /** A request the background could not carry out (e.g. sending on a closed socket). */
   z.object({ type: z.literal('error'), message: z.string(), endpointId: z.string().optional() }),

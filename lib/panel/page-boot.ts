@@ -32,9 +32,6 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   onStoredChange(browser.storage, 'endpoints', load);
   const exchange = exchangeActions(data.db, browser.storage.local, () => data.history.reload());
   const typing = createTyping(data.history, endpoints);
-  // Firefox's extension pages cannot hand the store to a Worker here (a search there found
-  // nothing): the search runs in the page, a chunk per task. getBrowserInfo is Firefox's alone.
-  const canWork = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
-  const startSearchWorker = () => (canWork ? new Worker(browser.runtime.getURL('/search-worker.js')) : undefined);
+  const startSearchWorker = () => new Worker(browser.runtime.getURL('/search-worker.js'));
   return { history: data.history, version, typing, link: data.link, endpoints, selected: signal(focus), problems, exchange, attempts: (id) => readAttempts(data.db, id), startSearchWorker };
 }

@@ -20,8 +20,8 @@ export interface PanelContextValue {
   selected: Signal<string | undefined>;
   /** Messages for the user (background errors, malformed messages). */
   problems: Signal<string[]>;
-  /** Starts the Worker that searches the store (the timeline's filters); undefined where the search runs in the page. */
-  startSearchWorker(): Worker | undefined;
+  /** Starts the Worker that searches the store (the timeline's filters), in both browsers. */
+  startSearchWorker(): Worker;
   /** Export, import and replay. */
   exchange: ExchangeActions;
   /** An endpoint's stored connection attempts, newest first (the Connections tab). */

@@ -46,6 +46,9 @@ export async function openPanelData(page: 'panel' | 'streams', onProblem: (m: st
         case 'cleared':
           history.clear(m.endpointId);
           return;
+        case 'trimmed':
+          void history.refresh();
+          return;
         case 'error':
           onProblem(m.message);
           return;

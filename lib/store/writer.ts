@@ -67,6 +67,8 @@ const isQuotaError = (e: unknown): boolean =>
 export class EventWriter {
   private readonly opts: WriterOptions;
   private queue: StreamEvent[] = [];
+  /** The batch being written: no longer queued, not yet on disk. */
+  private writing: StreamEvent[] = [];
   private readonly queuedPer = new Map<string, number>();
   private readonly overloaded = new Set<string>();
   private metas = new Map<string, EndpointMeta>();
@@ -117,9 +119,9 @@ export class EventWriter {
     return endpointId === undefined ? this.queue.length : (this.queuedPer.get(endpointId) ?? 0);
   }
 
-  /** Events accepted but not yet on disk (sent to a page on subscribe, so no seam gap). */
+  /** Events accepted but not yet on disk, the batch being written included (sent to a page on subscribe, so no seam gap). */
   pending(): StreamEvent[] {
-    return this.queue.slice();
+    return this.writing.concat(this.queue);
   }
 
   /** Assigns the next sequence number and queues the event for the disk. */
@@ -171,6 +173,7 @@ export class EventWriter {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
+      this.writing = batch;
       this.inFlight = true;
       try {
         await this.writeBatch(batch);
@@ -186,6 +189,7 @@ export class EventWriter {
           return;
         }
       } finally {
+        this.writing = [];
         this.inFlight = false;
       }
     }

@@ -7,6 +7,8 @@ import type { SearchQuery } from './stored-filter';
 export interface WorkerPort {
   postMessage(m: SearchRequest): void;
   onmessage: ((e: MessageEvent<SearchReply>) => void) | null;
+  /** The Worker's script could not load or threw: the search would never answer. */
+  onerror?: ((e: ErrorEvent) => void) | null;
 }
 
 export interface SearchProgress {
@@ -85,18 +87,22 @@ export class StoreSearch {
     if (!this.worker) {
       this.worker = this.makeWorker();
       this.worker.onmessage = (e) => this.receive(e.data);
+      this.worker.onerror = (e) => this.fail(e.message || 'the search worker stopped');
     }
     return this.worker;
   }
 
   private receive(m: SearchReply): void {
     if (m.id !== this.id || !this.query) return;
-    if (m.type === 'failed') {
-      this.progress = { ...this.progress, running: false, error: m.message };
-    } else {
-      this.matches.add(m.progress.found);
-      this.progress = { running: !m.progress.done, searched: m.progress.searched, total: m.progress.total };
-    }
+    if (m.type === 'failed') return this.fail(m.message);
+    this.matches.add(m.progress.found);
+    this.progress = { running: !m.progress.done, searched: m.progress.searched, total: m.progress.total };
+    this.changed();
+  }
+
+  private fail(message: string): void {
+    if (!this.query) return;
+    this.progress = { ...this.progress, running: false, error: message };
     this.changed();
   }
 }

@@ -13,7 +13,7 @@ interface WorkerScope {
   addEventListener(t: 'message', fn: (e: MessageEvent<SearchRequest>) => void): void;
 }
 
-/** Serves searches in the Worker whose global scope this is (entrypoints/search-worker.ts starts it), or in the page (see search-in-page.ts). */
+/** Serves searches in the Worker whose global scope this is (entrypoints/search-worker.ts starts it). */
 export function serveSearches(scope: WorkerScope, source: ChunkSource): void {
   let current = 0;
   let matcher: StoredMatcher | undefined;

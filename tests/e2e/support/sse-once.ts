@@ -8,15 +8,32 @@ export interface OnceStream {
   close(): Promise<void>;
 }
 
+/** An event's data, or a named event (`event:` line) with its data. */
+export type OnceEvent = string | { event: string; data: string };
+
+/** Sends `batch` events at a time with `pauseMs` between batches (the writer then stores them in several chunks). */
+export interface Pace {
+  batch: number;
+  pauseMs: number;
+}
+
+const frame = (n: number, e: OnceEvent): string =>
+  typeof e === 'string' ? `id: ${n}\ndata: ${e}\n\n` : `id: ${n}\nevent: ${e.event}\ndata: ${e.data}\n\n`;
+
 /**
  * An SSE stream that sends events 1..`count` (id n, data `data(n)`) once, resuming after
  * `Last-Event-ID`, then stays open and quiet: a history of known size for a test to look at.
  */
-export async function sseOnce(count: number, data: (n: number) => string, path = '/events'): Promise<OnceStream> {
+export async function sseOnce(count: number, data: (n: number) => OnceEvent, path = '/events', pace?: Pace): Promise<OnceStream> {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
-    const from = Number(req.headers['last-event-id'] ?? 0);
-    for (let n = from + 1; n <= count; n++) res.write(`id: ${n}\ndata: ${data(n)}\n\n`);
+    const send = (from: number): void => {
+      for (let n = from; n <= count && !res.destroyed; n++) {
+        res.write(frame(n, data(n)));
+        if (pace && n % pace.batch === 0 && n < count) return void setTimeout(() => send(n + 1), pace.pauseMs);
+      }
+    };
+    send(Number(req.headers['last-event-id'] ?? 0) + 1);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -118,6 +118,27 @@ describe('BackgroundService', { timeout: 20_000 }, () => {
     expect(markers(evs)).toEqual(expect.arrayContaining(['worker_stopped', 'worker_started']));
   });
 
+  it('applies a retention as soon as it is saved, and tells open pages to read the store again', async () => {
+    const busy = await sseServer(1500);
+    try {
+      await writeStored(fakeBrowser.storage.local, 'endpoints', [endpoint(busy)]);
+      const service = new BackgroundService(browser);
+      await service.start();
+      const panel = await page(service);
+      await until(() => stored('feed'), (evs) => received(evs).length === 1500, 'every event stored');
+      // Nothing more to receive after the restart the changed settings cause.
+      busy.refuseFromNowOn();
+      await writeStored(fakeBrowser.storage.local, 'endpoints', [endpoint(busy, { retention: { maxEvents: 1000, maxAgeDays: 30 } })]);
+      await until(() => panel.ofType('trimmed'), (t) => t.length === 1, 'pages told of the cut');
+      const left = received(await stored('feed'));
+      expect(left.length).toBeLessThanOrEqual(1000);
+      expect(left).not.toContain('1');
+    } finally {
+      busy.dropAll();
+      await busy.close();
+    }
+  });
+
   it('answers a request for an endpoint it does not run with an error to that page', async () => {
     const service = new BackgroundService(browser);
     await service.start();

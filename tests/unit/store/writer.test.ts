@@ -43,6 +43,22 @@ describe('EventWriter', () => {
     expect(await db.count('chunks')).toBe(2); // one chunk per endpoint per flush
   });
 
+  it('counts the batch being written as pending until it is on disk (a page subscribing then misses nothing)', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    w.append(ev('a', 1));
+    w.append(ev('a', 2));
+    const written = w.flush();
+    // The flush has taken the queue: its events are on their way to disk, not on it.
+    while (w.queued() > 0) await Promise.resolve();
+    w.append(ev('a', 3));
+    expect(w.pending().map((e) => e.seq)).toEqual([1, 2, 3]);
+    await written;
+    expect(w.pending()).toEqual([]);
+    expect((await db.get('meta', 'a'))?.count).toBe(3);
+  });
+
   it('continues sequence numbers and the resume id after a restart', async () => {
     const db = await freshDb();
     const w1 = new EventWriter(db);

@@ -87,6 +87,19 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
     expect((model.typeCounts().get('odd') ?? 0) + (model.typeCounts().get('even') ?? 0)).toBe(9_999);
   });
 
+  it('says the search failed when its Worker cannot run, instead of searching forever', async () => {
+    const broken: WorkerPort = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => setTimeout(() => broken.onerror?.({ message: 'could not load' } as ErrorEvent), 0),
+    };
+    const search = new StoreSearch(() => broken, () => 0, () => undefined);
+    search.start({ filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} }, []);
+    expect(search.progress.running).toBe(true);
+    await settle();
+    expect(search.progress).toMatchObject({ running: false, error: 'could not load' });
+  });
+
   it('holds the row count while paused', async () => {
     const { model, history } = await setup();
     model.sync();
