@@ -31,13 +31,18 @@ export function packEvents(events: readonly StreamEvent[]): Uint8Array {
   return deflateSync(encoder.encode(JSON.stringify(rows)), { level: LEVEL });
 }
 
-const withEndpoint = (endpointId: string, json: string): StreamEvent[] => (JSON.parse(json) as Packable[]).map((row) => ({ endpointId, ...row }));
+/** The events of a chunk's JSON text (what `chunkJson` gives), for the chunk's endpoint. */
+export const eventsFromJson = (endpointId: string, json: string): StreamEvent[] => (JSON.parse(json) as Packable[]).map((row) => ({ endpointId, ...row }));
+
+/**
+ * A stored chunk's events as the JSON text they were packed from, not parsed: a search looks
+ * for its words in it first and parses only the chunks that may hold a match.
+ */
+export const chunkJson = ({ packed }: Pick<Chunk, 'packed'>): Promise<string> =>
+  new Response(new Blob([packed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
 
 /** A stored chunk's events, oldest first. */
-export async function chunkEvents({ endpointId, packed }: Packed): Promise<StreamEvent[]> {
-  const json = await new Response(new Blob([packed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
-  return withEndpoint(endpointId, json);
-}
+export const chunkEvents = async (chunk: Packed): Promise<StreamEvent[]> => eventsFromJson(chunk.endpointId, await chunkJson(chunk));
 
 /** `chunkEvents` without waiting, for inside a transaction. */
-export const chunkEventsNow = ({ endpointId, packed }: Packed): StreamEvent[] => withEndpoint(endpointId, decoder.decode(inflateSync(packed)));
+export const chunkEventsNow = ({ endpointId, packed }: Packed): StreamEvent[] => eventsFromJson(endpointId, decoder.decode(inflateSync(packed)));

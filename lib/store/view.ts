@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
-import { chunkEvents } from './packing';
+import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
 import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointCounters } from './schema';
 
@@ -22,11 +22,21 @@ export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './sche
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
 
-async function storedEvents(chunk: Chunk): Promise<StoredEvent[]> {
-  const { names, at, invalid } = chunk.typing;
-  const bad = new Set(invalid);
-  return (await chunkEvents(chunk)).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
+/** One chunk as a search reads it: its events' JSON text, not parsed yet, and their typing. */
+export interface RawChunk {
+  endpointId: string;
+  json: string;
+  typing: ChunkTyping;
 }
+
+/** The events of a raw chunk, with their typed types and schema verdicts. */
+export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEvent[] {
+  const { names, at, invalid } = typing;
+  const bad = new Set(invalid);
+  return eventsFromJson(endpointId, json).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
+}
+
+const rawChunk = async (chunk: Chunk): Promise<RawChunk> => ({ endpointId: chunk.endpointId, json: await chunkJson(chunk), typing: chunk.typing });
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */
 export async function readChunkIndex(db: DB, endpointId?: string): Promise<ChunkInfo[]> {
@@ -37,7 +47,13 @@ export async function readChunkIndex(db: DB, endpointId?: string): Promise<Chunk
 /** The events of one chunk, oldest first; empty when the chunk is gone (retention, clear, merged). */
 export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   const chunk = await db.get('chunks', cid);
-  return chunk ? storedEvents(chunk) : [];
+  return chunk ? storedEventsOf(await rawChunk(chunk)) : [];
+}
+
+/** One chunk's events unparsed, for a search; undefined when the chunk is gone. */
+export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
+  const chunk = await db.get('chunks', cid);
+  return chunk && rawChunk(chunk);
 }
 
 /**

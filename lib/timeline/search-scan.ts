@@ -1,4 +1,4 @@
-import type { ChunkInfo, ChunkTyping, StoredEvent } from '../panel/store-view';
+import { storedEventsOf, type ChunkInfo, type ChunkTyping, type RawChunk } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -17,9 +17,9 @@ export interface ScanProgress {
   done: boolean;
 }
 
-/** How a search reads a chunk: its events, or only their typed types and verdicts (cheaper). */
+/** How a search reads a chunk: its events' JSON text, or only their typed types and verdicts (cheaper). */
 export interface ChunkSource {
-  read(cid: number): Promise<StoredEvent[]>;
+  readRaw(cid: number): Promise<RawChunk | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
 }
 
@@ -41,7 +41,10 @@ async function matchesIn(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promis
     const bad = new Set(t.invalid);
     for (let i = 0; i < t.at.length; i++) if (byTyping(t.names[t.at[i]!]!, !bad.has(i))) offsets.push(i);
   } else {
-    const events = await o.read(c.cid);
+    const raw = await o.readRaw(c.cid);
+    // Most chunks of a text search hold none of its words: they are never parsed.
+    if (!raw || !m.mayMatch(raw.json, raw.typing.names)) return offsets;
+    const events = storedEventsOf(raw);
     for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
   }
   return offsets;

@@ -26,12 +26,20 @@ export interface StoredMatcher {
    * settles); then the chunk's events are never unpacked. Undefined when the events are needed.
    */
   byTyping(c: ChunkInfo): ((type: string, valid: boolean) => boolean) | undefined;
+  /**
+   * False when a chunk's events cannot match, judged from their JSON text before it is parsed
+   * (the words of a text search, the names a field query needs) and their type names.
+   */
+  mayMatch(json: string, typeNames: readonly string[]): boolean;
   errors: { text?: string; field?: string };
   /** No filter is set: every event matches. */
   all: boolean;
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How `s` reads inside a JSON string (the event data inside a chunk's JSON text). */
+const inJsonString = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 /**
  * Keys a JSON text must contain for the query to have a chance: the last name of every path that
@@ -65,6 +73,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const checks: ((ev: StoredEvent) => boolean)[] = [];
   const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
   const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
+  const textChecks: ((json: string, typeNames: readonly string[]) => boolean)[] = [];
   /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
   const settled: ((c: ChunkInfo) => boolean)[] = [];
   const errors: StoredMatcher['errors'] = {};
@@ -106,6 +115,12 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const re = new RegExp(f.regex ? f.text : escapeRegex(f.text), 'i');
       checks.push((ev) => re.test(ev.data) || re.test(ev.type));
       settled.push(() => false);
+      // Plain text (not a pattern) is in a chunk's JSON as JSON writes it, each character escaped
+      // on its own; a surrogate could pair up differently in the data, so then no shortcut.
+      if (!f.regex && !/[\ud800-\udfff]/.test(f.text)) {
+        const inJson = new RegExp(escapeRegex(inJsonString(f.text)), 'i');
+        textChecks.push((json, names) => inJson.test(json) || names.some((n) => re.test(n)));
+      }
     } catch (e) {
       // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
       errors.text = e instanceof Error ? e.message : String(e);
@@ -117,6 +132,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const keys = requiredKeys(parsed.query);
       checks.push((ev) => keys.every((k) => ev.data.includes(k)) && matchFieldQuery(parsed.query, parseData(ev).payload));
       settled.push(() => false);
+      const inJson = keys.map(inJsonString);
+      textChecks.push((json) => inJson.every((k) => json.includes(k)));
     } else errors.field = parsed.error;
   }
   if (f.categories.length > 0) {
@@ -134,6 +151,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       return true;
     },
     byTyping: (c) => (settled.every((fn) => fn(c)) ? byType : undefined),
+    mayMatch: (json, names) => textChecks.every((fn) => fn(json, names)),
     errors,
     all: checks.length === 0,
   };

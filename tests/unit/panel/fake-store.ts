@@ -1,6 +1,7 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
+import type { RawChunk } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -62,14 +63,24 @@ export class FakeStore implements StoreView {
 
   readChunkTyping(cid: number): Promise<ChunkTyping | undefined> {
     this.typingReads.push(cid);
+    return Promise.resolve(this.typingOf(cid));
+  }
+
+  /** The chunk as a search reads it, its events as JSON text the way the store packs them. */
+  readRawChunk(cid: number): Promise<RawChunk | undefined> {
+    this.reads.push(cid);
     const chunk = this.chunks.find((c) => c.info.cid === cid);
-    if (!chunk) return Promise.resolve(undefined);
+    const typing = this.typingOf(cid);
+    if (!chunk || !typing) return Promise.resolve(undefined);
+    const rows = chunk.events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row);
+    return Promise.resolve({ endpointId: chunk.info.endpointId, json: JSON.stringify(rows), typing });
+  }
+
+  private typingOf(cid: number): ChunkTyping | undefined {
+    const chunk = this.chunks.find((c) => c.info.cid === cid);
+    if (!chunk) return undefined;
     const names = [...new Set(chunk.events.map((e) => e.type))];
-    return Promise.resolve({
-      names,
-      at: chunk.events.map((e) => names.indexOf(e.type)),
-      invalid: chunk.events.flatMap((e, i) => (e.valid ? [] : [i])),
-    });
+    return { names, at: chunk.events.map((e) => names.indexOf(e.type)), invalid: chunk.events.flatMap((e, i) => (e.valid ? [] : [i])) };
   }
 
   readCounters(): Promise<Map<string, EndpointCounters>> {

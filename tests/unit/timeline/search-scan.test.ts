@@ -15,7 +15,7 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   const reports: ScanProgress[] = [];
   let clock = 0;
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
-    read: (cid) => s.readChunk(cid),
+    readRaw: (cid) => s.readRawChunk(cid),
     readTyping: (cid) => s.readChunkTyping(cid),
     report: (p) => reports.push(p),
     cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,

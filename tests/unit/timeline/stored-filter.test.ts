@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChunkInfo, StoredEvent } from '../../../lib/panel/store-view';
 import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
@@ -86,5 +87,34 @@ describe('stored filter', () => {
     const failed = stored({ name: 'attempt_status', data: '{"attemptId":"a1","cardId":"c1","status":"failed"}' });
     expect(passes({ categories: ['error'] }, failed, { families: { a: 'kanban' } })).toBe(true);
     expect(passes({ categories: ['log'] }, failed, { families: { a: 'kanban' } })).toBe(false);
+  });
+
+  it('never rules out, from its JSON text, a chunk holding a match; rules out one without the words', () => {
+    // Data full of what JSON escapes: quotes, backslashes, control characters, non-ASCII.
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '"', '\\', '\n', '\u0001', 'é', '/', ':', '{', '}', ' ', '7') });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.nat(), (datas, pick, from, len) => {
+        const data = datas[pick % datas.length]!;
+        const needle = data.slice(from % (data.length + 1)).slice(0, 1 + (len % 6));
+        fc.pre(needle.trim() !== '');
+        const events = datas.map((d, i) => stored({ seq: i + 1, data: d }));
+        const json = JSON.stringify(events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row));
+        const m = compileStoredFilter(q({ text: needle }));
+        if (events.some((e) => m.event(e))) expect(m.mayMatch(json, ['message'])).toBe(true);
+        const absent = compileStoredFilter(q({ text: 'zz-nowhere' }));
+        expect(absent.mayMatch(json, ['message'])).toBe(false);
+      }),
+    );
+  });
+
+  it('rules a chunk out for a field query only when a field it needs is named nowhere in it', () => {
+    const json = JSON.stringify([{ data: JSON.stringify({ payload: { status: 'failed', n: 3 } }) }]);
+    expect(compileStoredFilter(q({ field: 'status=failed' })).mayMatch(json, [])).toBe(true);
+    expect(compileStoredFilter(q({ field: 'n>2 and status=failed' })).mayMatch(json, [])).toBe(true);
+    expect(compileStoredFilter(q({ field: 'owner=ana' })).mayMatch(json, [])).toBe(false);
+    // `or` needs neither name on its own.
+    expect(compileStoredFilter(q({ field: 'owner=ana or missing=1' })).mayMatch(json, [])).toBe(true);
+    // A regex is tested on the parsed events only.
+    expect(compileStoredFilter(q({ text: 'zz', regex: true })).mayMatch(json, [])).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       current = m.id;
       const id = m.id;
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
-        read: (cid) => store.readChunk(cid),
+        readRaw: (cid) => store.readRawChunk(cid),
         readTyping: (cid) => store.readChunkTyping(cid),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
