@@ -9,6 +9,7 @@ import { setEndpoints } from './support/config';
 import { poll } from './support/poll';
 import { startDemo } from './support/demo';
 import { waitForRows, type RowInfo } from './support/panel';
+import { waitForStored } from './support/store';
 
 const FAMILY_OF: Record<string, Family> = {
   'demo-officeplane': 'officeplane',
@@ -32,7 +33,8 @@ scenario('typed events from all five families; type, text and field filters; det
     // The panel is open before the streams start: a family's rarer types (OpenCode's
     // session_updated) come first, and the live edge would have moved past them otherwise.
     const panel = await ext.open('devtools-panel.html');
-    await setEndpoints((await ext.open('options.html')).raw, endpoints);
+    const options = await ext.open('options.html');
+    await setEndpoints(options.raw, endpoints);
 
     // Every family shows up with types its profile knows, each with a summary.
     const seen = new Map<string, Set<string>>();
@@ -55,10 +57,12 @@ scenario('typed events from all five families; type, text and field filters; det
     expect(summaries.length).toBeGreaterThan(10);
     for (const s of summaries) expect(s.trim().length).toBeGreaterThan(0);
 
-    // Field query: only running attempts of the board.
-    await waitForRows(panel.raw, (rs) => rs.some((r) => r.type === 'attempt_status'), 'an attempt status');
+    // Field query: only running attempts of the board. One is stored first (the rows in view
+    // follow the live edge of eighteen streams, so it may have scrolled past): the query searches
+    // the whole history.
+    await waitForStored(options.raw, 'demo-kanban', (rs) => rs.some((r) => r.data.includes('"status":"running"')), 'a running attempt stored', 45_000);
     await panel.fill(tid('filter-field'), 'status=running');
-    const running = await waitForRows(panel.raw, (rs) => rs.length > 0 && rs.every((r) => r.type === 'attempt_status'), 'only running attempts');
+    const running = await waitForRows(panel.raw, (rs) => rs.length > 0 && rs.every((r) => r.type === 'attempt_status'), 'only running attempts', 45_000);
     expect(running.every((r) => r.endpointId === 'demo-kanban')).toBe(true);
     await panel.click(tid('filter-reset'));
 
