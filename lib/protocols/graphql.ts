@@ -4,6 +4,7 @@ import { clip, count, line, preview } from './format';
 import { Id } from './schemas';
 import type { Profile, TypeSpec } from './spec';
 import { isRecord, list, noRefs, refs } from './values';
+import { endsWithPath, hasPath } from './where';
 
 /*
  * GraphQL over WebSocket, one JSON message per frame with a `type`, in both protocols in use:
@@ -92,4 +93,6 @@ export const graphql: Profile = {
     return typeof payload.id === 'string' && (type === 'complete' || isRecord(payload.payload)) ? TELLING[type]! : 0;
   },
   detectSubprotocol: (protocol) => (protocol === 'graphql-transport-ws' || protocol === 'graphql-ws' ? 0.99 : 0),
+  // `/graphql` (also `/graphql/stream` and the like); `/subscriptions` was the legacy servers' path.
+  detectUrl: (url) => (hasPath(url, 'graphql') ? 0.6 : endsWithPath(url, 'subscriptions') ? 0.5 : 0),
 };
