@@ -24,7 +24,7 @@ export interface Decoded {
   type: string;
   /** What the message carries, as the schema and the readers see it; undefined when unreadable. */
   payload: unknown;
-  /** Why the message could not be read (shown as an issue, the frame is kept). */
+  /** Why the message could not be read (shown as an issue, also on an unknown type; the frame is kept). */
   error?: string;
 }
 
