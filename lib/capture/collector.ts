@@ -283,6 +283,7 @@ export class CaptureCollector {
           protocol: rec.protocol || undefined,
           url: redactUrl(cfg.url),
           contentType: rec.contentType || undefined,
+          ...(rec.told && { headers: rec.told }),
         });
         return;
       }

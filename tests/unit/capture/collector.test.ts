@@ -77,6 +77,8 @@ describe('capture collector: what comes from the page is untrusted data', () => 
     const { p, details } = await setup();
     p.send(JSON.stringify([{ k: 'open', s: 2, t: 1, kind: 'fetch', url: 'http://page.test/v1/messages?key=s3cret', method: 'POST' }, { k: 'state', s: 2, t: 2, what: 'open', status: 200, contentType: 'text/event-stream' }]));
     expect(details.filter((d) => d.kind === 'connected').at(-1)?.detail).toEqual({ status: 200, protocol: undefined, url: 'http://page.test/v1/messages', contentType: 'text/event-stream' });
+    p.send(JSON.stringify([{ k: 'open', s: 3, t: 1, kind: 'fetch', url: 'http://page.test/api/chat' }, { k: 'state', s: 3, t: 2, what: 'open', status: 200, contentType: 'text/event-stream', told: { 'x-vercel-ai-ui-message-stream': 'v1' } }]));
+    expect(details.filter((d) => d.kind === 'connected').at(-1)?.detail).toMatchObject({ headers: { 'x-vercel-ai-ui-message-stream': 'v1' } });
   });
 
   it('a body the capture let go of is marked truncated with its size', async () => {
