@@ -1,6 +1,7 @@
 import type { Draft, FamilyContext, FamilyScript } from './families/context';
 import { actionCable } from './families/actioncable';
 import { graphqlServer } from './families/graphql';
+import { graphqlSse } from './families/graphql-sse';
 import { inventory } from './families/inventory';
 import { kanbanBoard } from './families/kanban-board';
 import { kanbanDashboard } from './families/kanban-dashboard';
@@ -64,6 +65,7 @@ const ROUTES: RouteDef[] = [
   { pattern: /^\/socket\.io\/$/, transport: 'ws', script: socketioChat },
   { pattern: /^\/mcp$/, transport: 'sse', script: mcpServer },
   { pattern: /^\/graphql$/, transport: 'ws', script: graphqlServer },
+  { pattern: /^\/graphql\/stream$/, transport: 'sse', script: graphqlSse },
   { pattern: /^\/hubs\/chat$/, transport: 'ws', script: signalrHub },
   { pattern: /^\/stomp\/[^/]+\/[^/]+\/websocket$/, transport: 'ws', script: stompBroker },
   { pattern: /^\/socket\/websocket$/, transport: 'ws', script: phoenixSocket },

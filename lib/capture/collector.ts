@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { newEndpoint, type EndpointConfig } from '../config/endpoint';
+import { redactUrl } from '../format/redact-url';
 import { utf8Size, type MarkerKind } from '../model/event';
 import { createSseDecoder, type SseDecoder } from '../transport/sse-decoder';
 import type { Frame } from '../transport/types';
@@ -277,7 +278,13 @@ export class CaptureCollector {
       case 'open': {
         if (live.open.kind === 'fetch' || live.open.kind === 'xhr') live.body = this.bodyReader(live, rec.contentType ?? '');
         const detail = rec.status !== undefined ? `HTTP ${rec.status}${rec.contentType ? `, ${rec.contentType}` : ''}` : rec.protocol ? `subprotocol ${rec.protocol}` : 'open';
-        this.sink.marker(cfg, 'connected', `Connected: ${detail}`, { status: rec.status, protocol: rec.protocol || undefined });
+        this.sink.marker(cfg, 'connected', `Connected: ${detail}`, {
+          status: rec.status,
+          protocol: rec.protocol || undefined,
+          url: redactUrl(cfg.url),
+          contentType: rec.contentType || undefined,
+          ...(rec.told && { headers: rec.told }),
+        });
         return;
       }
       case 'reconnecting':

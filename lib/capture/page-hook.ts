@@ -1,4 +1,5 @@
 import { MAX_CAPTURED_FRAME, MAX_STREAMS_PER_FRAME } from './channel';
+import { TELLING_HEADERS } from '../protocols/where';
 import type { Recorder } from './recorder';
 import type { CaptureKind, Command, PageRecord } from './wire';
 
@@ -452,7 +453,11 @@ export function installPageHook(win: HookWindow, rec: Recorder, now: () => numbe
             const s = begin('fetch', res.url || String(input instanceof Request ? input.url : input), { method, ...(headers ? { headers } : {}) });
             if (s === undefined) return;
             const copy = res.clone();
-            rec.add({ k: 'state', s, t: now(), what: 'open', status: res.status, contentType: res.headers.get('content-type') ?? '' });
+            const told = TELLING_HEADERS.flatMap((name) => {
+              const value = res.headers.get(name);
+              return value === null ? [] : [[name, value.slice(0, 200)] as const];
+            });
+            rec.add({ k: 'state', s, t: now(), what: 'open', status: res.status, contentType: res.headers.get('content-type') ?? '', ...(told.length > 0 && { told: Object.fromEntries(told) }) });
             if (copy.body) readBody(s, copy.body, res);
           },
           () => undefined,

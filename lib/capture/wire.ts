@@ -71,6 +71,8 @@ const StateRecord = z.object({
   protocol: short.optional(),
   status: z.number().int().optional(),
   contentType: short.optional(),
+  /** Response headers that name the protocol (TELLING_HEADERS), for detection. */
+  told: z.record(z.string().max(64), short).refine((h) => Object.keys(h).length <= 4, 'too many headers').optional(),
   code: z.number().int().optional(),
   reason: short.optional(),
   clean: z.boolean().optional(),

@@ -31,6 +31,8 @@ export const DEMO_PATHS = {
   socketio: '/socket.io/?EIO=4&transport=websocket',
   mcp: '/mcp',
   graphql: '/graphql',
+  /** GraphQL over SSE (graphql-sse, one operation per stream). */
+  graphqlSse: '/graphql/stream',
   signalr: '/hubs/chat',
   stomp: '/stomp/000/demo/websocket',
   phoenix: '/socket/websocket?vsn=2.0.0',
@@ -58,8 +60,8 @@ export const NOTIFICATIONS_HEARTBEAT = {
  * each stream holds one for good: a seventh to the same host would wait forever. So the
  * OfficePlane streams (and the custom-profile inventory stream) use `localhost`, the app
  * families `127.0.0.1`, and the protocol streams
- * the server's second port (browsers count per host and port): six on `127.0.0.1`, the others
- * on `localhost`.
+ * the server's second port (browsers count per host and port): six on `127.0.0.1`, the other
+ * three on `localhost`.
  */
 export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): EndpointConfig[] {
   const office = `localhost:${port}`;
@@ -94,6 +96,7 @@ export function demoEndpoints(port = DEMO_PORT, protocolPort = port + 1): Endpoi
     newEndpoint({ id: 'demo-graphql', name: 'GraphQL subscriptions', url: `ws://${protocols}${p.graphql}`, profile: 'auto', protocols: ['graphql-transport-ws'] }),
     newEndpoint({ id: 'demo-signalr', name: 'SignalR chat hub', url: `ws://${protocols}${p.signalr}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-stomp', name: 'STOMP broker (SockJS)', url: `ws://${protocols}${p.stomp}`, profile: 'auto' }),
+    newEndpoint({ id: 'demo-graphql-sse', name: 'GraphQL over SSE', url: `http://${moreProtocols}${p.graphqlSse}`, profile: 'auto' }),
     newEndpoint({ id: 'demo-phoenix', name: 'Phoenix Channels', url: `ws://${moreProtocols}${p.phoenix}`, profile: 'auto' }),
     newEndpoint({
       id: 'demo-actioncable',

@@ -5,7 +5,7 @@ import type { DB } from '../store/schema';
 import { harSeconds, type EsMessage, type HarExtra, type HarMarker, type WsMessage } from './har-format';
 import { endpointRef, removedRef } from './ndjson-export';
 import type { RecordedEvent } from './recording';
-import { redactUrl } from './redact-url';
+import { redactUrl } from '../format/redact-url';
 
 /** What an entry says of its endpoint: never its headers, and its URL without credentials. */
 export interface HarStreamRef {

@@ -7,7 +7,7 @@ import { ImportError } from './import-error';
 import { describeIssues, plainWords } from './plain-issues';
 import { EsMessageSchema, HarExtraSchema, harMs, WsMessageSchema, type EsMessage, type HarExtra, type HarMarker, type WsMessage } from './har-format';
 import { recordingPlans, writeRecordings, type ImportResult, type RecordedEvent, type RecordedStream, type RecordingPlan } from './recording';
-import { redactUrl } from './redact-url';
+import { redactUrl } from '../format/redact-url';
 
 /** A file this broken is not worth reading to the end; the first problems say enough. */
 const MAX_PROBLEMS = 10;

@@ -7,7 +7,7 @@ import type { DB } from '../store/schema';
 import { DETECT_SAMPLE, EventTyping } from '../protocols/typing';
 import { localDateTime } from '../format/units';
 import { NDJSON_MIME, NDJSON_VERSION, type NdjsonEndpoint, type NdjsonEventOut, type NdjsonHeader } from './ndjson-format';
-import { redactUrl } from './redact-url';
+import { redactUrl } from '../format/redact-url';
 
 export interface ExportOptions {
   /** Export time, for the header. */

@@ -1,5 +1,5 @@
 import type { EndpointConfig } from '../config/endpoint';
-import type { StreamEvent } from '../model/event';
+import { utf8Size, type StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { detectFamily } from '../protocols/detect';
 import { createSseTransport } from '../transport/sse';
@@ -45,18 +45,22 @@ export function probeEndpoint(cfg: EndpointConfig, deps: ProbeDeps, durationMs =
     };
     const transport = cfg.transport === 'sse' ? createSseTransport(cfg, { fetch: watched }) : createWsTransport(cfg, deps);
     let done = false;
+    let connected: StreamEvent | undefined;
     const finish = (): void => {
       if (done) return;
       done = true;
       deps.clearTimeout(timer);
       attempt.close();
-      result.detected = detectFamily(result.events);
+      result.detected = detectFamily(connected ? [connected, ...result.events] : result.events);
       resolve(result);
     };
     const attempt = transport.connect({
-      opened: (message) => {
+      opened: (message, detail) => {
         result.ok = true;
         result.status = message;
+        // Detection reads the subprotocol, URL and content type from it, as for a running endpoint.
+        const data = JSON.stringify({ message, ...detail });
+        connected = { endpointId: cfg.id, seq: 0, time: deps.now(), dir: 'sys', transport: cfg.transport, name: 'connected', data, size: utf8Size(data) };
       },
       frame: (f) => {
         if (f.dir !== 'in') return;

@@ -4,6 +4,7 @@ import { clip, line, preview } from './format';
 import { parseJson } from './parse';
 import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, noRefs, refs } from './values';
+import { endsWithPath } from './where';
 
 /*
  * Action Cable (Rails) over a WebSocket, subprotocol `actioncable-v1-json`: the server sends
@@ -95,4 +96,6 @@ export const actioncable: Profile = {
     return type === 'ping' && typeof payload.message === 'number' ? 0.6 : 0;
   },
   detectSubprotocol: (protocol) => (SUBPROTOCOL.test(protocol) ? 0.99 : 0),
+  // Rails mounts the cable server at `/cable`.
+  detectUrl: (url) => (endsWithPath(url, 'cable') ? 0.6 : 0),
 };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { errorMessages, operationName, rootFields } from '../format/graphql-document';
+import type { StreamEvent } from '../model/event';
 import { clip, count, line, preview } from './format';
 import { Id } from './schemas';
-import type { Profile, TypeSpec } from './spec';
+import { parseJson } from './parse';
+import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, list, noRefs, refs } from './values';
+import { endsWithPath, hasPath } from './where';
 
 /*
  * GraphQL over WebSocket, one JSON message per frame with a `type`, in both protocols in use:
@@ -11,7 +14,15 @@ import { isRecord, list, noRefs, refs } from './values';
  * complete, ping/pong) and the legacy `graphql-ws` of subscriptions-transport-ws (start, data,
  * stop, ka, connection_error, connection_terminate). Both are spelled out in the libraries'
  * PROTOCOL.md files.
+ *
+ * Also GraphQL over SSE (the graphql-sse library's PROTOCOL.md): `event: next` with an execution
+ * result and `event: complete`. In its "distinct connections mode" each stream is one operation
+ * and the events carry no id: they are read as the operation `stream` (SSE_OPERATION). In its
+ * "single connection mode" they carry `{id, payload}` as over WebSocket.
  */
+
+/** The operation of a graphql-sse stream in distinct connections mode, where the stream is the operation. */
+export const SSE_OPERATION = 'stream';
 
 const opId = (p: any): string => `(id ${clip(p?.id, 20)})`; // eslint-disable-line @typescript-eslint/no-explicit-any
 const opRef: TypeSpec['entities'] = (p) => refs(['operation', p?.id]);
@@ -75,6 +86,31 @@ const TYPES: Record<string, TypeSpec> = {
   stop: finished,
 };
 
+/** The keys of an execution result (incremental delivery included). */
+const RESULT_KEYS = new Set(['data', 'errors', 'extensions', 'hasNext', 'incremental', 'pending', 'completed']);
+const isResult = (v: unknown): boolean =>
+  isRecord(v) && ('data' in v || 'errors' in v) && Object.keys(v).every((k) => RESULT_KEYS.has(k));
+
+/** A graphql-sse event: `next` and `complete` named SSE events, with or without an operation id. */
+function decodeSse(ev: StreamEvent): Decoded[] {
+  const type = ev.name;
+  if (ev.transport !== 'sse' || (type !== 'next' && type !== 'complete')) return [];
+  const text = ev.data.trim();
+  // Distinct connections mode ends the stream with an empty `complete`.
+  if (type === 'complete' && (text === '' || text === 'null')) return [{ type, payload: { id: SSE_OPERATION } }];
+  const { payload, error } = parseJson(text);
+  if (error !== undefined) return [{ type, payload, error }];
+  const single = isRecord(payload) && typeof payload.id === 'string';
+  return [{ type, payload: single || type === 'complete' ? payload : { id: SSE_OPERATION, payload } }];
+}
+
+/** How surely a graphql-sse event tells the protocol apart: a named `next` whose data is an execution result. */
+function detectSse(type: string, payload: unknown): number {
+  if (!isRecord(payload) || typeof payload.id !== 'string') return 0;
+  if (type === 'next') return isResult(payload.payload) ? 0.7 : 0;
+  return type === 'complete' ? 0.4 : 0;
+}
+
 /** Types GraphQL over WebSocket servers send, by how surely they tell it apart. */
 const TELLING: Record<string, number> = { connection_ack: 0.9, ka: 0.9, next: 0.6, data: 0.5, complete: 0.4 };
 /** The only keys a GraphQL message has; other protocols' `connection_ack` carry more (`data`). */
@@ -82,14 +118,18 @@ const KEYS = new Set(['type', 'id', 'payload']);
 
 export const graphql: Profile = {
   family: 'graphql',
-  label: 'GraphQL over WebSocket',
+  label: 'GraphQL over WebSocket or SSE',
   types: TYPES,
+  decode: decodeSse,
   detect(ev, type, payload) {
-    if (ev.transport !== 'ws' || !isRecord(payload) || !Object.hasOwn(TELLING, type)) return 0;
+    if (ev.transport === 'sse') return detectSse(type, payload);
+    if (!isRecord(payload) || !Object.hasOwn(TELLING, type)) return 0;
     if (Object.keys(payload).some((k) => !KEYS.has(k))) return 0;
     // next/data/complete are common words: only with an operation id and a result do they tell.
     if (type === 'connection_ack' || type === 'ka') return TELLING[type]!;
     return typeof payload.id === 'string' && (type === 'complete' || isRecord(payload.payload)) ? TELLING[type]! : 0;
   },
   detectSubprotocol: (protocol) => (protocol === 'graphql-transport-ws' || protocol === 'graphql-ws' ? 0.99 : 0),
+  // `/graphql` (also `/graphql/stream` and the like); `/subscriptions` was the legacy servers' path.
+  detectUrl: (url) => (hasPath(url, 'graphql') ? 0.6 : endsWithPath(url, 'subscriptions') ? 0.5 : 0),
 };

@@ -3,6 +3,7 @@ import { clip, id, line, preview } from './format';
 import { parseJson } from './parse';
 import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, refs } from './values';
+import { endsWithPath, hasPath } from './where';
 
 /*
  * JSON-RPC 2.0, also as MCP speaks it (over SSE as `event: message`, or a WebSocket): requests,
@@ -62,4 +63,9 @@ export const jsonrpc: Profile = {
     return Array.isArray(payload) && payload.length > 0 ? payload.map((m) => ({ type: kind(m), payload: m })) : [{ type: kind(payload), payload }];
   },
   detect: (_ev, type, payload) => (isRecord(payload) && payload.jsonrpc === '2.0' ? (type === 'message' ? 0.5 : 0.95) : 0),
+  // MCP's endpoint (`/mcp`, and `/sse` of its older HTTP+SSE transport: a common word, so weak).
+  detectUrl(url, contentType) {
+    if (contentType === 'application/json-rpc') return 0.7;
+    return hasPath(url, 'mcp') ? 0.6 : endsWithPath(url, 'sse') ? 0.3 : 0;
+  },
 };

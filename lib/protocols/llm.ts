@@ -4,6 +4,7 @@ import { VERCEL_DATA, VERCEL_UI } from './llm-vercel';
 import { parseJson } from './parse';
 import type { Decoded, Profile } from './spec';
 import { isRecord } from './values';
+import { UI_STREAM_HEADER, endsWithPath } from './where';
 
 /** The message type of an LLM stream event: SSE name, else JSON `type`, else `object` (chat chunks). */
 function llmType(name: string | undefined, payload: unknown): string {
@@ -38,4 +39,12 @@ export const llm: Profile = {
     if (type.startsWith('response.') || type.startsWith('content_block_')) return 0.9;
     return Object.hasOwn(llm.types, type) && isRecord(payload) && payload.type === type ? 0.4 : 0;
   },
+  // The APIs' own paths (also behind proxies and Azure's `/openai/deployments/…`); only over HTTP.
+  detectUrl(url) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 0;
+    if (endsWithPath(url, 'chat', 'completions') || endsWithPath(url, 'v1', 'responses')) return 0.7;
+    return endsWithPath(url, 'v1', 'messages') ? 0.6 : 0;
+  },
+  // The AI SDK marks its UI message stream with a header of its own.
+  detectHeader: (name, value) => (name === UI_STREAM_HEADER && value === 'v1' ? 0.95 : 0),
 };

@@ -3,6 +3,7 @@ import { clip, line, preview } from './format';
 import { parseJson } from './parse';
 import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, refs } from './values';
+import { endsWithPath } from './where';
 
 /*
  * Phoenix Channels over a WebSocket (phoenix.js serializers): version 2 sends each message as
@@ -96,5 +97,10 @@ export const phoenix: Profile = {
     // The framework's own events tell; an app event in the array shape nearly does.
     if (type.startsWith('phx_') || payload.topic === 'phoenix') return 0.95;
     return ev.data.startsWith('[') ? 0.7 : 0.5;
+  },
+  // Phoenix sockets are at `<path>/websocket` with the serializer version in `vsn`.
+  detectUrl(url) {
+    if (!endsWithPath(url, 'websocket')) return 0;
+    return url.searchParams.has('vsn') ? 0.7 : endsWithPath(url, 'socket', 'websocket') ? 0.5 : 0;
   },
 };

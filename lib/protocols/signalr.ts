@@ -4,6 +4,7 @@ import { parseJson } from './parse';
 import { Count, Id } from './schemas';
 import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, list, noRefs, refs } from './values';
+import { hasPath, segments } from './where';
 
 /*
  * ASP.NET Core SignalR, JSON hub protocol (docs: aspnetcore HubProtocol.md): JSON records each
@@ -98,5 +99,11 @@ export const signalr: Profile = {
     // A bare `{}` ended by 0x1E is the handshake response, and nothing else looks like it.
     if (type === 'handshake_response' || type === 'handshake') return 0.9;
     return type === 'message' ? 0 : 0.95;
+  },
+  // ASP.NET Core hubs are mapped at `/hubs/…` or `/…hub` by convention (`?id=` is the negotiated
+  // connection token); ASP.NET SignalR 2 at `/signalr`.
+  detectUrl(url) {
+    if (hasPath(url, 'hubs') || hasPath(url, 'signalr')) return 0.6;
+    return segments(url).at(-1)?.endsWith('hub') === true && url.searchParams.has('id') ? 0.5 : 0;
   },
 };

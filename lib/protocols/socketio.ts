@@ -4,6 +4,7 @@ import { parseJson } from './parse';
 import { AnyObject, Count } from './schemas';
 import type { Decoded, Profile, TypeSpec } from './spec';
 import { isRecord, list, noRefs, refs } from './values';
+import { hasPath } from './where';
 
 /*
  * Socket.IO v4 (protocol 5) over Engine.IO v4, on a WebSocket: one Engine.IO packet per frame, a
@@ -152,4 +153,6 @@ export const socketio: Profile = {
     if ((type === 'event' || type === 'connect') && /^4[0-6]/.test(ev.data)) return 0.8;
     return type === 'ping' && ev.data === '2' ? 0.3 : 0;
   },
+  // The client's default path; Engine.IO 4 says so in the query.
+  detectUrl: (url) => (hasPath(url, 'socket.io') ? (url.searchParams.get('EIO') === '4' ? 0.7 : 0.5) : 0),
 };

@@ -24,7 +24,7 @@ export interface Decoded {
   type: string;
   /** What the message carries, as the schema and the readers see it; undefined when unreadable. */
   payload: unknown;
-  /** Why the message could not be read (shown as an issue, the frame is kept). */
+  /** Why the message could not be read (shown as an issue, also on an unknown type; the frame is kept). */
   error?: string;
 }
 
@@ -47,6 +47,15 @@ export interface Profile {
   detect(ev: StreamEvent, typeName: string, payload: unknown): number;
   /** 0..1 confidence from the WebSocket subprotocol the server chose (`graphql-transport-ws`). */
   detectSubprotocol?(protocol: string): number;
+  /**
+   * 0..1 confidence from where the stream comes from: its URL and, for a streamed HTTP response,
+   * the media type it answered with (lower case, without parameters). Paths are conventions
+   * anyone can reuse, so this stays moderate (at most ~0.7): alone it decides only when the first
+   * frames say nothing, and it never outweighs clear frames of another family.
+   */
+  detectUrl?(url: URL, contentType?: string): number;
+  /** 0..1 confidence from a response header that names the protocol (`x-vercel-ai-ui-message-stream`). */
+  detectHeader?(name: string, value: string): number;
   /** Its reducer reads the entities of each event (the custom profile's State), so folding stored events reads them too. */
   foldsEntities?: boolean;
 }

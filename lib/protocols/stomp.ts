@@ -3,6 +3,7 @@ import { clip, line, preview } from './format';
 import type { Profile, TypeSpec } from './spec';
 import { decodeSockJs, decodeStomp } from './stomp-frame';
 import { isRecord, noRefs, refs } from './values';
+import { endsWithPath, hasPath, segments } from './where';
 
 /*
  * STOMP 1.2 over a WebSocket, raw or inside SockJS framing (./stomp-frame.ts). Types are the
@@ -92,4 +93,13 @@ export const stomp: Profile = {
     return type === 'heartbeat' ? 0.2 : 0;
   },
   detectSubprotocol: (protocol) => (SUBPROTOCOL.test(protocol) ? 0.99 : 0),
+  detectUrl(url) {
+    if (hasPath(url, 'stomp') || hasPath(url, 'sockjs')) return 0.6;
+    // SockJS's WebSocket is at `<prefix>/<server>/<session>/websocket` (server: three digits), or
+    // `<prefix>/websocket` without the SockJS framing; Spring's usual prefix is `/ws`.
+    const segs = segments(url);
+    if (segs.at(-1) !== 'websocket') return 0;
+    if (segs.length >= 3 && /^\d{3}$/.test(segs.at(-3)!) && !segs.at(-2)!.includes('.')) return 0.6;
+    return endsWithPath(url, 'ws', 'websocket') ? 0.5 : 0;
+  },
 };

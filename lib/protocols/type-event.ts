@@ -57,7 +57,10 @@ interface TypedMessage {
 
 function typeMessage(ev: StreamEvent, profile: Profile, { type, payload, error }: Decoded): TypedMessage {
   const spec: TypeSpec | undefined = specFor(profile, type);
-  if (!spec) return { type, category: 'data', detail: describe(ev, type, payload), entities: [], payload, known: false, issues: [] };
+  // A record its framing could not read (a SignalR record that is not JSON, text after the last
+  // STOMP frame) has no type to check, but is still flagged.
+  const unread = error !== undefined ? [{ path: '', message: `cannot be read: ${error}` }] : [];
+  if (!spec) return { type, category: 'data', detail: describe(ev, type, payload), entities: [], payload, known: false, issues: unread };
   // A type's schema always expects a payload; one that cannot be read is an issue, shown as its text.
   const issues = error !== undefined ? [{ path: '', message: `data is not valid JSON: ${error}` }] : validate(spec.schema, payload);
   const detail = payload === undefined ? '' : attempt(() => spec.summary(payload, ev), '');

@@ -1,6 +1,8 @@
 import type { EndpointConfig } from '../config/endpoint';
+import { redactUrl } from '../format/redact-url';
 import { formatBytes } from '../format/units';
 import { utf8Size } from '../model/event';
+import { TELLING_HEADERS } from '../protocols/where';
 import { findIdAnomaly } from './gaps';
 import { createSseDecoder, MAX_EVENT_BYTES } from './sse-decoder';
 import type { Attempt, AttemptHandlers, Ending, Transport } from './types';
@@ -45,6 +47,22 @@ function checkResponse(res: Response): Ending | undefined {
     return { reason: `expected text/event-stream, got ${type || 'no content type'}`, next: 'policy', httpStatus: res.status };
   }
   return undefined;
+}
+
+/**
+ * What the response says of the stream's protocol, for detection: its URL (after redirects,
+ * without credentials), content type and the headers that name a protocol.
+ */
+function where(res: Response, url: string): Record<string, unknown> {
+  const told = TELLING_HEADERS.flatMap((name) => {
+    const value = res.headers.get(name);
+    return value === null ? [] : [[name, value] as const];
+  });
+  return {
+    url: redactUrl(res.url || url),
+    ...(res.headers.has('content-type') && { contentType: res.headers.get('content-type') }),
+    ...(told.length > 0 && { headers: Object.fromEntries(told) }),
+  };
 }
 
 export interface SseDeps {
@@ -113,7 +131,7 @@ export function createSseTransport(cfg: EndpointConfig, deps: SseDeps, resumeId?
         return bad ?? { reason: 'response has no body', next: 'retry', httpStatus: res.status };
       }
       const resuming = lastEventId ? `, resuming after id ${lastEventId}` : '';
-      if (!abort.signal.aborted) h.opened(`Connected: HTTP ${res.status}${resuming}`, { httpStatus: res.status, lastEventId });
+      if (!abort.signal.aborted) h.opened(`Connected: HTTP ${res.status}${resuming}`, { httpStatus: res.status, lastEventId, ...where(res, cfg.url) });
       const reader = res.body.getReader();
       try {
         for (;;) {

@@ -1,4 +1,5 @@
 import type { EndpointConfig } from '../config/endpoint';
+import { redactUrl } from '../format/redact-url';
 import { utf8Size } from '../model/event';
 import { toBase64 } from './base64';
 import { watchHeartbeat, type HeartbeatWatch } from './heartbeat';
@@ -115,7 +116,7 @@ export function createWsTransport(cfg: EndpointConfig, deps: WsDeps): Transport 
     socket.onopen = () => {
       opened = true;
       const protocol = socket.protocol || undefined;
-      h.opened(protocol ? `Connected: subprotocol ${protocol}` : 'Connected', { protocol });
+      h.opened(protocol ? `Connected: subprotocol ${protocol}` : 'Connected', { protocol, url: redactUrl(cfg.url) });
       if (cfg.heartbeat) {
         const hb = cfg.heartbeat;
         heartbeat = watchHeartbeat(hb, deps, () => void send(hb.message), (why) => {

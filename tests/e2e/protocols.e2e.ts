@@ -15,6 +15,7 @@ const TYPED: Record<string, RegExp> = {
   'demo-socketio': /^(open|connect|event)$/,
   'demo-mcp': /^(notification|request)$/,
   'demo-graphql': /^(connection_ack|next|complete|error|ping)$/,
+  'demo-graphql-sse': /^next$/,
   'demo-signalr': /^(handshake_response|invocation|ping)$/,
   'demo-stomp': /^(sockjs_open|CONNECTED|MESSAGE)$/,
   'demo-phoenix': /^(phx_reply|new_msg|presence_diff)$/,
@@ -40,6 +41,7 @@ const showState = (page: Page, endpointId: string) =>
 /** What a messaging protocol's State view must come to show: a call or topic row naming `name`. */
 const EXCHANGES: Record<string, string> = {
   'demo-graphql': 'onOrderUpdated',
+  'demo-graphql-sse': 'onStockChanged',
   'demo-signalr': 'ReceiveMessage',
   'demo-stomp': '/topic/orders',
   'demo-phoenix': 'new_msg',

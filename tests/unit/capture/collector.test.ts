@@ -20,14 +20,22 @@ function fakePort(url = 'http://page.test/app') {
 async function setup(url?: string) {
   const frames: { data: string; size: number }[] = [];
   const markers: { kind: string; message: string }[] = [];
-  const c = new CaptureCollector({ source: () => undefined, frame: (_c, f) => frames.push(f), marker: (_c, kind, message) => markers.push({ kind, message }) });
+  const details: { kind: string; detail?: Record<string, unknown> }[] = [];
+  const c = new CaptureCollector({
+    source: () => undefined,
+    frame: (_c, f) => frames.push(f),
+    marker: (_c, kind, message, detail) => {
+      markers.push({ kind, message });
+      details.push({ kind, detail });
+    },
+  });
   c.setOrigins(['http://page.test']);
   const p = fakePort(url);
   c.accept(p.port, Promise.resolve());
   await Promise.resolve();
   await Promise.resolve();
   p.send(JSON.stringify([{ k: 'open', s: 1, t: 1, kind: 'ws', url: 'ws://page.test/ws' }]));
-  return { c, p, frames, markers };
+  return { c, p, frames, markers, details };
 }
 
 const frame = (data: string, extra: object = {}) => ({ k: 'frame', s: 1, t: 2, dir: 'in', data, size: data.length, ...extra });
@@ -63,6 +71,14 @@ describe('capture collector: what comes from the page is untrusted data', () => 
     vi.useRealTimers();
     expect(markers.find((m) => m.kind === 'capture_dropped')?.message).toMatch(/Dropped 5000 frames/);
     expect(frames.at(-1)?.data).toBe('next second');
+  });
+
+  it('the connected marker says where the stream comes from, for detection: URL without credentials and content type', async () => {
+    const { p, details } = await setup();
+    p.send(JSON.stringify([{ k: 'open', s: 2, t: 1, kind: 'fetch', url: 'http://page.test/v1/messages?key=s3cret', method: 'POST' }, { k: 'state', s: 2, t: 2, what: 'open', status: 200, contentType: 'text/event-stream' }]));
+    expect(details.filter((d) => d.kind === 'connected').at(-1)?.detail).toEqual({ status: 200, protocol: undefined, url: 'http://page.test/v1/messages', contentType: 'text/event-stream' });
+    p.send(JSON.stringify([{ k: 'open', s: 3, t: 1, kind: 'fetch', url: 'http://page.test/api/chat' }, { k: 'state', s: 3, t: 2, what: 'open', status: 200, contentType: 'text/event-stream', told: { 'x-vercel-ai-ui-message-stream': 'v1' } }]));
+    expect(details.filter((d) => d.kind === 'connected').at(-1)?.detail).toMatchObject({ headers: { 'x-vercel-ai-ui-message-stream': 'v1' } });
   });
 
   it('a body the capture let go of is marked truncated with its size', async () => {

@@ -9,10 +9,10 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 /** A response whose body the test feeds chunk by chunk. */
-function streamed(contentType: string) {
+function streamed(contentType: string, headers: Record<string, string> = {}) {
   let ctl!: ReadableStreamDefaultController<Uint8Array>;
   const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctl = c) });
-  const res = new Response(body, { headers: { 'content-type': contentType } });
+  const res = new Response(body, { headers: { 'content-type': contentType, ...headers } });
   return { res, send: (t: string) => ctl.enqueue(enc.encode(t)), end: () => ctl.close() };
 }
 
@@ -47,6 +47,17 @@ describe('page hook: fetch bodies that stream', () => {
     expect(only(r, 'open')[0]).toMatchObject({ kind: 'fetch', method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(only(r, 'chunk').map((c) => c.text).join('')).toBe('data: one\n\ndata: two\n\n');
     expect(only(r, 'state').map((x) => x.what)).toEqual(['open', 'end']);
+  });
+
+  it('reports the response headers that name a protocol, and no others', async () => {
+    const s = streamed('text/event-stream', { 'x-vercel-ai-ui-message-stream': 'v1', 'set-cookie2': 'secret', 'x-request-id': 'r' });
+    const { fetch, records } = page(s.res);
+    await fetch('/api/chat', { method: 'POST' });
+    await ticks();
+    const open = only(records(), 'state').find((x) => x.what === 'open');
+    expect(open).toMatchObject({ status: 200, contentType: 'text/event-stream', told: { 'x-vercel-ai-ui-message-stream': 'v1' } });
+    expect(Object.keys(open?.told ?? {})).toEqual(['x-vercel-ai-ui-message-stream']);
+    s.end();
   });
 
   it('captures NDJSON chunk by chunk while the page reads it with text()', async () => {

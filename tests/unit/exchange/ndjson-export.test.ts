@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportEndpoint, exportFileName, exportView, ndjsonBlob } from '../../../lib/exchange/ndjson-export';
-import { redactUrl } from '../../../lib/exchange/redact-url';
+import { redactUrl } from '../../../lib/format/redact-url';
 import { collect, freshDb, record, sseEndpoint, timeline, wsEndpoint } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);

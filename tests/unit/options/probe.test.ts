@@ -43,6 +43,12 @@ describe('probeEndpoint', () => {
     expect(r.detected?.family).toBe('kanban');
   });
 
+  it('detects from the response header too, before any frame', async () => {
+    const ui = { headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' } };
+    const r = await probeEndpoint(newEndpoint({ id: 'c', name: 'C', url: 'http://127.0.0.1:8787/api/chat' }), deps(sseFetch('', ui)), 100);
+    expect(r).toMatchObject({ ok: true, received: 0, events: [], detected: { family: 'llm' } });
+  });
+
   it('says why a wrong answer is not a stream', async () => {
     const r = await probeEndpoint(cfg, deps(sseFetch('<html>', { status: 200, headers: { 'content-type': 'text/html' } })), 100);
     expect(r).toMatchObject({ ok: false, status: 'expected text/event-stream, got text/html', contentType: 'text/html', received: 0 });

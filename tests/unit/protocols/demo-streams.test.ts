@@ -22,6 +22,7 @@ const STREAMS: [keyof typeof DEMO_PATHS, Family, 'sse' | 'ws'][] = [
   ['socketio', 'socketio', 'ws'],
   ['mcp', 'jsonrpc', 'sse'],
   ['graphql', 'graphql', 'ws'],
+  ['graphqlSse', 'graphql', 'sse'],
   ['signalr', 'signalr', 'ws'],
   ['stomp', 'stomp', 'ws'],
   ['phoenix', 'phoenix', 'ws'],

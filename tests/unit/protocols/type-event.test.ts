@@ -56,6 +56,17 @@ describe('typeEvent', () => {
     expect(typeEvent(frame({ transport: 'sse', data: '' }), 'generic').summary).toBe('message  (empty)');
   });
 
+  it('flags what a framing could not read, but not the plain text of a stream read as JSON', () => {
+    for (const data of ['plain text', 'HELLO\n\n\u0000', '{"cut":'])
+      for (const family of ['generic', 'kanban', 'stomp', 'signalr', 'graphql'] as const)
+        expect(typeEvent(frame({ transport: 'ws', data }), family).issues, `${family}: ${data}`).toEqual([]);
+    // A declared type whose data is not JSON is flagged, as before.
+    expect(typeEvent(frame({ transport: 'sse', name: 'state', data: '{"cut":' }), 'kanban').issues[0]?.message).toMatch(/^data is not valid JSON/);
+    // SignalR records and STOMP frames the framing could not read are.
+    expect(typeEvent(frame({ transport: 'ws', data: 'oops\u001e' }), 'signalr').issues).toEqual([{ path: '', message: expect.stringMatching(/^cannot be read: /) }]);
+    expect(typeEvent(frame({ transport: 'ws', data: 'RECEIPT\nreceipt-id:1\n\n\u0000junk' }), 'stomp').issues.map((i) => i.path)).toEqual(['1']);
+  });
+
   it('does not resolve names inherited from Object.prototype', () => {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const t = typeEvent(sse(name, { a: 1 }), 'kanban');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
-import { detectFamily } from '../../../lib/protocols';
+import type { TypedStreamEvent } from '../../../lib/model/typed';
+import { detectFamily, typeEvent } from '../../../lib/protocols';
 import { callList, latency, topicList } from '../../../lib/state/exchange';
 import { fold, frames } from './exchange-frames';
 
@@ -103,5 +104,57 @@ describe('malformed GraphQL frames', () => {
     const s = fold('graphql', events);
     // A complete for an operation never seen is still listed; an operation without a query is nameless.
     expect(callList(s).map((c) => [c.id, c.name, c.status])).toEqual([['4', '?', 'pending'], ['9', '?', 'ok']]);
+  });
+});
+
+describe('GraphQL over SSE (graphql-sse)', () => {
+  /** Named SSE events as a graphql-sse server sends them, 50 ms apart. */
+  const stream = (list: Array<[name: string, data: string]>): TypedStreamEvent[] =>
+    list.map(([name, data], i) => {
+      const ev: StreamEvent = { endpointId: 'x', seq: i + 1, time: 1_000 + i * 50, dir: 'in', transport: 'sse', name, data, size: data.length };
+      return { ...ev, typed: typeEvent(ev, 'graphql') };
+    });
+
+  it('reads a stream in distinct connections mode as one operation, `stream`', () => {
+    const events = stream([
+      ['next', '{"data":{"onOrderUpdated":{"id":"o-1","status":"packed"}}}'],
+      ['next', '{"data":{"onOrderUpdated":{"id":"o-1","status":"shipped"}},"extensions":{"cost":1}}'],
+      ['next', '{"data":null,"errors":[{"message":"Order o-1 is gone","path":["onOrderUpdated"]}]}'],
+      ['complete', ''],
+    ]);
+    expect(events.map((e) => e.typed.type)).toEqual(['next', 'next', 'next', 'complete']);
+    expect(events.every((e) => e.typed.known && e.typed.issues.length === 0)).toBe(true);
+    expect(events[0]?.typed.summary).toBe('next  onOrderUpdated (id stream) {id: "o-1", status: "packed"}');
+    expect(events[0]?.typed.entities).toEqual([{ kind: 'operation', id: 'stream' }]);
+    expect(events[2]?.typed.category).toBe('error');
+    expect(events[3]?.typed.summary).toBe('complete  (id stream)');
+    const s = fold('graphql', events);
+    expect(callList(s)).toEqual([expect.objectContaining({ id: 'stream', name: 'onOrderUpdated', status: 'ok', updates: 3 })]);
+    expect(topicList(s).map((t) => [t.name, t.count])).toEqual([['onOrderUpdated', 2]]);
+    expect(s.errors.map((e) => e.message)).toEqual(['stream: Order o-1 is gone']);
+  });
+
+  it('keeps the ids of single connection mode, and flags a result that is not JSON', () => {
+    const events = stream([
+      ['next', '{"id":"a","payload":{"data":{"ticks":1}}}'],
+      ['next', '{"id":"b","payload":{"data":{"news":"hi"}}}'],
+      ['complete', '{"id":"a"}'],
+      ['next', '{"data": {'],
+    ]);
+    expect(events[1]?.typed.summary).toBe('next  news (id b) hi');
+    expect(events[3]?.typed).toMatchObject({ type: 'next', known: true });
+    expect(events[3]?.typed.issues).toHaveLength(1);
+    const ops = Object.fromEntries(callList(fold('graphql', events)).map((c) => [c.id, c.status]));
+    expect(ops).toEqual({ a: 'ok', b: 'active' });
+  });
+
+  it('is detected from its first named events, and not from other streams’ `next`', () => {
+    const events = stream([
+      ['next', '{"data":{"onOrderUpdated":{"id":"o-1"}}}'],
+      ['next', '{"data":{"onOrderUpdated":{"id":"o-2"}}}'],
+    ]);
+    expect(detectFamily(events)).toMatchObject({ family: 'graphql' });
+    const other = stream(Array.from({ length: 8 }, (): [string, string] => ['next', '{"page":2,"data":[1,2]}']));
+    expect(detectFamily(other)?.family).toBe('generic');
   });
 });

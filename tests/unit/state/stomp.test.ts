@@ -93,7 +93,9 @@ describe('malformed STOMP', () => {
     expect(unterminated?.typed.payload).toMatchObject({ body: '{"cut":' });
     expect(badEscape?.typed.issues[0]?.message).toMatch(/undefined escape/);
     expect(trailing?.typed.records?.map((r) => r.type)).toEqual(['RECEIPT', 'message']);
-    expect(notStomp?.typed.known).toBe(false);
+    expect(trailing?.typed.issues).toEqual([{ path: '1', message: 'cannot be read: text after the last frame is not a STOMP frame' }]);
+    // A frame that is not STOMP at all is read as JSON: not JSON either, it is plain text, not an issue.
+    expect(notStomp?.typed).toMatchObject({ known: false, issues: [] });
     const s = fold('stomp', [unterminated!, badEscape!, trailing!, notStomp!]);
     expect(topicList(s).map((t) => [t.name, t.count])).toEqual([['/t', 1], ['/t\\t', 1]]);
   });

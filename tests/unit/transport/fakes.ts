@@ -46,12 +46,12 @@ export class FakeServer {
   private readonly replies: Reply[] = [];
 
   /** Queues an open event stream and returns it so the test can write to it. */
-  stream(): FakeStream {
+  stream(headers: Record<string, string> = {}): FakeStream {
     const s = new FakeStream();
     this.replies.push((signal) => {
       // Like fetch: aborting the request errors the body.
       signal?.addEventListener('abort', () => s.fail(new DOMException('aborted', 'AbortError')));
-      return new Response(s.body, { headers: { 'content-type': 'text/event-stream; charset=utf-8' } });
+      return new Response(s.body, { headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers } });
     });
     return s;
   }

@@ -23,4 +23,29 @@ describe('SSE transport', () => {
     expect(frames).toEqual(['fine']);
     attempt.close();
   });
+
+  it('tells detection where the stream comes from: URL without credentials, content type, telling headers', async () => {
+    const server = new FakeServer();
+    server.stream({ 'x-vercel-ai-ui-message-stream': 'v1', 'x-other': 'kept out' });
+    const transport = createSseTransport(sseEndpoint({ url: 'http://test.local/api/chat?token=s3cret&room=1' }), { fetch: server.fetch });
+    const details: Record<string, unknown>[] = [];
+    const attempt = transport.connect({
+      opened: (_message, detail) => details.push(detail),
+      frame: () => undefined,
+      activity: () => undefined,
+      marker: () => undefined,
+      ended: () => undefined,
+    });
+    await flush();
+    expect(details).toEqual([
+      {
+        httpStatus: 200,
+        lastEventId: undefined,
+        url: 'http://test.local/api/chat?room=1',
+        contentType: 'text/event-stream; charset=utf-8',
+        headers: { 'x-vercel-ai-ui-message-stream': 'v1' },
+      },
+    ]);
+    attempt.close();
+  });
 });

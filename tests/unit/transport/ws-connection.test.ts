@@ -32,6 +32,7 @@ describe('WebSocket connection', () => {
     expect(ws.binaryType).toBe('arraybuffer');
     ws.serverOpen('v2');
     expect(rec.lastMarker('connected')).toBe('Connected: subprotocol v2');
+    expect(rec.markers.find((m) => m.kind === 'connected')?.detail).toEqual({ protocol: 'v2', url: 'ws://test.local/ws' });
     ws.serverSend('{"type":"hello"}');
     ws.serverSend('not json ✓');
     ws.serverSend(Uint8Array.of(0, 1, 2, 255).buffer);
