@@ -58,7 +58,7 @@ scenario('typed events from all five families; type, text and field filters; det
     for (const s of summaries) expect(s.trim().length).toBeGreaterThan(0);
 
     // Field query: only running attempts of the board. One is stored first (the rows in view
-    // follow the live edge of eighteen streams, so it may have scrolled past): the query searches
+    // follow the live edge of every demo stream, so it may have scrolled past): the query searches
     // the whole history.
     await waitForStored(options.raw, 'demo-kanban', (rs) => rs.some((r) => r.data.includes('"status":"running"')), 'a running attempt stored', 45_000);
     await panel.fill(tid('filter-field'), 'status=running');
