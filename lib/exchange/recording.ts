@@ -108,12 +108,14 @@ export async function writeRecordings(db: DB, plans: RecordingPlan[]): Promise<I
 }
 
 async function discard(db: DB, endpointIds: string[]): Promise<void> {
-  const tx = db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
+  const tx = db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
   for (const id of endpointIds) {
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
-    for (const store of ['chunks', 'index'] as const) {
-      for (const k of await tx.objectStore(store).index('byEndpoint').getAllKeys(range)) void tx.objectStore(store).delete(k);
+    for (const k of await tx.objectStore('chunks').index('byEndpoint').getAllKeys(range)) {
+      void tx.objectStore('chunks').delete(k);
+      void tx.objectStore('typing').delete(k);
     }
+    for (const k of await tx.objectStore('index').index('byEndpoint').getAllKeys(range)) void tx.objectStore('index').delete(k);
     void tx.objectStore('snapshots').delete(range);
     void tx.objectStore('meta').delete(id);
   }

@@ -27,7 +27,7 @@ async function horizonOf(tx: FoldTx, endpointId: string): Promise<Snapshot | und
  * definition a `custom` endpoint's events were typed with.
  */
 export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity, custom?: CustomProfile): Promise<{ state: EndpointState; seq: number }> {
-  const tx = db.transaction(['snapshots', 'index', 'chunks']);
+  const tx = db.transaction(['snapshots', 'index', 'chunks', 'typing']);
   const snapshots = tx.objectStore('snapshots');
   const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
   const snap = before?.value ?? (await horizonOf(tx, endpointId));
@@ -37,10 +37,11 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   // The chunk holding seq from + 1 starts at or before it.
   const start = await tx.objectStore('index').index('byEndpoint').openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, from + 1]), 'prev');
   const chunks = await tx.objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([endpointId, start?.value.firstSeq ?? -Infinity], [endpointId, atSeq]));
+  const typings = await Promise.all(chunks.map((c) => tx.objectStore('typing').get(c.cid!)));
   let seq = from;
-  for (const chunk of chunks) {
+  for (const [k, chunk] of chunks.entries()) {
     const stored = await chunkEvents(chunk);
-    const bad = new Set(chunk.typing.invalid.map((i) => stored[i]!.seq));
+    const bad = new Set((typings[k]?.invalid ?? []).map((i) => stored[i]!.seq));
     const events = stored.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq), custom) }));
     if (events.length === 0) continue;
     state = foldInto(state, events);

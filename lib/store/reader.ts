@@ -26,7 +26,7 @@ export async function olderPage(db: DB, opts: { limit: number; before?: number; 
     let cursor = await tx.store.openCursor(range, 'prev');
     while (cursor && count < opts.limit) {
       chunks.push(cursor.value);
-      count += cursor.value.typing.at.length;
+      count += cursor.value.lastSeq - cursor.value.firstSeq + 1;
       before = cursor.primaryKey;
       cursor = await cursor.continue();
     }
@@ -37,7 +37,7 @@ export async function olderPage(db: DB, opts: { limit: number; before?: number; 
     let cursor = await tx.store.index('byEndpoint').openCursor(range, 'prev');
     while (cursor && count < opts.limit) {
       chunks.push(cursor.value);
-      count += cursor.value.typing.at.length;
+      count += cursor.value.lastSeq - cursor.value.firstSeq + 1;
       before = cursor.value.firstSeq;
       cursor = await cursor.continue();
     }

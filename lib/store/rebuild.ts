@@ -48,7 +48,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   while (cursor) {
     const chunk = cursor.value;
     const typed = typeChunk(id, chunkEventsNow(chunk), family, custom);
-    void cursor.update({ ...chunk, typing: typed.typing });
+    void tx.objectStore('typing').put(typed.typing, cursor.primaryKey);
     void index.put({ ...typed.info, cid: chunk.cid! });
     counters = addSummary(counters, typed.info, 1);
     counters.firstTime ??= chunk.t0;

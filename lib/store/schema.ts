@@ -24,10 +24,12 @@ export interface Chunk {
   bytes: number;
   /** The events, packed (./packing.ts): read them with `chunkEvents`. */
   packed: Uint8Array;
-  typing: ChunkTyping;
 }
 
-/** Each event's typed type (an index into `names`, per event) and the events that failed their schema. */
+/**
+ * Each event's typed type (an index into `names`, per event) and the events that failed their
+ * schema. Kept apart from the chunk, by its cid: a type or invalid-only filter reads this alone.
+ */
 export interface ChunkTyping {
   names: string[];
   at: number[];
@@ -122,6 +124,7 @@ export interface NotificationRow {
 
 export interface StreamscopeDB extends DBSchema {
   chunks: { key: number; value: Chunk; indexes: { byEndpoint: [string, number] } };
+  typing: { key: number; value: ChunkTyping };
   index: { key: number; value: ChunkInfo; indexes: { byEndpoint: [string, number] } };
   snapshots: { key: [string, number]; value: Snapshot };
   meta: { key: string; value: EndpointMeta };
@@ -160,9 +163,11 @@ export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
         index.createIndex('byEndpoint', ['endpointId', 'firstSeq']);
         db.createObjectStore('snapshots', { keyPath: ['endpointId', 'seq'] });
       }
-      // v3 changed how chunks hold their events (./packing.ts), no store. Stored data is brought
-      // up to date in this same transaction: all or nothing. Only an upgrade to the current
-      // version migrates; older versions are opened only to build old databases in tests.
+      // v3 packs a chunk's events (./packing.ts) and keeps their typing in a store of its own
+      // (by cid). Stored data is brought up to date in this same transaction: all or nothing.
+      // Only an upgrade to the current version migrates; older versions are opened only to
+      // build old databases in tests.
+      if (oldVersion < 3 && (newVersion ?? version) >= 3) db.createObjectStore('typing');
       if (oldVersion > 0 && (newVersion ?? version) === DB_VERSION) migrateStored(tx, oldVersion);
     },
   });

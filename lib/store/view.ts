@@ -15,7 +15,7 @@ import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
 import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
-import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointCounters } from './schema';
+import type { ChunkInfo, ChunkTyping, DB, EndpointCounters } from './schema';
 
 export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './schema';
 
@@ -36,7 +36,12 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
   return eventsFromJson(endpointId, json).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
 }
 
-const rawChunk = async (chunk: Chunk): Promise<RawChunk> => ({ endpointId: chunk.endpointId, json: await chunkJson(chunk), typing: chunk.typing });
+/** One chunk's events unparsed, with their typing, for a search; undefined when the chunk is gone. */
+export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
+  const tx = db.transaction(['chunks', 'typing']);
+  const [chunk, typing] = await Promise.all([tx.objectStore('chunks').get(cid), tx.objectStore('typing').get(cid)]);
+  return chunk && typing ? { endpointId: chunk.endpointId, json: await chunkJson(chunk), typing } : undefined;
+}
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */
 export async function readChunkIndex(db: DB, endpointId?: string): Promise<ChunkInfo[]> {
@@ -46,14 +51,8 @@ export async function readChunkIndex(db: DB, endpointId?: string): Promise<Chunk
 
 /** The events of one chunk, oldest first; empty when the chunk is gone (retention, clear, merged). */
 export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
-  const chunk = await db.get('chunks', cid);
-  return chunk ? storedEventsOf(await rawChunk(chunk)) : [];
-}
-
-/** One chunk's events unparsed, for a search; undefined when the chunk is gone. */
-export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
-  const chunk = await db.get('chunks', cid);
-  return chunk && rawChunk(chunk);
+  const raw = await readRawChunk(db, cid);
+  return raw ? storedEventsOf(raw) : [];
 }
 
 /**
@@ -61,7 +60,7 @@ export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | unde
  * (what a type or invalid-only filter needs); undefined when the chunk is gone.
  */
 export async function readChunkTyping(db: DB, cid: number): Promise<ChunkTyping | undefined> {
-  return (await db.get('chunks', cid))?.typing;
+  return db.get('typing', cid);
 }
 
 /** Whole-store counters per endpoint, maintained in the same transaction as the events. */

@@ -8,7 +8,7 @@ import { foldStored } from './fold-stored';
 import { packEvents } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
-import type { Chunk, ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
+import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
   /** Events of a flush are on disk (meta counters updated). */
@@ -48,7 +48,7 @@ const newMeta = (endpointId: string, family: Family, profile: ProfileChoice): En
 
 /** What one flush writes for one endpoint, applied to memory once the transaction is done. */
 interface EndpointWrite {
-  chunks: { chunk: Chunk; info: Omit<ChunkInfo, 'cid'> }[];
+  chunks: { chunk: Chunk; typing: ChunkTyping; info: Omit<ChunkInfo, 'cid'> }[];
   snapshots: Snapshot[];
   meta: EndpointMeta;
   folder: Folder;
@@ -204,11 +204,12 @@ export class EventWriter {
     }
     const writes: EndpointWrite[] = [];
     for (const [endpointId, events] of byEndpoint) writes.push(await this.derive(endpointId, events));
-    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('chunks');
     const index = tx.objectStore('index');
     for (const w of writes) {
-      for (const { chunk, info } of w.chunks) void chunks.add(chunk).then((cid) => index.put({ ...info, cid }));
+      for (const { chunk, typing, info } of w.chunks)
+        void chunks.add(chunk).then((cid) => Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid)]));
       for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
       void tx.objectStore('meta').put(w.meta);
     }
@@ -250,7 +251,7 @@ export class EventWriter {
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
       const typed = typeChunk(endpointId, part, family, custom);
       const { info } = typed;
-      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, packed: packEvents(part), typing: typed.typing }, info });
+      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, packed: packEvents(part) }, typing: typed.typing, info });
       const r = foldChunk(folder, typed.events);
       folder = r.folder;
       if (r.snapshot) out.snapshots.push(r.snapshot);
@@ -287,7 +288,7 @@ export class EventWriter {
   }
 
   private async retype(meta: EndpointMeta, family: Family, custom: CustomProfile | undefined): Promise<{ meta: EndpointMeta; folder: Folder }> {
-    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
+    const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
     const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin, custom);
     await tx.done;
     return done;
@@ -336,11 +337,12 @@ export class EventWriter {
         horizons.set(id, { endpointId: id, seq, state });
       }
     }
-    const tx = this.db.transaction(['chunks', 'index', 'snapshots', 'meta'], 'readwrite');
+    const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
     const index = tx.objectStore('index');
     const snapshots = tx.objectStore('snapshots');
     for (const info of infos) {
       void tx.objectStore('chunks').delete(info.cid);
+      void tx.objectStore('typing').delete(info.cid);
       void index.delete(info.cid);
     }
     const updated: EndpointMeta[] = [];

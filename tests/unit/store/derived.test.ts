@@ -206,30 +206,31 @@ describe('v1 -> v2 migration', () => {
 });
 
 describe('v2 -> v3 migration', () => {
-  it('packs every chunk in place and keeps events, index, counters and state', async () => {
-    const name = dbName();
+  it('packs every chunk in place, moves its typing to its own store, and keeps events, index, counters and state', async () => {
     const events: StreamEvent[] = [created, ...Array.from({ length: 30 }, (_, i) => log(i + 1))].map((e, i) => ({ ...e, seq: i + 1 }));
-    // A v2 database: the current writer's chunks, turned back into v2's form (events as objects).
-    const v2 = await openStore(name, 2);
-    const w = new EventWriter(v2, {}, { maxBatch: 8, snapshotMin: 5 });
+    // What the current writer stores...
+    const ref = await openStore(dbName());
+    const w = new EventWriter(ref, {}, { maxBatch: 8, snapshotMin: 5 });
     await w.init();
     for (const e of events) w.append(e);
     await w.flush();
-    for (const c of await v2.getAll('chunks')) {
+    // ...written in v2's form: each chunk with its events as objects and its typing.
+    const v2 = (await openStore(dbName(), 2)) as unknown as IDBPDatabase;
+    const name = v2.name;
+    for (const c of await ref.getAll('chunks')) {
       const { packed: _, ...rest } = c;
-      await (v2 as unknown as IDBPDatabase).put('chunks', { ...rest, events: await chunkEvents(c) });
+      await v2.put('chunks', { ...rest, events: await chunkEvents(c), typing: await ref.get('typing', c.cid!) });
     }
-    const index = await readChunkIndex(v2, 'p');
-    const counters = (await readCounters(v2)).get('p');
-    const snapshots = await v2.getAll('snapshots');
+    for (const store of ['index', 'snapshots', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
     v2.close();
 
     const db = await openStore(name);
-    expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c))).toBe(true);
+    expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c) && !('typing' in c))).toBe(true);
     expect(await stored(db, 'p')).toEqual(events);
-    expect(await readChunkIndex(db, 'p')).toEqual(index);
-    expect((await readCounters(db)).get('p')).toEqual(counters);
-    expect(await db.getAll('snapshots')).toEqual(snapshots);
+    expect(await db.getAll('typing')).toEqual(await ref.getAll('typing'));
+    expect(await readChunkIndex(db, 'p')).toEqual(await readChunkIndex(ref, 'p'));
+    expect(await readCounters(db)).toEqual(await readCounters(ref));
+    expect(await db.getAll('snapshots')).toEqual(await ref.getAll('snapshots'));
     expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(events, 'plans'));
   });
 });

@@ -195,7 +195,7 @@ describe('schema', () => {
   it('creates every store at the current version', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'index', 'kv', 'meta', 'notifications', 'snapshots']);
+    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'index', 'kv', 'meta', 'notifications', 'snapshots', 'typing']);
   });
 });
 
