@@ -16,7 +16,7 @@ import type { Chunk } from './schema';
  * DecompressionStream where the caller can wait, fflate inside a transaction.
  */
 
-/** Lower levels pack faster and bigger; 3 writes ~10% more than the default at twice the speed. */
+/** Lower levels pack faster and bigger: on realistic JSON, 3 wrote ~18% more than 6 in ~70% of its time. */
 const LEVEL = 3;
 
 type Packable = Omit<StreamEvent, 'endpointId'>;
