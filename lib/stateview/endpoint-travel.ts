@@ -44,7 +44,7 @@ export const sliceState = (endpointId: string, slice: EndpointState | undefined)
 export class EndpointTravel {
   private liveMoment: Moment | undefined;
   private liveLoading: Promise<Moment> | undefined;
-  /** The last moment read, so a step to the next or previous event reuses its states. */
+  /** The last moment read: a step to the next event starts from its state after. */
   private lastMoment: Moment | undefined;
   private typingRevision: number;
   private rereadAt = -Infinity;
