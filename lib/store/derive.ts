@@ -4,6 +4,7 @@ import type { Family, TypedStreamEvent } from '../model/typed';
 import { typeEvent } from '../protocols';
 import { foldEvent, type EndpointState } from '../state';
 import { batch } from '../state/immutable';
+import { packState } from './packing';
 import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
 
 /**
@@ -107,7 +108,7 @@ export function addSummary<C extends EndpointCounters>(c: C, s: Omit<ChunkInfo, 
 export const SNAPSHOT_MIN_EVENTS = 1000;
 /** ...and at most (a large state is snapshotted less often, to bound the disk it costs). */
 export const SNAPSHOT_MAX_EVENTS = 4_000;
-/** A snapshot costs the disk about as much as this many bytes of state per event folded. */
+/** A snapshot costs the disk about as much as this many bytes (packed) per event folded. */
 const SNAPSHOT_BYTES_PER_EVENT = 32;
 /** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
 export const SNAPSHOT_BUDGET_MS = 40;
@@ -138,9 +139,6 @@ export function foldInto(state: EndpointState, events: readonly TypedStreamEvent
   });
 }
 
-/** Size of a state as stored, roughly: its JSON length. */
-const stateBytes = (state: EndpointState): number => JSON.stringify(state).length;
-
 /**
  * Folds a chunk's events and returns the folder after them with the snapshots now due
  * (at most one per chunk: at its last event).
@@ -152,6 +150,7 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const last = events[events.length - 1]!;
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
   if (next.since < next.every && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
-  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(stateBytes(state) / SNAPSHOT_BYTES_PER_EVENT)));
-  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, state } };
+  const packed = packState(state);
+  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(packed.length / SNAPSHOT_BYTES_PER_EVENT)));
+  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, packed } };
 }

@@ -1,7 +1,8 @@
 import type { StreamEvent } from '../model/event';
-import type { Chunk, ChunkTyping, EndpointMeta } from './schema';
+import type { EndpointState } from '../state';
+import type { Chunk, ChunkTyping, EndpointMeta, Snapshot } from './schema';
 import { emptyCounters } from './derive';
-import { packEvents } from './packing';
+import { packEvents, packState } from './packing';
 import { detected, firstReceived, rebuildEndpoint, type WriteTx } from './rebuild';
 
 /** A chunk as versions 1 and 2 stored it: its events as objects, with their typing from v2 on. */
@@ -14,6 +15,19 @@ async function packChunks(tx: WriteTx): Promise<void> {
     const { events, typing, ...chunk } = cursor.value as unknown as UnpackedChunk;
     void cursor.update({ ...chunk, packed: packEvents(events) });
     if (typing) void tx.objectStore('typing').put(typing, cursor.primaryKey);
+    cursor = await cursor.continue();
+  }
+}
+
+/** A snapshot as versions 2 and 3 stored it: the state object itself. */
+type UnpackedSnapshot = Omit<Snapshot, 'packed'> & { state: EndpointState };
+
+/** v3 -> v4: each snapshot's state packed in place. */
+async function packSnapshots(tx: WriteTx): Promise<void> {
+  let cursor = await tx.objectStore('snapshots').openCursor();
+  while (cursor) {
+    const { state, ...snapshot } = cursor.value as unknown as UnpackedSnapshot;
+    void cursor.update({ ...snapshot, packed: packState(state) });
     cursor = await cursor.continue();
   }
 }
@@ -39,6 +53,8 @@ async function deriveStored(tx: WriteTx): Promise<void> {
  */
 export function migrateStored(tx: WriteTx, from: number): void {
   void (async () => {
+    // Before v2 derives new (packed) snapshots: v1 had none to pack.
+    if (from < 4) await packSnapshots(tx);
     if (from < 3) await packChunks(tx);
     if (from < 2) await deriveStored(tx);
   })().catch(() => tx.abort());

@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { StreamEvent } from '../model/event';
+import type { EndpointState } from '../state';
 import type { Chunk } from './schema';
 
 /*
@@ -61,3 +62,14 @@ export const chunkEvents = async (chunk: Packed): Promise<StreamEvent[]> => even
 
 /** `chunkEvents` without waiting, for inside a transaction. */
 export const chunkEventsNow = ({ endpointId, packed }: Packed): StreamEvent[] => eventsFromJson(endpointId, decoder.decode(inflateSync(packed)));
+
+/**
+ * A folded state as a snapshot stores it: its JSON, compressed like a chunk. A large state
+ * (2,000 entities with their latest payloads) is ~60 KB this way instead of ~760 KB of cloned
+ * objects, which also keeps it under the size at which IndexedDB moves a value to a file of
+ * its own. The state is plain data (the snapshot spacing was always sized by its JSON).
+ */
+export const packState = (state: EndpointState): Uint8Array => deflateSync(utf8(JSON.stringify(state)), { level: LEVEL });
+
+/** A snapshot's state; synchronous, so it can be read inside a transaction. */
+export const unpackState = (packed: Uint8Array): EndpointState => JSON.parse(decoder.decode(inflateSync(packed))) as EndpointState;

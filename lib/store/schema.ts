@@ -3,7 +3,6 @@ import type { CustomProfile } from '../config/custom-profile';
 import type { ProfileChoice } from '../config/endpoint';
 import type { AttemptRecord } from '../model/connection';
 import type { Family } from '../model/typed';
-import type { EndpointState } from '../state';
 import { migrateStored } from './migrate';
 
 /**
@@ -101,11 +100,14 @@ export interface EndpointMeta extends EndpointCounters {
   custom?: CustomProfile;
 }
 
-/** The endpoint's state after every event with seq <= `seq`, including events since deleted. */
+/**
+ * The endpoint's state after every event with seq <= `seq`, including events since deleted,
+ * packed (./packing.ts `packState`; v3 stored the state object itself).
+ */
 export interface Snapshot {
   endpointId: string;
   seq: number;
-  state: EndpointState;
+  packed: Uint8Array;
 }
 
 /** One connection attempt as the transport reports it, keyed for storage. */
@@ -142,7 +144,7 @@ export type KvKey = 'unread' | 'dnd' | 'alive';
 export type DB = IDBPDatabase<StreamscopeDB>;
 
 export const DB_NAME = 'streamscope';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Opens (creating or upgrading) the store; `version` below the current one only to build old databases in tests. */
 export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
@@ -166,7 +168,7 @@ export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
       // v3 packs a chunk's events (./packing.ts) and keeps their typing in a store of its own
       // (by cid). Stored data is brought up to date in this same transaction: all or nothing.
       // Only an upgrade to the current version migrates; older versions are opened only to
-      // build old databases in tests.
+      // build old databases in tests. v4 packs the snapshots' states (no new store).
       if (oldVersion < 3 && (newVersion ?? version) >= 3) db.createObjectStore('typing');
       if (oldVersion > 0 && (newVersion ?? version) === DB_VERSION) migrateStored(tx, oldVersion);
     },

@@ -5,7 +5,7 @@ import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
-import { packEvents } from './packing';
+import { packEvents, packState } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
 import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointMeta, Snapshot } from './schema';
@@ -334,7 +334,7 @@ export class EventWriter {
         const seq = Math.max(...rows.map((r) => r.lastSeq));
         const m = this.metas.get(id);
         const { state } = await foldStored(this.db, id, m?.family ?? 'generic', seq, m?.custom);
-        horizons.set(id, { endpointId: id, seq, state });
+        horizons.set(id, { endpointId: id, seq, packed: packState(state) });
       }
     }
     const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');

@@ -7,7 +7,7 @@ import type { Family } from '../../../lib/model/typed';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
-import { chunkEvents } from '../../../lib/store/packing';
+import { chunkEvents, unpackState } from '../../../lib/store/packing';
 import { allEvents } from '../../../lib/store/reader';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
 import { openStore, type DB } from '../../../lib/store/schema';
@@ -205,15 +205,38 @@ describe('v1 -> v2 migration', () => {
   });
 });
 
-describe('v2 -> v3 migration', () => {
-  it('packs every chunk in place, moves its typing to its own store, and keeps events, index, counters and state', async () => {
-    const events: StreamEvent[] = [created, ...Array.from({ length: 30 }, (_, i) => log(i + 1))].map((e, i) => ({ ...e, seq: i + 1 }));
-    // What the current writer stores...
-    const ref = await openStore(dbName());
-    const w = new EventWriter(ref, {}, { maxBatch: 8, snapshotMin: 5 });
-    await w.init();
-    for (const e of events) w.append(e);
-    await w.flush();
+/** What the current writer stores for a plans stream of 31 events, to write in an older form. */
+async function reference() {
+  const events: StreamEvent[] = [created, ...Array.from({ length: 30 }, (_, i) => log(i + 1))].map((e, i) => ({ ...e, seq: i + 1 }));
+  const ref = await openStore(dbName());
+  const w = new EventWriter(ref, {}, { maxBatch: 8, snapshotMin: 5 });
+  await w.init();
+  for (const e of events) w.append(e);
+  await w.flush();
+  return { events, ref };
+}
+
+/** Snapshots as versions 2 and 3 stored them: the state object itself. */
+const unpackedSnapshots = async (ref: DB) => (await ref.getAll('snapshots')).map(({ packed, ...s }) => ({ ...s, state: unpackState(packed) }));
+
+/** The upgraded store has what the current writer stores. */
+async function expectUpgraded(db: DB, ref: DB, events: StreamEvent[]): Promise<void> {
+  expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c) && !('typing' in c))).toBe(true);
+  expect(await stored(db, 'p')).toEqual(events);
+  expect(await db.getAll('typing')).toEqual(await ref.getAll('typing'));
+  expect(await readChunkIndex(db, 'p')).toEqual(await readChunkIndex(ref, 'p'));
+  expect(await readCounters(db)).toEqual(await readCounters(ref));
+  const snapshots = await db.getAll('snapshots');
+  expect(snapshots.length).toBeGreaterThan(1);
+  expect(snapshots.every((s) => s.packed instanceof Uint8Array && !('state' in s))).toBe(true);
+  expect(await unpackedSnapshots(db)).toEqual(await unpackedSnapshots(ref));
+  expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(events, 'plans'));
+  expect((await stateAt(db, 'p', 12)).state).toEqual(foldFromZero(events.slice(0, 12), 'plans'));
+}
+
+describe('v2 -> v4 migration', () => {
+  it('packs every chunk and snapshot in place, moves typing to its own store, and keeps events, index, counters and state', async () => {
+    const { events, ref } = await reference();
     // ...written in v2's form: each chunk with its events as objects and its typing.
     const v2 = (await openStore(dbName(), 2)) as unknown as IDBPDatabase;
     const name = v2.name;
@@ -221,16 +244,24 @@ describe('v2 -> v3 migration', () => {
       const { packed: _, ...rest } = c;
       await v2.put('chunks', { ...rest, events: await chunkEvents(c), typing: await ref.get('typing', c.cid!) });
     }
-    for (const store of ['index', 'snapshots', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
+    for (const store of ['index', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
+    for (const row of await unpackedSnapshots(ref)) await v2.put('snapshots', row);
     v2.close();
+    await expectUpgraded(await openStore(name), ref, events);
+  });
+});
 
-    const db = await openStore(name);
-    expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c) && !('typing' in c))).toBe(true);
-    expect(await stored(db, 'p')).toEqual(events);
-    expect(await db.getAll('typing')).toEqual(await ref.getAll('typing'));
-    expect(await readChunkIndex(db, 'p')).toEqual(await readChunkIndex(ref, 'p'));
-    expect(await readCounters(db)).toEqual(await readCounters(ref));
-    expect(await db.getAll('snapshots')).toEqual(await ref.getAll('snapshots'));
-    expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(events, 'plans'));
+describe('v3 -> v4 migration', () => {
+  it('packs every snapshot in place and keeps everything else', async () => {
+    const { events, ref } = await reference();
+    const v3 = (await openStore(dbName(), 3)) as unknown as IDBPDatabase;
+    const name = v3.name;
+    for (const store of ['chunks', 'typing', 'index', 'meta'] as const) {
+      const keys = await ref.getAllKeys(store);
+      for (const [i, row] of (await ref.getAll(store)).entries()) await v3.put(store, row, store === 'typing' ? keys[i] : undefined);
+    }
+    for (const row of await unpackedSnapshots(ref)) await v3.put('snapshots', row);
+    v3.close();
+    await expectUpgraded(await openStore(name), ref, events);
   });
 });
