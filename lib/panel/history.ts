@@ -51,6 +51,8 @@ export class EventHistory {
   private cached = 0;
   private readonly reading = new Map<number, Promise<StoredEvent[]>>();
   private refreshing: Promise<void> | undefined;
+  /** A whole re-read was asked for (maybe while another read ran). */
+  private wholeDue = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRefreshMs = 0;
   private readonly listeners = new Set<() => void>();
@@ -157,14 +159,30 @@ export class EventHistory {
     this.changed();
   }
 
-  /** Re-reads the index and the counters; the tail keeps only what they do not cover yet. */
+  /** Re-reads the whole index and the counters; the tail keeps only what they do not cover yet. */
   refresh(): Promise<void> {
+    this.wholeDue = true;
+    return this.reread();
+  }
+
+  /**
+   * Reads what changed in the index: the rows of new chunks only, unless the whole index is due
+   * or the counters say something known was deleted (retention, a clear, a discarded
+   * recording); then all of it. So following a live stream costs the same at any history size.
+   */
+  private reread(): Promise<void> {
     if (this.refreshing) return this.refreshing;
     const t0 = Date.now();
     this.refreshing = (async () => {
       try {
-        const [chunks, counters] = await Promise.all([this.store.readChunkIndex(), this.store.readCounters()]);
-        this.setIndex(chunks, counters);
+        do {
+          const whole = this.wholeDue || this.chunks.length === 0;
+          this.wholeDue = false;
+          if (whole || !(await this.readNewRows())) {
+            const [chunks, counters] = await Promise.all([this.store.readChunkIndex(), this.store.readCounters()]);
+            this.setIndex(chunks, counters);
+          }
+        } while (this.wholeDue);
       } catch (e) {
         this.onProblem(`Could not read the stored history: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -173,6 +191,27 @@ export class EventHistory {
       }
     })();
     return this.refreshing;
+  }
+
+  /** Appends the rows of chunks written since the newest known one; false when the known rows no longer add up. */
+  private async readNewRows(): Promise<boolean> {
+    const { rows, counters } = await this.store.readIndexAfter(this.chunks[this.chunks.length - 1]!.cid);
+    let stored = 0;
+    for (const c of counters.values()) stored += c.count;
+    if (this.rows.total + rows.reduce((n, r) => n + r.count, 0) !== stored) return false;
+    this.counters = counters;
+    if (rows.length > 0) {
+      for (const c of rows) {
+        this.position.set(c.cid, this.chunks.length);
+        this.chunks.push(c);
+        this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
+      }
+      this.rows = new RowMap(this.chunks.map((c) => c.count));
+      this.dropCoveredTail();
+      this.indexVersion++;
+    }
+    this.changed();
+    return true;
   }
 
   private setIndex(chunks: ChunkInfo[], counters: Map<string, EndpointCounters>): void {
@@ -191,10 +230,14 @@ export class EventHistory {
       // A chunk rewritten under the same cid (compaction) must be read again.
       const counts = new Map(chunks.map((c) => [c.cid, c.count]));
       for (const [cid, evs] of this.cache) if (counts.get(cid) !== evs.length) this.drop(cid);
-      this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
+      this.dropCoveredTail();
       this.indexVersion++;
     }
     this.changed();
+  }
+
+  private dropCoveredTail(): void {
+    this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
   }
 
   /** Re-reads the index soon after live events arrived, less often when reading it is slow. */
@@ -203,7 +246,7 @@ export class EventHistory {
     const wait = Math.max(REFRESH_MS, this.lastRefreshMs * 4);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      void this.refresh();
+      void this.reread();
     }, wait);
   }
 

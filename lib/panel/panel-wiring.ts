@@ -1,6 +1,6 @@
 import { connectBackground, type BackgroundLink } from '../messaging/client';
 import { openStore, type DB } from '../store/schema';
-import { readChunk, readChunkIndex, readChunkTyping, readCounters, seqAtTime, stateAt } from '../store/view';
+import { readChunk, readChunkIndex, readChunkTyping, readCounters, readIndexAfter, seqAtTime, stateAt } from '../store/view';
 import { EventHistory } from './history';
 import type { StoreView } from './store-view';
 
@@ -17,6 +17,7 @@ export function storeView(db: DB): StoreView {
     readChunk: (cid) => readChunk(db, cid),
     readChunkTyping: (cid) => readChunkTyping(db, cid),
     readCounters: () => readCounters(db),
+    readIndexAfter: (afterCid) => readIndexAfter(db, afterCid),
     stateAt: (endpointId, atSeq) => stateAt(db, endpointId, atSeq),
     seqAtTime: (endpointId, time) => seqAtTime(db, endpointId, time),
   };

@@ -13,6 +13,8 @@ export interface StoreView {
   readChunk(cid: number): Promise<StoredEvent[]>;
   readChunkTyping(cid: number): Promise<ChunkTyping | undefined>;
   readCounters(): Promise<Map<string, EndpointCounters>>;
+  /** Index rows of chunks after `afterCid`, and the counters of the same moment. */
+  readIndexAfter(afterCid: number): Promise<{ rows: ChunkInfo[]; counters: Map<string, EndpointCounters> }>;
   stateAt(endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }>;
   seqAtTime(endpointId: string | undefined, time: number): Promise<{ endpointId: string; seq: number } | undefined>;
 }

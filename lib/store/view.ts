@@ -15,7 +15,7 @@ import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
 import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
-import type { ChunkInfo, ChunkTyping, DB, EndpointCounters } from './schema';
+import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 
 export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './schema';
 
@@ -63,14 +63,29 @@ export async function readChunkTyping(db: DB, cid: number): Promise<ChunkTyping 
   return db.get('typing', cid);
 }
 
-/** Whole-store counters per endpoint, maintained in the same transaction as the events. */
-export async function readCounters(db: DB): Promise<Map<string, EndpointCounters>> {
+function countersOf(metas: readonly EndpointMeta[]): Map<string, EndpointCounters> {
   const out = new Map<string, EndpointCounters>();
-  for (const m of await db.getAll('meta')) {
+  for (const m of metas) {
     const { count, bytes, firstTime, lastTime, lastSeq, types, gaps, duplicates, malformed, invalid, dirs } = m;
     out.set(m.endpointId, { count, bytes, firstTime, lastTime, lastSeq, types, gaps, duplicates, malformed, invalid, dirs });
   }
   return out;
+}
+
+/** Whole-store counters per endpoint, maintained in the same transaction as the events. */
+export async function readCounters(db: DB): Promise<Map<string, EndpointCounters>> {
+  return countersOf(await db.getAll('meta'));
+}
+
+/**
+ * The index rows of chunks written after `afterCid` (cids only grow), with the counters read in
+ * the same transaction: they count exactly the chunks up to the newest row, so a reader that
+ * holds the older rows can tell whether anything it holds was deleted meanwhile.
+ */
+export async function readIndexAfter(db: DB, afterCid: number): Promise<{ rows: ChunkInfo[]; counters: Map<string, EndpointCounters> }> {
+  const tx = db.transaction(['index', 'meta']);
+  const [rows, metas] = await Promise.all([tx.objectStore('index').getAll(IDBKeyRange.lowerBound(afterCid, true)), tx.objectStore('meta').getAll()]);
+  return { rows, counters: countersOf(metas) };
 }
 
 /**

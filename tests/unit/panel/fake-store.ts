@@ -16,6 +16,8 @@ export class FakeStore implements StoreView {
   /** Chunks whose events were read, and chunks whose typing alone was. */
   reads: number[] = [];
   typingReads: number[] = [];
+  /** `afterCid` of each read of the newest index rows. */
+  indexReads: number[] = [];
   private nextCid = 1;
 
   constructor(private readonly families: Record<string, Family> = {}) {}
@@ -93,6 +95,11 @@ export class FakeStore implements StoreView {
       for (const [t, n] of Object.entries(info.types)) c.types[t] = (c.types[t] ?? 0) + n;
     }
     return Promise.resolve(out);
+  }
+
+  async readIndexAfter(afterCid: number): Promise<{ rows: ChunkInfo[]; counters: Map<string, EndpointCounters> }> {
+    this.indexReads.push(afterCid);
+    return { rows: this.chunks.filter((c) => c.info.cid > afterCid).map((c) => c.info), counters: await this.readCounters() };
   }
 
   stateAt(endpointId: string, atSeq = Infinity): Promise<{ state: ReturnType<typeof emptySlice>; seq: number }> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CACHE_EVENTS, EventHistory } from '../../../lib/panel/history';
 import { events, FakeStore } from './fake-store';
 
@@ -75,5 +75,48 @@ describe('EventHistory (a view over the store)', { timeout: 30_000 }, () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(cleared).toEqual(['a']);
     expect(h.tail).toEqual([]);
+  });
+
+  it('following live events reads only the index rows of new chunks, and all of them once something known was deleted', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = bigStore();
+      const h = new EventHistory(store);
+      await h.refresh();
+      // Live events re-read the index a second later: only the rows after the newest known chunk.
+      h.addLive(events('a', 60_001, 500));
+      store.add(events('a', 60_001, 500));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(store.indexReads).toEqual([60]);
+      expect(h.chunks.map((c) => c.cid)).toEqual(store.chunks.map((c) => c.info.cid));
+      expect(h.total).toBe(60_500);
+      expect(h.tail).toEqual([]);
+      expect((await h.find('a#60250'))?.row).toBe(60_249);
+      // Retention deletes the oldest chunk while more arrive: the counts no longer add up, so
+      // the whole index is read again.
+      store.chunks.shift();
+      h.addLive(events('a', 60_501, 10));
+      store.add(events('a', 60_501, 10));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(store.indexReads).toEqual([60, 61]);
+      expect(h.chunks.map((c) => c.cid)).toEqual(store.chunks.map((c) => c.info.cid));
+      expect(h.total).toBe(59_510);
+      expect(await h.find('a#500')).toBeUndefined();
+      expect((await h.find('a#1500'))?.row).toBe(499);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a whole re-read asked for while another read runs happens after it', async () => {
+    const store = bigStore();
+    const h = new EventHistory(store);
+    await h.refresh();
+    h.addLive(events('a', 60_001, 1));
+    const reading = (h as unknown as { reread(): Promise<void> }).reread();
+    // A chunk rewritten with the same count: only a whole re-read sees it.
+    store.chunks[0]!.info = { ...store.chunks[0]!.info, cid: 1000 };
+    await Promise.all([reading, h.refresh()]);
+    expect(h.chunks[0]?.cid).toBe(1000);
   });
 });

@@ -5,7 +5,7 @@ import { emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore } from '../../../lib/store/schema';
-import { readChunk, readChunkIndex, readCounters, seqAtTime, stateAt } from '../../../lib/store/view';
+import { readChunk, readChunkIndex, readCounters, readIndexAfter, seqAtTime, stateAt } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 
 let n = 0;
@@ -59,6 +59,12 @@ describe('store view', () => {
     }
     expect(total).toBe(await countAll(db));
     expect((await readChunkIndex(db, 'q')).every((c) => c.endpointId === 'q')).toBe(true);
+    // The rows after a chunk, with counters that count exactly the rows up to the newest.
+    const after = await readIndexAfter(db, index[2]!.cid);
+    expect(after.rows).toEqual(index.slice(3));
+    expect(after.counters).toEqual(await readCounters(db));
+    expect([...after.counters.values()].reduce((s, c) => s + c.count, 0)).toBe(total);
+    expect((await readIndexAfter(db, index.at(-1)!.cid)).rows).toEqual([]);
   });
 
   it('types events with the endpoint family: plan types, marker kinds, schema verdicts', async () => {
