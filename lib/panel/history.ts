@@ -13,7 +13,8 @@ export const TAIL_MAX = 20_000;
  * moving that fast cannot be read, and each draw lays the whole panel out again.
  */
 const DRAW_STEPS = [
-  { above: 10_000, everyMs: 250 },
+  { above: 10_000, everyMs: 500 },
+  { above: 2_000, everyMs: 250 },
   { above: 500, everyMs: 100 },
 ];
 /** How soon after live events arrive the index is re-read, at the least. */
