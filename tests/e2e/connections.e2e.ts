@@ -1,9 +1,10 @@
 import { expect } from '@playwright/test';
+import type { Page as PwPage } from 'playwright-core';
 import { stopServiceWorker } from '../../scripts/launch/chromium';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { demoEndpoints, DEMO_PATHS } from '../../lib/config/demo-endpoints';
 import type { EndpointConfig } from '../../lib/config/endpoint';
-import { chromiumOnly, scenario } from './support/both';
+import { scenario, type Ext, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
 import { markers, receivedIds, storedEvents, waitForStored } from './support/store';
 
@@ -61,29 +62,39 @@ scenario('server killed and restarted → reconnects, resumes, every event store
   }
 });
 
-chromiumOnly(
-  'service worker stopped mid-stream → restarts and resumes with no gap or duplicate',
-  'Firefox runs the extension as an MV2 persistent background page: there is no service worker to stop',
-  async (ext) => {
-    const server = await startDemoServer({ port: 0, seed: 4, rate: 8 });
-    try {
-      const page = await ext.chromium.open('options.html');
-      await setEndpoints(page, kanbanOnly(server.port));
-      await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= 10, '10 events');
-      await stopServiceWorker(ext.chromium, page);
-      // Nothing wakes the worker but the watchdog alarm or a page; the panel's port does.
-      const panel = await ext.chromium.open('devtools-panel.html');
-      const before = receivedIds(await storedEvents(page, KANBAN)).length;
-      const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
-      expectExactlyOnce(receivedIds(rows));
-      expectStoredAsSent(receivedIds(rows), server);
-      expect(markers(rows, 'worker_started').length).toBeGreaterThanOrEqual(1);
-      await panel.close();
-    } finally {
-      await server.close();
-    }
-  },
-);
+/**
+ * Stops the background the way each browser does: Chromium stops the MV3 service worker (it does
+ * so on its own when idle); Firefox's MV2 background page is reloaded (as an extension reload or
+ * a crashed background page does), which tears down its connections and state the same way.
+ */
+async function stopBackground(ext: Ext, page: ExtPage): Promise<void> {
+  if (ext.chromium) return stopServiceWorker(ext.chromium, page.raw as PwPage);
+  await page.evaluate(async () => {
+    type Api = { runtime: { getBackgroundPage(): Promise<Window> } };
+    (await (globalThis as unknown as { browser: Api }).browser.runtime.getBackgroundPage()).location.reload();
+  });
+}
+
+scenario('background stopped mid-stream → restarts and resumes with no gap or duplicate', async (ext) => {
+  const server = await startDemoServer({ port: 0, seed: 4, rate: 8 });
+  try {
+    const options = await ext.open('options.html');
+    const page = options.raw;
+    await setEndpoints(page, kanbanOnly(server.port));
+    await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= 10, '10 events');
+    await stopBackground(ext, options);
+    // Nothing wakes a stopped worker but the watchdog alarm or a page; the panel's port does.
+    const panel = await ext.open('devtools-panel.html');
+    const before = receivedIds(await storedEvents(page, KANBAN)).length;
+    const rows = await waitForStored(page, KANBAN, (r) => receivedIds(r).length >= before + 10, '10 more events after the restart');
+    expectExactlyOnce(receivedIds(rows));
+    expectStoredAsSent(receivedIds(rows), server);
+    expect(markers(rows, 'worker_started').length).toBeGreaterThanOrEqual(1);
+    await panel.close();
+  } finally {
+    await server.close();
+  }
+});
 
 scenario('malformed frames are kept and flagged, the stream goes on; 204 stops for good', async (ext) => {
   const server = await startDemoServer({ port: 0, seed: 5, rate: 8 });
