@@ -31,7 +31,7 @@ const APP = `<!doctype html><meta charset="utf-8"><title>Board</title>
   ws.onmessage = (e) => item('frames', typeof e.data === 'string' ? e.data : 'binary ' + btoa(String.fromCharCode(...new Uint8Array(e.data))));
 </script>`;
 
-// Not `chromiumOnly()`: this test drives a plain browser, not the extension.
+// Chromium alone, and not through `scenario()`: this test drives a plain browser, not the extension.
 test(
   '[chromium] a page driven by a recording through streamscope/playwright',
   chromiumOnlyNote('the helper is built on Playwright (page.route, page.routeWebSocket), and Playwright cannot drive Firefox ESR (its moz-firefox channel fails against ESR 153)'),

@@ -9,8 +9,7 @@
  * declares `[chromium] live events reach the panel` and `[firefox] live events reach the panel`.
  * A body sees the extension through `Ext` and its pages through `ExtPage` (./ext-page.ts), which
  * work the same on Playwright (Chromium) and Puppeteer over WebDriver BiDi (Firefox).
- * `chromiumOnly(title, why, body)` is for what Firefox cannot do at all; `why` is shown in the
- * report.
+ * A test that runs in Chromium alone carries `chromiumOnlyNote(why)`, shown in the report.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,8 +139,3 @@ export function scenario(title: string, body: (ext: Ext) => Promise<void>): void
 
 /** The report's note on a test that runs in Chromium only, saying why. */
 export const chromiumOnlyNote = (why: string) => ({ annotation: { type: 'chromium only', description: why } });
-
-/** A scenario Firefox cannot run at all; `why` says what it lacks and is shown in the report. */
-export function chromiumOnly(title: string, why: string, body: (ext: Ext & { chromium: ChromiumExt }) => Promise<void>): void {
-  test(`[chromium] ${title}`, chromiumOnlyNote(why), () => run('chromium', (ext) => body(ext as Ext & { chromium: ChromiumExt })));
-}
