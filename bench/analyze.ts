@@ -1,3 +1,4 @@
+import type { DemoStats } from '../demo/stats';
 import type { IngestResult } from './protocol';
 
 /** [Date.now(), value] pairs in time order. */
@@ -20,6 +21,17 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const median = (values: number[]): number => percentile(values, 50);
+
+/**
+ * Frames the demo sent on connection `n` of `stream` (1-based, as the demo numbers a stream's
+ * connections) and when it opened (ms). A stream's own totals add up every connection its key
+ * ever had, so a run counts only the connection it opened: runs in different sessions share the
+ * one demo server and may use the same key.
+ */
+export function connectionSent(stats: DemoStats, stream: string, n: number): { events: number; startedAt?: number } {
+  const conn = stats.streams[stream]?.perConnection.find((c) => c.n === n);
+  return conn ? { events: conn.events, startedAt: Date.parse(conn.startedAt) } : { events: 0 };
+}
 
 export interface IngestFigures {
   /** When the connection opened and when the last frame was sent (wall clock). */
