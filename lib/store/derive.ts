@@ -109,7 +109,7 @@ export const SNAPSHOT_MIN_EVENTS = 1000;
 /** ...and at most (a large state is snapshotted less often, to bound the disk it costs). */
 export const SNAPSHOT_MAX_EVENTS = 4_000;
 /** A snapshot costs the disk about as much as this many bytes (packed) per event folded. */
-const SNAPSHOT_BYTES_PER_EVENT = 32;
+const SNAPSHOT_BYTES_PER_EVENT = 64;
 /** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
 export const SNAPSHOT_BUDGET_MS = 40;
 
