@@ -3,7 +3,7 @@ import type { StreamEvent } from '../model/event';
 import type { Family, TypedStreamEvent } from '../model/typed';
 import { typeForStore } from '../protocols';
 import { foldEvent, type EndpointState } from '../state';
-import { batch } from '../state/immutable';
+import { batch, define } from '../state/immutable';
 import { packState } from './packing';
 import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
 
@@ -30,7 +30,7 @@ export const emptyCounters = (): EndpointCounters => ({
 /** Adds `n` to a count by name; names come from events, so `__proto__` and `constructor` are plain keys. */
 function bump(counts: Record<string, number>, key: string, n: number): void {
   const next = (Object.hasOwn(counts, key) ? counts[key]! : 0) + n;
-  if (next > 0) Object.defineProperty(counts, key, { value: next, writable: true, enumerable: true, configurable: true });
+  if (next > 0) define(counts, key, next);
   else delete counts[key];
 }
 
