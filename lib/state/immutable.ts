@@ -98,7 +98,10 @@ export function keepEqual<T>(prev: readonly T[], next: readonly T[]): readonly T
 /** `base` with the defined values of `changes` laid over it. */
 export function merge<T extends object>(base: T, changes: Partial<T>): T {
   const out = { ...base };
-  for (const [k, v] of Object.entries(changes)) if (v !== undefined) Object.assign(out, { [k]: v });
+  for (const k of Object.keys(changes)) {
+    const v = (changes as Record<string, unknown>)[k];
+    if (v !== undefined) define(out, k, v);
+  }
   return out;
 }
 
