@@ -55,14 +55,26 @@ interface TypedMessage {
   issues: ValidationIssue[];
 }
 
-function typeMessage(ev: StreamEvent, profile: Profile, { type, payload, error }: Decoded): TypedMessage {
+/**
+ * The schema verdict of one message, as `typeEvent` gives it: a message its framing could not
+ * read (a SignalR record that is not JSON, text after the last STOMP frame) has no type to check
+ * but is still flagged; a type's schema always expects a payload, so one that cannot be read is
+ * an issue too.
+ */
+function issuesOf(spec: TypeSpec | undefined, { payload, error }: Decoded): ValidationIssue[] {
+  if (!spec) return error !== undefined ? [{ path: '', message: `cannot be read: ${error}` }] : [];
+  return error !== undefined ? [{ path: '', message: `data is not valid JSON: ${error}` }] : validate(spec.schema, payload);
+}
+
+/** The issues of a frame of several messages, at `index.path`. */
+const frameIssues = (messages: readonly { issues: ValidationIssue[] }[]): ValidationIssue[] =>
+  messages.flatMap((m, i) => m.issues.map((x) => ({ path: x.path === '' ? String(i) : `${i}.${x.path}`, message: x.message }))).slice(0, MAX_ISSUES);
+
+function typeMessage(ev: StreamEvent, profile: Profile, decoded: Decoded): TypedMessage {
+  const { type, payload } = decoded;
   const spec: TypeSpec | undefined = specFor(profile, type);
-  // A record its framing could not read (a SignalR record that is not JSON, text after the last
-  // STOMP frame) has no type to check, but is still flagged.
-  const unread = error !== undefined ? [{ path: '', message: `cannot be read: ${error}` }] : [];
-  if (!spec) return { type, category: 'data', detail: describe(ev, type, payload), entities: [], payload, known: false, issues: unread };
-  // A type's schema always expects a payload; one that cannot be read is an issue, shown as its text.
-  const issues = error !== undefined ? [{ path: '', message: `data is not valid JSON: ${error}` }] : validate(spec.schema, payload);
+  const issues = issuesOf(spec, decoded);
+  if (!spec) return { type, category: 'data', detail: describe(ev, type, payload), entities: [], payload, known: false, issues };
   const detail = payload === undefined ? '' : attempt(() => spec.summary(payload, ev), '');
   const category: Category = attempt(() => spec.isError?.(payload, ev) === true, false) ? 'error' : spec.category;
   return {
@@ -104,7 +116,7 @@ function several(family: Family, messages: TypedMessage[]): TypedEvent {
     entities: messages.flatMap((m) => m.entities).filter((r) => !seen.has(`${r.kind}:${r.id}`) && seen.add(`${r.kind}:${r.id}`)),
     payload: messages.map((m) => m.payload),
     known: messages.every((m) => m.known),
-    issues: messages.flatMap((m, i) => m.issues.map((x) => ({ path: x.path === '' ? String(i) : `${i}.${x.path}`, message: x.message }))).slice(0, MAX_ISSUES),
+    issues: frameIssues(messages),
     records: messages.map((m) => ({ type: m.type, payload: m.payload })),
   };
 }
@@ -130,6 +142,37 @@ export function typeEvent(ev: StreamEvent, family: Family, custom?: CustomProfil
   return messages.length === 1 && messages[0] ? finish(profile.family, messages[0]) : several(profile.family, messages);
 }
 
+/**
+ * What the store needs of an event as it records it: `typeEvent`'s type, payload, records,
+ * `known` and issues (the schema verdict), without the summary, entities and category, which
+ * the store does not keep and no reducer reads (they are most of the cost of `typeEvent`). A
+ * profile whose reducer reads entities, and markers, are typed in full.
+ */
+export function typeForStore(ev: StreamEvent, family: Family, custom?: CustomProfile): TypedEvent {
+  const profile = profileFor(family, custom);
+  if (profile.foldsEntities || ev.dir === 'sys') return typeEvent(ev, family, custom);
+  const decoded = decodeFrame(ev, profile);
+  if (decoded.length === 1) {
+    const d = decoded[0]!;
+    const spec = specFor(profile, d.type);
+    return { family: profile.family, type: d.type, category: 'data', summary: '', entities: [], payload: d.payload, known: spec !== undefined, issues: issuesOf(spec, d) };
+  }
+  const messages = decoded.map((d) => {
+    const spec = specFor(profile, d.type);
+    return { type: d.type, payload: d.payload, known: spec !== undefined, issues: issuesOf(spec, d) };
+  });
+  return {
+    family: profile.family,
+    type: messages[0]!.type,
+    category: 'data',
+    summary: '',
+    entities: [],
+    payload: messages.map((m) => m.payload),
+    known: messages.every((m) => m.known),
+    issues: frameIssues(messages),
+    records: messages.map((m) => ({ type: m.type, payload: m.payload })),
+  };
+}
 
 /** The issue a replayed event carries when the store recorded that it failed its schema. */
 const STORED_INVALID: ValidationIssue[] = [{ path: '', message: 'failed its schema when it was stored' }];

@@ -97,18 +97,28 @@ function sizeOf(d: object): number {
 
 const lastSeq = (t: Traced): number => t.trace.seqs[t.trace.seqs.length - 1] ?? 0;
 
-/** The `cap` most recently changed entries, in their original order. */
+/**
+ * The `cap` most recently changed entries, in their original order; of entries changed by the
+ * same event (a tie), the first ones. The cut is found on a sorted copy of the numbers alone,
+ * not by sorting the entries.
+ */
 function newest<T extends Traced>(d: Dict<T>, cap: number): Dict<T> {
   const entries = Object.entries(d);
-  const keep = new Set(
-    entries
-      .map(([k, v]) => [k, lastSeq(v)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, cap)
-      .map(([k]) => k),
-  );
+  const seqs = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) seqs[i] = lastSeq(entries[i]![1]);
+  const cut = entries.length > cap ? seqs.slice().sort()[entries.length - cap]! : -Infinity;
+  let atCut = cap;
+  for (const s of seqs) if (s > cut) atCut--;
   const out: Record<string, T> = {};
-  for (const [k, v] of entries) if (keep.has(k)) define(out, k, v);
-  sizes.set(out, keep.size);
+  let kept = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const s = seqs[i]!;
+    if (s > cut || (s === cut && atCut-- > 0)) {
+      const [k, v] = entries[i]!;
+      define(out, k, v);
+      kept++;
+    }
+  }
+  sizes.set(out, kept);
   return out;
 }

@@ -1,9 +1,9 @@
 import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Family, TypedStreamEvent } from '../model/typed';
-import { typeEvent } from '../protocols';
+import { typeForStore } from '../protocols';
 import { foldEvent, type EndpointState } from '../state';
-import { batch } from '../state/immutable';
+import { batch, define } from '../state/immutable';
 import { packState } from './packing';
 import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
 
@@ -30,7 +30,7 @@ export const emptyCounters = (): EndpointCounters => ({
 /** Adds `n` to a count by name; names come from events, so `__proto__` and `constructor` are plain keys. */
 function bump(counts: Record<string, number>, key: string, n: number): void {
   const next = (Object.hasOwn(counts, key) ? counts[key]! : 0) + n;
-  if (next > 0) Object.defineProperty(counts, key, { value: next, writable: true, enumerable: true, configurable: true });
+  if (next > 0) define(counts, key, next);
   else delete counts[key];
 }
 
@@ -44,7 +44,10 @@ export interface TypedChunk {
   events: TypedStreamEvent[];
 }
 
-/** Types the events of one chunk (one endpoint, oldest first) with the endpoint's family (and custom definition). */
+/**
+ * Types the events of one chunk (one endpoint, oldest first) with the endpoint's family (and
+ * custom definition), as far as the store and the fold need (`typeForStore`: no summaries).
+ */
 export function typeChunk(endpointId: string, events: readonly StreamEvent[], family: Family, custom?: CustomProfile): TypedChunk {
   const names: string[] = [];
   const at: number[] = [];
@@ -66,7 +69,7 @@ export function typeChunk(endpointId: string, events: readonly StreamEvent[], fa
     malformed: 0,
   };
   const typedEvents = events.map((ev, i) => {
-    const typed = typeEvent(ev, family, custom);
+    const typed = typeForStore(ev, family, custom);
     let k = slot.get(typed.type);
     if (k === undefined) {
       k = names.push(typed.type) - 1;

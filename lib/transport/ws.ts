@@ -126,14 +126,16 @@ export function createWsTransport(cfg: EndpointConfig, deps: WsDeps): Transport 
       }
     };
     socket.onmessage = (ev: { data: unknown }) => {
-      if (typeof ev.data === 'string') {
-        h.frame({ dir: 'in', opcode: 1, data: ev.data, size: utf8Size(ev.data) });
-        heartbeat?.received(ev.data);
+      // Read once: each read of a browser MessageEvent's `data` goes through the bindings.
+      const data = ev.data;
+      if (typeof data === 'string') {
+        h.frame({ dir: 'in', opcode: 1, data, size: utf8Size(data) });
+        heartbeat?.received(data);
         return;
       }
-      const bytes = asBytes(ev.data);
+      const bytes = asBytes(data);
       if (bytes) h.frame({ dir: 'in', opcode: 2, data: toBase64(bytes), size: bytes.byteLength });
-      else h.marker('malformed', 'Received a frame that is neither text nor bytes', { type: typeof ev.data });
+      else h.marker('malformed', 'Received a frame that is neither text nor bytes', { type: typeof data });
     };
     socket.onerror = (ev: { message?: unknown }) => {
       // Browsers say nothing here; Node's ws names the socket error.

@@ -3,7 +3,7 @@ import { takeEvents } from '../../../demo/streams';
 import { DEMO_PATHS, INVENTORY_PROFILE } from '../../../lib/config/demo-endpoints';
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
-import { detectFamily, PROFILES, typeEvent, typeForFold } from '../../../lib/protocols';
+import { detectFamily, PROFILES, typeEvent, typeForFold, typeForStore } from '../../../lib/protocols';
 import { foldInto } from '../../../lib/store/derive';
 import { emptySlice } from '../../../lib/state';
 
@@ -86,6 +86,14 @@ describe('the demo server speaks what the profiles expect', () => {
       });
       const replayed = events.map((ev, i) => ({ ...ev, typed: typeForFold(ev, family, !invalid(i)) }));
       expect(JSON.stringify(foldInto(emptySlice(family), replayed))).toBe(JSON.stringify(foldInto(emptySlice(family), full)));
+    });
+
+    it(`${key}: folds to the same state typed for the store (typeForStore) as typed in full`, () => {
+      const events = asStored(DEMO_PATHS[key], transport, 600);
+      const full = events.map((ev) => ({ ...ev, typed: typeEvent(ev, family) }));
+      const stored = events.map((ev) => ({ ...ev, typed: typeForStore(ev, family) }));
+      expect(stored.map((e) => [e.typed.type, e.typed.issues])).toEqual(full.map((e) => [e.typed.type, e.typed.issues]));
+      expect(JSON.stringify(foldInto(emptySlice(family), stored))).toBe(JSON.stringify(foldInto(emptySlice(family), full)));
     });
   }
 });

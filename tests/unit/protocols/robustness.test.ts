@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8Size, type StreamEvent } from '../../../lib/model/event';
 import { FAMILIES } from '../../../lib/model/typed';
-import { detectFamily, PROFILES, typeEvent } from '../../../lib/protocols';
+import { detectFamily, PROFILES, typeEvent, typeForStore } from '../../../lib/protocols';
 
 const jsonText = fc.jsonValue().map((v) => JSON.stringify(v));
 const dataText = fc.oneof(fc.string(), jsonText, fc.constantFrom('', '{', '[1,', 'null', '"x"'));
@@ -34,6 +34,16 @@ describe('robustness', () => {
         expect(typeof t.summary).toBe('string');
         expect(t.summary).not.toMatch(/[\r\n\u2028\u2029]/);
         for (const e of t.entities) expect(typeof e.id).toBe('string');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('typeForStore agrees with typeEvent on everything the store and the fold read', () => {
+    fc.assert(
+      fc.property(streamEvent, fc.constantFrom(...FAMILIES), (ev, family) => {
+        const pick = ({ family: f, type, payload, records, known, issues }: ReturnType<typeof typeEvent>) => ({ f, type, payload, records, known, issues });
+        expect(pick(typeForStore(ev, family))).toEqual(pick(typeEvent(ev, family)));
       }),
       { numRuns: 3000 },
     );

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batch } from '../../../lib/state/immutable';
 import { emptyOfficePlane, reduceOfficePlane, type OfficePlaneState } from '../../../lib/state/officeplane';
 import { emptyOpenCode, reduceOpenCode } from '../../../lib/state/opencode';
 import { emptyPlans, reducePlans } from '../../../lib/state/plans';
-import { ENTITY_CAP } from '../../../lib/state/trace';
+import { ENTITY_CAP, touchedIn, type Traced } from '../../../lib/state/trace';
 import { endpoint } from './events';
 
 // Enough new entities for one pruning (at ENTITY_CAP * 1.25) and some after it.
@@ -60,5 +61,37 @@ describe('entity cap', () => {
     expect(sessions.length).toBeLessThanOrEqual(ENTITY_CAP * 1.25);
     expect(s.sessionOrder).toEqual(sessions);
     expect(Object.keys(s.messages).every((id) => Object.hasOwn(s.sessions, id))).toBe(true);
+  });
+});
+
+describe('pruning', () => {
+  /** The entries a stable sort by last seq (newest first) keeps, in their original order. */
+  const reference = (d: Record<string, Traced>, cap: number): string[] => {
+    const last = (t: Traced) => t.trace.seqs[t.trace.seqs.length - 1] ?? 0;
+    const keep = new Set(Object.entries(d).sort((a, b) => last(b[1]) - last(a[1])).slice(0, cap).map(([k]) => k));
+    return Object.keys(d).filter((k) => keep.has(k));
+  };
+
+  it('keeps the most recently changed, and of ties the first ones, in their order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer(), (spread, seed) => {
+        // Few distinct seqs among 2,500 entries: many ties around the cut.
+        let x = seed;
+        const next = () => (x = (x * 1103515245 + 12345) & 0x7fffffff);
+        const d: Record<string, Traced> = {};
+        for (let i = 0; i < ENTITY_CAP * 1.25; i++) {
+          const seqs = next() % 7 === 0 ? [] : [next() % spread];
+          d[`e${next() % 100_000}`] = { trace: { endpointId: 'x', seqs, invalidSeqs: [] } };
+        }
+        const full = { ...d };
+        const emit = endpoint('x', 'officeplane');
+        const ev = emit('task_update', { id: 'new', state: 'running' });
+        while (Object.keys(full).length <= ENTITY_CAP * 1.25) full[`f${Object.keys(full).length}`] = { trace: { endpointId: 'x', seqs: [0], invalidSeqs: [] } };
+        const { dict, pruned } = touchedIn(full, 'new', ev, () => ({}));
+        expect(pruned).toBe(true);
+        expect(Object.keys(dict)).toEqual(reference({ ...full, new: dict.new! }, ENTITY_CAP));
+      }),
+      { numRuns: 10 },
+    );
   });
 });
