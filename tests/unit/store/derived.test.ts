@@ -218,7 +218,7 @@ describe('v2 -> v3 migration', () => {
     const v2 = (await openStore(dbName(), 2)) as unknown as IDBPDatabase;
     const name = v2.name;
     for (const c of await ref.getAll('chunks')) {
-      const { packed: _, ...rest } = c;
+      const { packed: _, codec: _c, size: _s, ...rest } = c;
       await v2.put('chunks', { ...rest, events: await chunkEvents(c), typing: await ref.get('typing', c.cid!) });
     }
     for (const store of ['index', 'snapshots', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
@@ -226,6 +226,8 @@ describe('v2 -> v3 migration', () => {
 
     const db = await openStore(name);
     expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c) && !('typing' in c))).toBe(true);
+    // Packed as the current writer packs: same codec, same size.
+    expect((await db.getAll('chunks')).map(({ codec, size }) => ({ codec, size }))).toEqual((await ref.getAll('chunks')).map(({ codec, size }) => ({ codec, size })));
     expect(await stored(db, 'p')).toEqual(events);
     expect(await db.getAll('typing')).toEqual(await ref.getAll('typing'));
     expect(await readChunkIndex(db, 'p')).toEqual(await readChunkIndex(ref, 'p'));
