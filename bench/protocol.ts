@@ -24,8 +24,11 @@ export interface Commands {
   travel: { args: { endpointId: string; runs: number; jumps: number }; result: TravelResult };
   /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */
   panel: { args: { runs: number }; result: PanelResult };
-  /** In the panel over the full store: a type filter and a text search for event `n`. */
-  search: { args: { n: number; type: string }; result: SearchRun[] };
+  /**
+   * In the panel over the full store: a type filter (when `type` is given) and a text search for
+   * event `n`, by the `"n":n}` noise events carry or, for realistic events, by the event's `id`.
+   */
+  search: { args: { n: number; type?: string; by?: 'n' | 'id' }; result: SearchRun[] };
   /** The panel open while `endpoint` streams for `seconds`: heap, longest task, event-loop delay. */
   panelLoad: { args: { endpoint: EndpointConfig; seconds: number }; result: PanelLoadResult };
   /** Page capture on for exactly these origins (none: off); answers once the scripts are (un)registered. */

@@ -105,12 +105,14 @@ async function main(): Promise<void> {
       log(`ingest at ${f.rate}/s with the store full`);
       return { fill, panel, read, travel, search, diskBytes, ingest: await ingestRun(agent, demo, pid, f, f.rate) };
     });
-    log(`session 4: disk per realistic event (${f.realistic} events)`);
+    log(`session 4: disk per realistic event, search over them (${f.realistic} events)`);
     const realProfile = path.join(tmp, 'realistic');
     const realEp = endpoint('bench-realistic', `${demo.wsUrl}/ws?bench=realistic`, false);
     const realistic = await session(agent, realProfile, async ({ extId }) => ({
       fill: await agent.run({ op: 'fill', endpoint: realEp, events: f.realistic, chunk: f.fillChunk, kind: 'realistic' }),
       diskBytes: indexedDbBytes(realProfile, extId),
+      // Event 7's id: a rare literal in data that compresses like real JSON, at the far end of the store.
+      search: await agent.run({ op: 'search', n: 7, by: 'id' }),
     }));
 
     log(`session 5: capture overhead, a page receiving ${f.rate2} WebSocket messages/s`);

@@ -1,14 +1,30 @@
+import { openStore } from '../../lib/store/schema';
+import { readChunk, readChunkIndex } from '../../lib/store/view';
 import type { Commands, SearchRun } from '../protocol';
 import { longTasks, openPanelFrame, rowsIn, until } from './panel-frame';
+
+/** The `id` in the data of the stored event with sequence number `seq` (realistic events have a random one). */
+async function idOf(seq: number): Promise<string> {
+  const db = await openStore();
+  try {
+    const chunk = (await readChunkIndex(db)).find((c) => c.firstSeq <= seq && seq <= c.lastSeq);
+    const ev = chunk && (await readChunk(db, chunk.cid)).find((e) => e.seq === seq);
+    if (!ev) throw new Error(`no stored event with seq ${seq}`);
+    return (JSON.parse(ev.data) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * Runs the timeline's filters over the whole store in the real panel (a same-origin frame, driven
  * through its DOM as a user would): time to the first screen of matching rows, time until the
  * search reports it is complete, and the longest task in the panel meanwhile.
  */
-export async function search({ n, type }: Commands['search']['args']): Promise<SearchRun[]> {
-  // Synthetic event n carries `"n":n}` (the last field of its payload) and is stored with seq n + 1.
-  const text = `"n":${n}}`;
+export async function search({ n, type, by = 'n' }: Commands['search']['args']): Promise<SearchRun[]> {
+  // Synthetic event n carries `"n":n}` (the last field of its payload) and is stored with seq n + 1;
+  // a realistic event has a random id of its own.
+  const text = by === 'n' ? `"n":${n}}` : await idOf(n + 1);
   const { frame, win, doc } = await openPanelFrame();
   const count = () => doc.querySelector('[data-testid="timeline-count"]')?.textContent ?? '';
   const runs: SearchRun[] = [];
@@ -37,11 +53,13 @@ export async function search({ n, type }: Commands['search']['args']): Promise<S
     textBox.value = v;
     textBox.dispatchEvent(new win.Event('input', { bubbles: true }));
   };
-  const typeMenu = doc.querySelector<HTMLDetailsElement>('[data-testid="filter-types"]')!;
-  const typeBox = () => typeMenu.querySelector<HTMLInputElement>(`input[data-type="${type}"]`)!;
-  typeMenu.open = true;
-  await until(`type ${type} in the type menu`, () => typeMenu.querySelector(`input[data-type="${type}"]`) !== null, 30_000);
-  await measure(`type = ${type}`, () => typeBox().click(), (r) => r.dataset.type === type, () => typeBox().click());
+  if (type !== undefined) {
+    const typeMenu = doc.querySelector<HTMLDetailsElement>('[data-testid="filter-types"]')!;
+    const typeBox = () => typeMenu.querySelector<HTMLInputElement>(`input[data-type="${type}"]`)!;
+    typeMenu.open = true;
+    await until(`type ${type} in the type menu`, () => typeMenu.querySelector(`input[data-type="${type}"]`) !== null, 30_000);
+    await measure(`type = ${type}`, () => typeBox().click(), (r) => r.dataset.type === type, () => typeBox().click());
+  }
   // Typed text settles for 150 ms before the search starts, as it does for a user.
   await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(n + 1), () => setText(''));
   frame.remove();

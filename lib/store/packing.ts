@@ -5,23 +5,39 @@ import type { Chunk } from './schema';
 
 /*
  * How a chunk keeps its events on disk: the events as JSON (without the endpoint id, which is
- * the chunk's), compressed with raw DEFLATE. IndexedDB compresses values itself (snappy), but a
+ * the chunk's), UTF-8, compressed with raw DEFLATE. IndexedDB compresses values itself (snappy), but a
  * chunk of JSON frames still cost ~160 B per realistic event that way; DEFLATE over the whole
  * chunk finds the repeats between events (keys, ids, words) and writes ~100 B. It also makes the
  * value handed to IndexedDB a single byte array, which is far cheaper to clone than thousands of
  * event objects.
  *
+ * A chunk DEFLATE barely shrinks (already compressed or encrypted data, sent as-is) is stored as
+ * its UTF-8 JSON instead (`codec: 'none'`): reading it back is then a text decode, with no inflate.
+ * The chunk also records the JSON's size in bytes, so reading inflates into a buffer of that size
+ * allocated once: several times faster than letting the output grow. Chunks written before these
+ * two fields existed are DEFLATE of unknown size, and still read.
+ *
  * Packing is synchronous (fflate): it runs inside IndexedDB transactions (the upgrade), which an
  * `await` on anything else would end, and at level 3 it is several times faster than the
- * browser's CompressionStream at its fixed default level. Reading has both: the browser's own
- * DecompressionStream where the caller can wait, fflate inside a transaction.
+ * browser's CompressionStream at its fixed default level. Reading is synchronous too: fflate into
+ * a buffer of the known size took a quarter of the time of the browser's DecompressionStream.
  */
 
 /** Lower levels pack faster and bigger: on realistic JSON, 3 wrote ~18% more than 6 in ~70% of its time. */
 const LEVEL = 3;
 
+/**
+ * DEFLATE is kept only when it saves at least this fraction of the UTF-8; below, the chunk is
+ * stored as it is. A sample of the chunk is tried first: one that does not shrink spares the
+ * writer compressing the rest.
+ */
+const MIN_SAVING = 0.5;
+const SAMPLE_BYTES = 32 * 1024;
+
 type Packable = Omit<StreamEvent, 'endpointId'>;
-type Packed = Pick<Chunk, 'endpointId' | 'packed'>;
+/** What a chunk stores of its events: see `Chunk`. */
+export type PackedEvents = Pick<Chunk, 'packed' | 'codec' | 'size'>;
+type Packed = Pick<Chunk, 'endpointId'> & PackedEvents;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -41,33 +57,62 @@ function utf8(text: string): Uint8Array {
   return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
+/** Whether DEFLATE shrinks `bytes` by MIN_SAVING, and the DEFLATE if it does. */
+function deflated(bytes: Uint8Array): Uint8Array | undefined {
+  if (bytes.length > 2 * SAMPLE_BYTES) {
+    const sample = bytes.subarray(bytes.length >> 1, (bytes.length >> 1) + SAMPLE_BYTES);
+    // A margin: a sample finds fewer repeats than the whole chunk.
+    if (deflateSync(sample, { level: LEVEL }).length > sample.length * (1 - MIN_SAVING + 0.1)) return undefined;
+  }
+  const packed = deflateSync(bytes, { level: LEVEL });
+  return packed.length <= bytes.length * (1 - MIN_SAVING) ? packed : undefined;
+}
+
 /** One endpoint's events, as a chunk stores them. */
-export function packEvents(events: readonly StreamEvent[]): Uint8Array {
+export function packEvents(events: readonly StreamEvent[]): PackedEvents {
   const rows: Packable[] = events.map(({ endpointId: _, ...rest }) => rest);
-  return deflateSync(utf8(JSON.stringify(rows)), { level: LEVEL });
+  const bytes = utf8(JSON.stringify(rows));
+  const packed = deflated(bytes);
+  // The UTF-8 is in the reused buffer: a chunk stored as it is gets a copy of its own.
+  return packed ? { packed, size: bytes.length } : { packed: bytes.slice(), size: bytes.length, codec: 'none' };
 }
 
 /** The events of a chunk's JSON text (what `chunkJson` gives), for the chunk's endpoint. */
 export const eventsFromJson = (endpointId: string, json: string): StreamEvent[] => (JSON.parse(json) as Packable[]).map((row) => ({ endpointId, ...row }));
 
 /**
+ * The buffer chunks of a known size are inflated into, reused (a search reads hundreds in a row);
+ * it grows to the largest, up to SCRATCH_MAX. The text is decoded out of it before the next read.
+ */
+let inflateScratch = new Uint8Array(0);
+
+function inflated({ packed, size }: PackedEvents): Uint8Array {
+  if (size === undefined) return inflateSync(packed);
+  if (size > SCRATCH_MAX) return inflateSync(packed, { out: new Uint8Array(size) });
+  if (inflateScratch.length < size) inflateScratch = new Uint8Array(Math.max(size, Math.min(SCRATCH_MAX, inflateScratch.length * 2)));
+  return inflateSync(packed, { out: inflateScratch.subarray(0, size) });
+}
+
+/**
  * A stored chunk's events as the JSON text they were packed from, not parsed: a search looks
  * for its words in it first and parses only the chunks that may hold a match.
  */
-export const chunkJson = ({ packed }: Pick<Chunk, 'packed'>): Promise<string> =>
-  new Response(new Blob([packed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+export const chunkJsonNow = (chunk: PackedEvents): string => decoder.decode(chunk.codec === 'none' ? chunk.packed : inflated(chunk));
+
+/** `chunkJsonNow` for callers that wait anyway. */
+export const chunkJson = async (chunk: PackedEvents): Promise<string> => chunkJsonNow(chunk);
 
 /** A stored chunk's events, oldest first. */
-export const chunkEvents = async (chunk: Packed): Promise<StreamEvent[]> => eventsFromJson(chunk.endpointId, await chunkJson(chunk));
+export const chunkEvents = async (chunk: Packed): Promise<StreamEvent[]> => chunkEventsNow(chunk);
 
 /** `chunkEvents` without waiting, for inside a transaction. */
-export const chunkEventsNow = ({ endpointId, packed }: Packed): StreamEvent[] => eventsFromJson(endpointId, decoder.decode(inflateSync(packed)));
+export const chunkEventsNow = (chunk: Packed): StreamEvent[] => eventsFromJson(chunk.endpointId, chunkJsonNow(chunk));
 
 /**
  * A folded state as a snapshot stores it: its JSON, compressed like a chunk. A large state
- * (2,000 entities with their latest payloads) is ~60 KB this way instead of ~760 KB of cloned
- * objects, which also keeps it under the size at which IndexedDB moves a value to a file of
- * its own. The state is plain data (the snapshot spacing was always sized by its JSON).
+ * (three collections of 2,000 entities, each with its trace) is ~60 KB this way instead of
+ * ~760 KB of cloned objects, which also keeps it under the size at which IndexedDB moves a value
+ * to a file of its own. The state is plain data (the snapshot spacing was always sized by its JSON).
  */
 export const packState = (state: EndpointState): Uint8Array => deflateSync(utf8(JSON.stringify(state)), { level: LEVEL });
 

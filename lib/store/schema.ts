@@ -23,6 +23,10 @@ export interface Chunk {
   bytes: number;
   /** The events, packed (./packing.ts): read them with `chunkEvents`. */
   packed: Uint8Array;
+  /** How `packed` holds the events' UTF-8 JSON: DEFLATE when absent, as it is for `none`. */
+  codec?: 'none';
+  /** Bytes of that UTF-8 (absent in chunks written before it was recorded). */
+  size?: number;
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
-import { chunkEvents, chunkJson, eventsFromJson } from './packing';
+import { chunkEvents, chunkJsonNow, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 
@@ -22,10 +22,14 @@ export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './sche
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
 
-/** One chunk as a search reads it: its events' JSON text, not parsed yet, and their typing. */
-export interface RawChunk {
+/** One chunk's events as their JSON text, not parsed yet: what a search looks for its words in. */
+export interface ChunkText {
   endpointId: string;
   json: string;
+}
+
+/** One chunk's events unparsed, with their typing. */
+export interface RawChunk extends ChunkText {
   typing: ChunkTyping;
 }
 
@@ -36,11 +40,17 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
   return eventsFromJson(endpointId, json).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
 }
 
-/** One chunk's events unparsed, with their typing, for a search; undefined when the chunk is gone. */
+/** One chunk's events unparsed, with their typing; undefined when the chunk is gone. */
 export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
   const tx = db.transaction(['chunks', 'typing']);
   const [chunk, typing] = await Promise.all([tx.objectStore('chunks').get(cid), tx.objectStore('typing').get(cid)]);
-  return chunk && typing ? { endpointId: chunk.endpointId, json: await chunkJson(chunk), typing } : undefined;
+  return chunk && typing ? { endpointId: chunk.endpointId, json: chunkJsonNow(chunk), typing } : undefined;
+}
+
+/** One chunk's events as JSON text, without their typing (a search reads that only for chunks it parses). */
+export async function readChunkText(db: DB, cid: number): Promise<ChunkText | undefined> {
+  const chunk = await db.get('chunks', cid);
+  return chunk && { endpointId: chunk.endpointId, json: chunkJsonNow(chunk) };
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */

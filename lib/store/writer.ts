@@ -251,7 +251,7 @@ export class EventWriter {
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
       const typed = typeChunk(endpointId, part, family, custom);
       const { info } = typed;
-      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, packed: packEvents(part) }, typing: typed.typing, info });
+      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, ...packEvents(part) }, typing: typed.typing, info });
       const r = foldChunk(folder, typed.events);
       folder = r.folder;
       if (r.snapshot) out.snapshots.push(r.snapshot);

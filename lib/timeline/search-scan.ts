@@ -1,4 +1,4 @@
-import { storedEventsOf, type ChunkInfo, type ChunkTyping, type RawChunk } from '../store/view';
+import { storedEventsOf, type ChunkInfo, type ChunkText, type ChunkTyping } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -17,9 +17,12 @@ export interface ScanProgress {
   done: boolean;
 }
 
-/** How a search reads a chunk: its events' JSON text, or only their typed types and verdicts (cheaper). */
+/**
+ * How a search reads a chunk: its events' JSON text (their typing only when it is parsed), or
+ * only their typed types and verdicts (cheaper).
+ */
 export interface ChunkSource {
-  readRaw(cid: number): Promise<RawChunk | undefined>;
+  readText(cid: number): Promise<ChunkText | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
 }
 
@@ -31,20 +34,42 @@ export interface ScanOptions extends ChunkSource {
   now?: () => number;
 }
 
-/** Offsets of the events of `c` that match, from their types alone when the filter allows it. */
-async function matchesIn(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<number[]> {
-  const offsets: number[] = [];
+/**
+ * Chunks read ahead of the one being searched: IndexedDB fetches them (in the browser's own
+ * threads) while this one is unpacked and searched. One at a time, a search over packed
+ * chunks spent as long waiting for reads as working; four in flight hid most of the waits.
+ */
+export const READ_AHEAD = 4;
+
+type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
+
+/** A chunk to search, with its read started. */
+type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<ChunkText | undefined> };
+
+function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {
   const byTyping = m.byTyping(c);
-  if (byTyping) {
-    const t = await o.readTyping(c.cid);
+  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: o.readText(c.cid) };
+  // A read ahead that fails is reported when its turn comes, or never if the search stops first.
+  p.read.catch(() => undefined);
+  return p;
+}
+
+/** Offsets of the events of `p.c` that match, from their types alone when the filter allows it. */
+async function matchesIn(p: Pending, m: StoredMatcher, o: ChunkSource): Promise<number[]> {
+  const offsets: number[] = [];
+  if (p.byTyping) {
+    const t = await p.read;
     if (!t) return offsets;
     const bad = new Set(t.invalid);
-    for (let i = 0; i < t.at.length; i++) if (byTyping(t.names[t.at[i]!]!, !bad.has(i))) offsets.push(i);
+    for (let i = 0; i < t.at.length; i++) if (p.byTyping(t.names[t.at[i]!]!, !bad.has(i))) offsets.push(i);
   } else {
-    const raw = await o.readRaw(c.cid);
-    // Most chunks of a text search hold none of its words: they are never parsed.
-    if (!raw || !m.mayMatch(raw.json, raw.typing.names)) return offsets;
-    const events = storedEventsOf(raw);
+    const text = await p.read;
+    // Most chunks of a text search hold none of its words: they are never parsed, and their
+    // typing is not read (the summary names the chunk's types).
+    if (!text || !m.mayMatch(text.json, Object.keys(p.c.types))) return offsets;
+    const typing = await o.readTyping(p.c.cid);
+    if (!typing) return offsets;
+    const events = storedEventsOf({ ...text, typing });
     for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
   }
   return offsets;
@@ -52,8 +77,8 @@ async function matchesIn(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promis
 
 /**
  * Runs a filter over chunks, newest first (the rows at the live edge are on screen first),
- * skipping chunks whose summary cannot match and reading the rest one at a time. Matches are
- * (cid, offset) references, never copies of events.
+ * skipping chunks whose summary cannot match and reading the rest READ_AHEAD at a time.
+ * Matches are (cid, offset) references, never copies of events.
  */
 export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher, o: ScanOptions): Promise<void> {
   const now = o.now ?? (() => performance.now());
@@ -62,11 +87,19 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
   let searched = 0;
   let found: ChunkMatches[] = [];
   let last = now();
+  /** Reads started, in search order, and the next chunk to start one for. */
+  const ahead: Pending[] = [];
+  let next = chunks.length - 1;
   for (let k = chunks.length - 1; k >= 0; k--) {
     if (o.cancelled()) return;
     const c = chunks[k]!;
     if (m.chunk(c)) {
-      const offsets = await matchesIn(c, m, o);
+      next = Math.min(next, k);
+      while (ahead.length < READ_AHEAD && next >= 0) {
+        const n = chunks[next--]!;
+        if (m.chunk(n)) ahead.push(start(n, m, o));
+      }
+      const offsets = await matchesIn(ahead.shift()!, m, o);
       if (o.cancelled()) return;
       if (offsets.length > 0) found.push({ cid: c.cid, offsets });
     }

@@ -24,15 +24,16 @@ export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise
       open.onerror = () => reject(open.error);
       open.onsuccess = () => resolve(open.result);
     });
-    const chunks = await new Promise<{ packed: Uint8Array<ArrayBuffer> }[]>((resolve, reject) => {
+    const chunks = await new Promise<{ packed: Uint8Array<ArrayBuffer>; codec?: 'none' }[]>((resolve, reject) => {
       const req = db.transaction('chunks').objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
       req.onerror = () => reject(req.error);
-      req.onsuccess = () => resolve(req.result as { packed: Uint8Array<ArrayBuffer> }[]);
+      req.onsuccess = () => resolve(req.result as { packed: Uint8Array<ArrayBuffer>; codec?: 'none' }[]);
     });
     db.close();
     const out: StoredRow[] = [];
     for (const c of chunks) {
-      const json = await new Response(new Blob([c.packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+      // A chunk is its events' UTF-8 JSON, DEFLATE unless `codec` says it is stored as it is.
+      const json = c.codec === 'none' ? new TextDecoder().decode(c.packed) : await new Response(new Blob([c.packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
       for (const e of JSON.parse(json) as StoredRow[]) out.push({ seq: e.seq, time: e.time, dir: e.dir, name: e.name, id: e.id, opcode: e.opcode, data: e.data });
     }
     return out;

@@ -1,7 +1,7 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
-import type { RawChunk } from '../../../lib/store/view';
+import type { ChunkText } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -69,13 +69,12 @@ export class FakeStore implements StoreView {
   }
 
   /** The chunk as a search reads it, its events as JSON text the way the store packs them. */
-  readRawChunk(cid: number): Promise<RawChunk | undefined> {
+  readChunkText(cid: number): Promise<ChunkText | undefined> {
     this.reads.push(cid);
     const chunk = this.chunks.find((c) => c.info.cid === cid);
-    const typing = this.typingOf(cid);
-    if (!chunk || !typing) return Promise.resolve(undefined);
+    if (!chunk) return Promise.resolve(undefined);
     const rows = chunk.events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row);
-    return Promise.resolve({ endpointId: chunk.info.endpointId, json: JSON.stringify(rows), typing });
+    return Promise.resolve({ endpointId: chunk.info.endpointId, json: JSON.stringify(rows) });
   }
 
   private typingOf(cid: number): ChunkTyping | undefined {

@@ -222,6 +222,8 @@ const unpackedSnapshots = async (ref: DB) => (await ref.getAll('snapshots')).map
 /** The upgraded store has what the current writer stores. */
 async function expectUpgraded(db: DB, ref: DB, events: StreamEvent[]): Promise<void> {
   expect((await db.getAll('chunks')).every((c) => c.packed instanceof Uint8Array && !('events' in c) && !('typing' in c))).toBe(true);
+  // Packed as the current writer packs: same codec, same size.
+  expect((await db.getAll('chunks')).map(({ codec, size }) => ({ codec, size }))).toEqual((await ref.getAll('chunks')).map(({ codec, size }) => ({ codec, size })));
   expect(await stored(db, 'p')).toEqual(events);
   expect(await db.getAll('typing')).toEqual(await ref.getAll('typing'));
   expect(await readChunkIndex(db, 'p')).toEqual(await readChunkIndex(ref, 'p'));
@@ -241,7 +243,7 @@ describe('v2 -> v4 migration', () => {
     const v2 = (await openStore(dbName(), 2)) as unknown as IDBPDatabase;
     const name = v2.name;
     for (const c of await ref.getAll('chunks')) {
-      const { packed: _, ...rest } = c;
+      const { packed: _, codec: _c, size: _s, ...rest } = c;
       await v2.put('chunks', { ...rest, events: await chunkEvents(c), typing: await ref.get('typing', c.cid!) });
     }
     for (const store of ['index', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);

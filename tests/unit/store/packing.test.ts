@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
-import { chunkEvents, chunkEventsNow, packEvents } from '../../../lib/store/packing';
+import { deflateSync } from 'fflate';
+import { chunkEvents, chunkEventsNow, chunkJson, packEvents } from '../../../lib/store/packing';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -30,7 +31,7 @@ describe('packed chunks', () => {
   it('give back exactly the events packed, in order, with the chunk\'s endpoint, read either way', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => event('ep-1', i + 1)))), async (events) => {
-        const chunk = { endpointId: 'ep-1', packed: packEvents(events) };
+        const chunk = { endpointId: 'ep-1', ...packEvents(events) };
         expect(chunkEventsNow(chunk)).toEqual(events);
         expect(await chunkEvents(chunk)).toEqual(events);
       }),
@@ -38,11 +39,53 @@ describe('packed chunks', () => {
     );
   });
 
+  /** Events whose data is `text` repeated or made up, `n` of them. */
+  const eventsOf = (n: number, data: (i: number) => string): StreamEvent[] =>
+    Array.from({ length: n }, (_, i) => ({ endpointId: 'ep-1', seq: i + 1, time: 1_700_000_000_000 + i, dir: 'in', transport: 'ws', data: data(i), size: 0 }));
+  let seed = 1;
+  /** Random base64, as encrypted or media payloads are sent: DEFLATE only entropy-codes it. */
+  const base64 = (n: number) => {
+    const bytes = Uint8Array.from({ length: n }, () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 255);
+    return btoa(String.fromCharCode(...bytes));
+  };
+
+  it('store what DEFLATE cannot halve as it is, and read it back the same', async () => {
+    const events = eventsOf(300, () => base64(600));
+    const stored = packEvents(events);
+    expect(stored.codec).toBe('none');
+    expect(stored.size).toBe(stored.packed.length);
+    expect(new TextDecoder().decode(stored.packed)).toBe(JSON.stringify(events.map(({ endpointId: _, ...e }) => e)));
+    expect(chunkEventsNow({ endpointId: 'ep-1', ...stored })).toEqual(events);
+    expect(await chunkEvents({ endpointId: 'ep-1', ...stored })).toEqual(events);
+    // Its own copy: packing the next chunk does not change it.
+    const before = stored.packed.slice();
+    packEvents(eventsOf(300, () => base64(600)));
+    expect(stored.packed).toEqual(before);
+  });
+
+  it('record the size of the JSON they hold, and read chunks of any size in a row', async () => {
+    for (const n of [1000, 3, 2000, 10]) {
+      const events = eventsOf(n, (i) => JSON.stringify({ type: 'task_update', id: `task-${i}` }));
+      const stored = packEvents(events);
+      expect(stored.codec).toBeUndefined();
+      expect(stored.size).toBe(new TextEncoder().encode(JSON.stringify(events.map(({ endpointId: _, ...e }) => e))).length);
+      expect(chunkEventsNow({ endpointId: 'ep-1', ...stored })).toEqual(events);
+      expect(await chunkJson(stored)).toBe(JSON.stringify(events.map(({ endpointId: _, ...e }) => e)));
+    }
+  });
+
+  it('still read chunks written before codec and size were recorded: DEFLATE, of unknown size', async () => {
+    const events = eventsOf(500, (i) => `{"n":${i}}`);
+    const old = { endpointId: 'ep-1', packed: deflateSync(new TextEncoder().encode(JSON.stringify(events.map(({ endpointId: _, ...e }) => e))), { level: 3 }) };
+    expect(chunkEventsNow(old)).toEqual(events);
+    expect(await chunkEvents(old)).toEqual(events);
+  });
+
   it('take a fraction of the JSON they hold', () => {
     const events: StreamEvent[] = Array.from({ length: 1000 }, (_, i) => {
       const data = JSON.stringify({ type: 'task_update', payload: { id: `task-${i}`, state: ['queued', 'running', 'done'][i % 3], progress: i % 100 } });
       return { endpointId: 'ep-1', seq: i + 1, time: 1_700_000_000_000 + i * 7, dir: 'in', transport: 'ws', opcode: 1, data, size: data.length };
     });
-    expect(packEvents(events).length).toBeLessThan(JSON.stringify(events).length / 5);
+    expect(packEvents(events).packed.length).toBeLessThan(JSON.stringify(events).length / 5);
   });
 });

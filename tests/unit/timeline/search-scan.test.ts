@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../../lib/timeline/filter';
-import { scanChunks, type ScanProgress } from '../../../lib/timeline/search-scan';
+import { READ_AHEAD, scanChunks, type ScanProgress } from '../../../lib/timeline/search-scan';
 import { compileStoredFilter } from '../../../lib/timeline/stored-filter';
 import { events, FakeStore } from '../panel/fake-store';
 
@@ -15,7 +15,7 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   const reports: ScanProgress[] = [];
   let clock = 0;
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
-    readRaw: (cid) => s.readRawChunk(cid),
+    readText: (cid) => s.readChunkText(cid),
     readTyping: (cid) => s.readChunkTyping(cid),
     report: (p) => reports.push(p),
     cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,
@@ -45,11 +45,33 @@ describe('scanChunks', () => {
     expect(reports.flatMap((r) => r.found)).toEqual([{ cid: 2, offsets: [49] }]);
   });
 
-  it('stops when cancelled, without a final report', async () => {
+  it('stops when cancelled, without a final report, having read at most a few chunks ahead', async () => {
     const s = store();
-    const reports = await scan(s, { text: 'x' }, { cancelAfter: 3 });
-    expect(s.reads).toHaveLength(3);
+    const reports = await scan(s, { text: 'x' }, { cancelAfter: 2 });
+    expect(s.reads.length).toBeLessThanOrEqual(2 + READ_AHEAD);
+    expect(s.reads).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1].slice(0, s.reads.length));
     expect(reports.some((r) => r.done)).toBe(false);
+  });
+
+  it('reads ahead only the chunks whose summary can match, and finds text in them in order', async () => {
+    const s = new FakeStore();
+    for (let i = 0; i < 12; i++) s.add(events(i % 3 === 0 ? 'a' : 'b', 1 + i * 10, 10));
+    const reports = await scan(s, { text: '"n":', endpoints: ['a'] });
+    expect(s.reads).toEqual([10, 7, 4, 1]);
+    // Text found in every event: each chunk read is parsed, its typing read then.
+    expect(s.typingReads).toEqual([10, 7, 4, 1]);
+    expect(reports.flatMap((r) => r.found).map((f) => [f.cid, f.offsets.length])).toEqual([
+      [10, 10],
+      [7, 10],
+      [4, 10],
+      [1, 10],
+    ]);
+  });
+
+  it('reads no typing for chunks whose text cannot match', async () => {
+    const s = store();
+    await scan(s, { text: '"n":150}' });
+    expect(s.typingReads).toEqual([2]);
   });
 
   it('finds by typing alone exactly what reading every event finds', async () => {

@@ -21,7 +21,7 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       current = m.id;
       const id = m.id;
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
-        readRaw: (cid) => store.readRawChunk(cid),
+        readText: (cid) => store.readChunkText(cid),
         readTyping: (cid) => store.readChunkTyping(cid),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
