@@ -40,7 +40,7 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const typings = await Promise.all(chunks.map((c) => tx.objectStore('typing').get(c.cid!)));
   let seq = from;
   for (const [k, chunk] of chunks.entries()) {
-    const stored = await chunkEvents(chunk);
+    const stored = chunkEvents(chunk);
     const bad = new Set((typings[k]?.invalid ?? []).map((i) => stored[i]!.seq));
     const events = stored.filter((e) => e.seq > from && e.seq <= atSeq).map((e) => ({ ...e, typed: typeForFold(e, state.family, !bad.has(e.seq), custom) }));
     if (events.length === 0) continue;

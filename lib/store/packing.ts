@@ -97,16 +97,10 @@ function inflated({ packed, size }: PackedEvents): Uint8Array {
  * A stored chunk's events as the JSON text they were packed from, not parsed: a search looks
  * for its words in it first and parses only the chunks that may hold a match.
  */
-export const chunkJsonNow = (chunk: PackedEvents): string => decoder.decode(chunk.codec === 'none' ? chunk.packed : inflated(chunk));
+export const chunkJson = (chunk: PackedEvents): string => decoder.decode(chunk.codec === 'none' ? chunk.packed : inflated(chunk));
 
-/** `chunkJsonNow` for callers that wait anyway. */
-export const chunkJson = async (chunk: PackedEvents): Promise<string> => chunkJsonNow(chunk);
-
-/** A stored chunk's events, oldest first. */
-export const chunkEvents = async (chunk: Packed): Promise<StreamEvent[]> => chunkEventsNow(chunk);
-
-/** `chunkEvents` without waiting, for inside a transaction. */
-export const chunkEventsNow = (chunk: Packed): StreamEvent[] => eventsFromJson(chunk.endpointId, chunkJsonNow(chunk));
+/** A stored chunk's events, oldest first; synchronous, so it can be read inside a transaction. */
+export const chunkEvents = (chunk: Packed): StreamEvent[] => eventsFromJson(chunk.endpointId, chunkJson(chunk));
 
 /**
  * A folded state as a snapshot stores it: its JSON, compressed like a chunk. A large state

@@ -43,7 +43,7 @@ export async function olderPage(db: DB, opts: { limit: number; before?: number; 
     }
     if (!cursor) before = undefined;
   }
-  const events = (await Promise.all(chunks.map(chunkEvents))).flat();
+  const events = chunks.flatMap(chunkEvents);
   return { events: events.sort(byTime), before };
 }
 
@@ -62,7 +62,7 @@ export async function* allEvents(db: DB, endpointId?: string): AsyncGenerator<St
     const cursor = await source.openCursor(range);
     if (!cursor) return;
     lastKey = cursor.key;
-    yield await chunkEvents(cursor.value);
+    yield chunkEvents(cursor.value);
   }
 }
 

@@ -6,7 +6,7 @@ import { detectFamily } from '../protocols';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
-import { chunkEventsNow } from './packing';
+import { chunkEvents } from './packing';
 import type { EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
 
 type Stores = ArrayLike<StoreNames<StreamscopeDB>>;
@@ -21,7 +21,7 @@ export async function firstReceived(chunks: ChunksByEndpoint, endpointId: string
   const samples: StreamEvent[] = [];
   let cursor = await chunks.openCursor(endpointRange(endpointId));
   while (cursor && samples.length < DETECT_SAMPLE) {
-    for (const ev of chunkEventsNow(cursor.value)) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
+    for (const ev of chunkEvents(cursor.value)) if (tellsFamily(ev) && samples.length < DETECT_SAMPLE) samples.push(ev);
     cursor = await cursor.continue();
   }
   return samples;
@@ -47,7 +47,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   let cursor = await tx.objectStore('chunks').index('byEndpoint').openCursor(endpointRange(id));
   while (cursor) {
     const chunk = cursor.value;
-    const typed = typeChunk(id, chunkEventsNow(chunk), family, custom);
+    const typed = typeChunk(id, chunkEvents(chunk), family, custom);
     void tx.objectStore('typing').put(typed.typing, cursor.primaryKey);
     void index.put({ ...typed.info, cid: chunk.cid! });
     counters = addSummary(counters, typed.info, 1);

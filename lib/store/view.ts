@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
-import { chunkEvents, chunkJsonNow, eventsFromJson } from './packing';
+import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 
@@ -44,13 +44,13 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
 export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
   const tx = db.transaction(['chunks', 'typing']);
   const [chunk, typing] = await Promise.all([tx.objectStore('chunks').get(cid), tx.objectStore('typing').get(cid)]);
-  return chunk && typing ? { endpointId: chunk.endpointId, json: chunkJsonNow(chunk), typing } : undefined;
+  return chunk && typing ? { endpointId: chunk.endpointId, json: chunkJson(chunk), typing } : undefined;
 }
 
 /** One chunk's events as JSON text, without their typing (a search reads that only for chunks it parses). */
 export async function readChunkText(db: DB, cid: number): Promise<ChunkText | undefined> {
   const chunk = await db.get('chunks', cid);
-  return chunk && { endpointId: chunk.endpointId, json: chunkJsonNow(chunk) };
+  return chunk && { endpointId: chunk.endpointId, json: chunkJson(chunk) };
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */
@@ -134,7 +134,7 @@ export async function seqAtTime(db: DB, endpointId: string | undefined, time: nu
     const row = chunkAtTime(rows, time);
     if (!row) continue;
     const chunk = await db.get('chunks', row.cid);
-    for (const ev of chunk ? await chunkEvents(chunk) : []) {
+    for (const ev of chunk ? chunkEvents(chunk) : []) {
       // Of events at the same time, the one written last.
       if (ev.time <= time && (!best || ev.time > best.ev.time || (ev.time === best.ev.time && row.cid > best.cid))) best = { ev, cid: row.cid };
     }

@@ -244,7 +244,7 @@ describe('v2 -> v4 migration', () => {
     const name = v2.name;
     for (const c of await ref.getAll('chunks')) {
       const { packed: _, codec: _c, size: _s, ...rest } = c;
-      await v2.put('chunks', { ...rest, events: await chunkEvents(c), typing: await ref.get('typing', c.cid!) });
+      await v2.put('chunks', { ...rest, events: chunkEvents(c), typing: await ref.get('typing', c.cid!) });
     }
     for (const store of ['index', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
     for (const row of await unpackedSnapshots(ref)) await v2.put('snapshots', row);
