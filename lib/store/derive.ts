@@ -154,6 +154,6 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
   if (next.since < next.every && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
   const packed = packState(state);
-  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(packed.length / SNAPSHOT_BYTES_PER_EVENT)));
-  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, packed } };
+  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(packed.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
+  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, ...packed } };
 }

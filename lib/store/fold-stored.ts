@@ -32,7 +32,7 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
   const snap = before?.value ?? (await horizonOf(tx, endpointId));
   const from = snap?.seq ?? 0;
-  let state = snap ? unpackState(snap.packed) : emptySlice(family);
+  let state = snap ? unpackState(snap) : emptySlice(family);
   if (from >= atSeq) return { state, seq: from };
   // The chunk holding seq from + 1 starts at or before it.
   const start = await tx.objectStore('index').index('byEndpoint').openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, from + 1]), 'prev');

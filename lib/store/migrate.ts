@@ -20,14 +20,14 @@ async function packChunks(tx: WriteTx): Promise<void> {
 }
 
 /** A snapshot as versions 2 and 3 stored it: the state object itself. */
-type UnpackedSnapshot = Omit<Snapshot, 'packed'> & { state: EndpointState };
+type UnpackedSnapshot = Omit<Snapshot, 'packed' | 'size'> & { state: EndpointState };
 
 /** v3 -> v4: each snapshot's state packed in place. */
 async function packSnapshots(tx: WriteTx): Promise<void> {
   let cursor = await tx.objectStore('snapshots').openCursor();
   while (cursor) {
     const { state, ...snapshot } = cursor.value as unknown as UnpackedSnapshot;
-    void cursor.update({ ...snapshot, packed: packState(state) });
+    void cursor.update({ ...snapshot, ...packState(state) });
     cursor = await cursor.continue();
   }
 }

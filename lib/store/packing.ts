@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
-import type { Chunk } from './schema';
+import type { Chunk, Snapshot } from './schema';
 
 /*
  * How a chunk keeps its events on disk: the events as JSON (without the endpoint id, which is
@@ -38,6 +38,8 @@ type Packable = Omit<StreamEvent, 'endpointId'>;
 /** What a chunk stores of its events: see `Chunk`. */
 export type PackedEvents = Pick<Chunk, 'packed' | 'codec' | 'size'>;
 type Packed = Pick<Chunk, 'endpointId'> & PackedEvents;
+/** What a snapshot stores of its state: see `Snapshot`. */
+export type PackedState = Pick<Snapshot, 'packed' | 'size'>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -108,7 +110,10 @@ export const chunkEvents = (chunk: Packed): StreamEvent[] => eventsFromJson(chun
  * ~760 KB of cloned objects, which also keeps it under the size at which IndexedDB moves a value
  * to a file of its own. The state is plain data (the snapshot spacing was always sized by its JSON).
  */
-export const packState = (state: EndpointState): Uint8Array => deflateSync(utf8(JSON.stringify(state)), { level: LEVEL });
+export function packState(state: EndpointState): PackedState {
+  const bytes = utf8(JSON.stringify(state));
+  return { packed: deflateSync(bytes, { level: LEVEL }), size: bytes.length };
+}
 
 /** A snapshot's state; synchronous, so it can be read inside a transaction. */
-export const unpackState = (packed: Uint8Array): EndpointState => JSON.parse(decoder.decode(inflateSync(packed))) as EndpointState;
+export const unpackState = (snapshot: PackedState): EndpointState => JSON.parse(decoder.decode(inflated(snapshot))) as EndpointState;

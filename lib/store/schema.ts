@@ -112,6 +112,8 @@ export interface Snapshot {
   endpointId: string;
   seq: number;
   packed: Uint8Array;
+  /** Bytes of the state's JSON: it is inflated into a buffer of that size. */
+  size: number;
 }
 
 /** One connection attempt as the transport reports it, keyed for storage. */

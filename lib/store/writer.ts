@@ -334,7 +334,7 @@ export class EventWriter {
         const seq = Math.max(...rows.map((r) => r.lastSeq));
         const m = this.metas.get(id);
         const { state } = await foldStored(this.db, id, m?.family ?? 'generic', seq, m?.custom);
-        horizons.set(id, { endpointId: id, seq, packed: packState(state) });
+        horizons.set(id, { endpointId: id, seq, ...packState(state) });
       }
     }
     const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');

@@ -217,7 +217,7 @@ async function reference() {
 }
 
 /** Snapshots as versions 2 and 3 stored them: the state object itself. */
-const unpackedSnapshots = async (ref: DB) => (await ref.getAll('snapshots')).map(({ packed, ...s }) => ({ ...s, state: unpackState(packed) }));
+const unpackedSnapshots = async (ref: DB) => (await ref.getAll('snapshots')).map(({ packed, size, ...s }) => ({ ...s, state: unpackState({ packed, size }) }));
 
 /** The upgraded store has what the current writer stores. */
 async function expectUpgraded(db: DB, ref: DB, events: StreamEvent[]): Promise<void> {
