@@ -46,7 +46,9 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
       runs.push({ what, firstScreenMs: NaN, completeMs: NaN, longestTaskMs: tasks.stop(), result: `FAILED: ${why}` });
     }
     undo();
-    await until(`${what}: the filter to clear`, () => !count().includes(' of '), 60_000);
+    await until(`${what}: the filter to clear`, () => !count().includes(' of '), 60_000).catch((err: unknown) => {
+      throw new Error(`${err instanceof Error ? err.message : String(err)}; count line "${count()}"`);
+    });
   }
   const textBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-text"]')!;
   const setText = (v: string) => {

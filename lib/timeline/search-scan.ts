@@ -40,6 +40,11 @@ export interface ScanOptions extends ChunkSource {
  * chunks spent as long waiting for reads as working; four in flight hid most of the waits.
  */
 export const READ_AHEAD = 4;
+/**
+ * Reads of a chunk's typing alone (a type or invalid-only filter) are small: the wait for
+ * each is most of their cost, so more of them are kept in flight.
+ */
+export const TYPING_READ_AHEAD = 16;
 
 type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 
@@ -77,7 +82,8 @@ async function matchesIn(p: Pending, m: StoredMatcher, o: ChunkSource): Promise<
 
 /**
  * Runs a filter over chunks, newest first (the rows at the live edge are on screen first),
- * skipping chunks whose summary cannot match and reading the rest READ_AHEAD at a time.
+ * skipping chunks whose summary cannot match and reading the rest ahead (READ_AHEAD chunks,
+ * TYPING_READ_AHEAD typings).
  * Matches are (cid, offset) references, never copies of events.
  */
 export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher, o: ScanOptions): Promise<void> {
@@ -95,7 +101,7 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
     const c = chunks[k]!;
     if (m.chunk(c)) {
       next = Math.min(next, k);
-      while (ahead.length < READ_AHEAD && next >= 0) {
+      while (next >= 0 && ahead.length < TYPING_READ_AHEAD && ahead.filter((p) => !p.byTyping).length < READ_AHEAD) {
         const n = chunks[next--]!;
         if (m.chunk(n)) ahead.push(start(n, m, o));
       }

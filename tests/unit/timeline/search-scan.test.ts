@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../../lib/timeline/filter';
-import { READ_AHEAD, scanChunks, type ScanProgress } from '../../../lib/timeline/search-scan';
+import { READ_AHEAD, scanChunks, TYPING_READ_AHEAD, type ScanProgress } from '../../../lib/timeline/search-scan';
 import { compileStoredFilter } from '../../../lib/timeline/stored-filter';
 import { events, FakeStore } from '../panel/fake-store';
 
@@ -51,6 +51,15 @@ describe('scanChunks', () => {
     expect(s.reads.length).toBeLessThanOrEqual(2 + READ_AHEAD);
     expect(s.reads).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1].slice(0, s.reads.length));
     expect(reports.some((r) => r.done)).toBe(false);
+  });
+
+  it('keeps more reads of typing alone in flight than reads of events', async () => {
+    const s = new FakeStore();
+    for (let i = 0; i < 40; i++) s.add(events('a', 1 + i * 10, 10));
+    await scan(s, { types: ['odd'] }, { cancelAfter: 1 });
+    expect(s.reads).toEqual([]);
+    expect(s.typingReads).toEqual(Array.from({ length: TYPING_READ_AHEAD }, (_, i) => 40 - i));
+    expect(TYPING_READ_AHEAD).toBeGreaterThan(READ_AHEAD);
   });
 
   it('reads ahead only the chunks whose summary can match, and finds text in them in order', async () => {
