@@ -201,16 +201,7 @@ export class EventHistory {
     for (const c of counters.values()) stored += c.count;
     if (this.rows.total + rows.reduce((n, r) => n + r.count, 0) !== stored) return false;
     this.counters = counters;
-    if (rows.length > 0) {
-      for (const c of rows) {
-        this.position.set(c.cid, this.chunks.length);
-        this.chunks.push(c);
-        this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
-      }
-      this.rows = new RowMap(this.chunks.map((c) => c.count));
-      this.dropCoveredTail();
-      this.indexVersion++;
-    }
+    if (rows.length > 0) this.addRows(rows);
     this.changed();
     return true;
   }
@@ -220,25 +211,27 @@ export class EventHistory {
     this.counters = counters;
     this.ready = true;
     if (!same) {
-      this.chunks = chunks;
-      this.rows = new RowMap(chunks.map((c) => c.count));
+      this.chunks = [];
       this.position.clear();
       this.covered.clear();
-      chunks.forEach((c, i) => {
-        this.position.set(c.cid, i);
-        this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
-      });
       // A chunk rewritten under the same cid (compaction) must be read again.
       const counts = new Map(chunks.map((c) => [c.cid, c.count]));
       for (const [cid, evs] of this.cache) if (counts.get(cid) !== evs.length) this.drop(cid);
-      this.dropCoveredTail();
-      this.indexVersion++;
+      this.addRows(chunks);
     }
     this.changed();
   }
 
-  private dropCoveredTail(): void {
+  /** Appends index rows (newer than those held): their positions, what they cover, the row map; the tail keeps the rest. */
+  private addRows(rows: readonly ChunkInfo[]): void {
+    for (const c of rows) {
+      this.position.set(c.cid, this.chunks.length);
+      this.chunks.push(c);
+      this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
+    }
+    this.rows = new RowMap(this.chunks.map((c) => c.count));
     this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
+    this.indexVersion++;
   }
 
   /** Re-reads the index soon after live events arrived, less often when reading it is slow. */
