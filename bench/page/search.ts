@@ -1,5 +1,6 @@
 import { openStore } from '../../lib/store/schema';
 import { readChunk, readChunkIndex } from '../../lib/store/view';
+import { FILTER_KEY } from '../../lib/timeline/ui-storage';
 import type { Commands, SearchRun } from '../protocol';
 import { longTasks, openPanelFrame, rowsIn, until } from './panel-frame';
 
@@ -25,6 +26,9 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
   // Synthetic event n carries `"n":n}` (the last field of its payload) and is stored with seq n + 1;
   // a realistic event has a random id of its own.
   const text = by === 'n' ? `"n":${n}}` : await idOf(n + 1);
+  // The panel restores its last filter, and the clearing of an earlier run's filter may not have
+  // reached disk before that browser closed: start from no filter, as the measures assume.
+  localStorage.removeItem(FILTER_KEY);
   const { frame, win, doc } = await openPanelFrame();
   const count = () => doc.querySelector('[data-testid="timeline-count"]')?.textContent ?? '';
   const runs: SearchRun[] = [];
