@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { openStore } from '../lib/store/schema';
-import { readChunkText, readChunkTyping } from '../lib/store/view';
+import { readChunkTerms, readChunkText, readChunkTyping } from '../lib/store/view';
 import { serveSearches } from '../lib/timeline/search-worker';
 
 // Loaded as a dedicated Worker by the panel pages (lib/panel/page-boot.ts): the timeline's search.
@@ -9,5 +9,6 @@ export default defineUnlistedScript(() => {
   serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0], {
     readText: async (cid) => readChunkText(await db, cid),
     readTyping: async (cid) => readChunkTyping(await db, cid),
+    readTerms: async (cid) => readChunkTerms(await db, cid),
   });
 });

@@ -108,12 +108,13 @@ export async function writeRecordings(db: DB, plans: RecordingPlan[]): Promise<I
 }
 
 async function discard(db: DB, endpointIds: string[]): Promise<void> {
-  const tx = db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
+  const tx = db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite');
   for (const id of endpointIds) {
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     for (const k of await tx.objectStore('chunks').index('byEndpoint').getAllKeys(range)) {
       void tx.objectStore('chunks').delete(k);
       void tx.objectStore('typing').delete(k);
+      void tx.objectStore('terms').delete(k);
     }
     for (const k of await tx.objectStore('index').index('byEndpoint').getAllKeys(range)) void tx.objectStore('index').delete(k);
     void tx.objectStore('snapshots').delete(range);

@@ -8,13 +8,15 @@ import { detected, firstReceived, rebuildEndpoint, type WriteTx } from './rebuil
 /** A chunk as versions 1 and 2 stored it: its events as objects, with their typing from v2 on. */
 type UnpackedChunk = Omit<Chunk, 'packed' | 'codec' | 'size'> & { events: StreamEvent[]; typing?: ChunkTyping };
 
-/** v2 -> v3: each chunk's events packed in place (./packing.ts), its typing moved to its own store. */
+/** v2 -> v3: each chunk's events packed in place (./packing.ts), its typing moved to its own store, its word filter written (v5). */
 async function packChunks(tx: WriteTx): Promise<void> {
   let cursor = await tx.objectStore('chunks').openCursor();
   while (cursor) {
     const { events, typing, ...chunk } = cursor.value as unknown as UnpackedChunk;
-    void cursor.update({ ...chunk, ...packEvents(events) });
+    const { terms, ...packed } = packEvents(events);
+    void cursor.update({ ...chunk, ...packed });
     if (typing) void tx.objectStore('typing').put(typing, cursor.primaryKey);
+    if (terms) void tx.objectStore('terms').put(terms, cursor.primaryKey);
     cursor = await cursor.continue();
   }
 }

@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import type { Chunk, Snapshot } from './schema';
+import { chunkTerms, type ChunkTerms } from './terms';
 
 /*
  * How a chunk keeps its events on disk: the events as JSON (without the endpoint id, which is
@@ -70,13 +71,17 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
   return packed.length <= bytes.length * (1 - MIN_SAVING) ? packed : undefined;
 }
 
-/** One endpoint's events, as a chunk stores them. */
-export function packEvents(events: readonly StreamEvent[]): PackedEvents {
+/**
+ * One endpoint's events, as a chunk stores them, and `terms`, the filter of their words, which
+ * is stored apart from the chunk (./terms.ts).
+ */
+export function packEvents(events: readonly StreamEvent[]): PackedEvents & { terms?: ChunkTerms } {
   const rows: Packable[] = events.map(({ endpointId: _, ...rest }) => rest);
   const bytes = utf8(JSON.stringify(rows));
+  const terms = chunkTerms(bytes);
   const packed = deflated(bytes);
   // The UTF-8 is in the reused buffer: a chunk stored as it is gets a copy of its own.
-  return packed ? { packed, size: bytes.length } : { packed: bytes.slice(), size: bytes.length, codec: 'none' };
+  return { ...(packed ? { packed, size: bytes.length } : { packed: bytes.slice(), size: bytes.length, codec: 'none' as const }), terms };
 }
 
 /** The events of a chunk's JSON text (what `chunkJson` gives), for the chunk's endpoint. */

@@ -4,6 +4,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { AttemptRecord } from '../model/connection';
 import type { Family } from '../model/typed';
 import { migrateStored } from './migrate';
+import type { ChunkTerms } from './terms';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the
@@ -133,6 +134,7 @@ export interface NotificationRow {
 export interface StreamscopeDB extends DBSchema {
   chunks: { key: number; value: Chunk; indexes: { byEndpoint: [string, number] } };
   typing: { key: number; value: ChunkTyping };
+  terms: { key: number; value: ChunkTerms };
   index: { key: number; value: ChunkInfo; indexes: { byEndpoint: [string, number] } };
   snapshots: { key: [string, number]; value: Snapshot };
   meta: { key: string; value: EndpointMeta };
@@ -150,7 +152,7 @@ export type KvKey = 'unread' | 'dnd' | 'alive';
 export type DB = IDBPDatabase<StreamscopeDB>;
 
 export const DB_NAME = 'streamscope';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Opens (creating or upgrading) the store; `version` below the current one only to build old databases in tests. */
 export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
@@ -176,6 +178,9 @@ export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
       // Only an upgrade to the current version migrates; older versions are opened only to
       // build old databases in tests. v4 packs the snapshots' states (no new store).
       if (oldVersion < 3 && (newVersion ?? version) >= 3) db.createObjectStore('typing');
+      // v5 keeps each chunk's word filter (./terms.ts) by cid. Chunks written before have none
+      // and are searched by reading them, as before.
+      if (oldVersion < 5 && (newVersion ?? version) >= 5) db.createObjectStore('terms');
       if (oldVersion > 0 && (newVersion ?? version) === DB_VERSION) migrateStored(tx, oldVersion);
     },
   });

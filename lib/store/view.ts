@@ -16,8 +16,10 @@ import { foldStored } from './fold-stored';
 import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
+import type { ChunkTerms } from './terms';
 
 export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './schema';
+export type { ChunkTerms } from './terms';
 
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
@@ -63,6 +65,11 @@ export async function readChunkIndex(db: DB, endpointId?: string): Promise<Chunk
 export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   const raw = await readRawChunk(db, cid);
   return raw ? storedEventsOf(raw) : [];
+}
+
+/** The filter of one chunk's words (./terms.ts); undefined for a chunk written before filters were kept, or gone. */
+export async function readChunkTerms(db: DB, cid: number): Promise<ChunkTerms | undefined> {
+  return db.get('terms', cid);
 }
 
 /**

@@ -6,6 +6,7 @@ import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packEvents, packState } from './packing';
+import type { ChunkTerms } from './terms';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
 import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointMeta, Snapshot } from './schema';
@@ -48,7 +49,7 @@ const newMeta = (endpointId: string, family: Family, profile: ProfileChoice): En
 
 /** What one flush writes for one endpoint, applied to memory once the transaction is done. */
 interface EndpointWrite {
-  chunks: { chunk: Chunk; typing: ChunkTyping; info: Omit<ChunkInfo, 'cid'> }[];
+  chunks: { chunk: Chunk; typing: ChunkTyping; terms?: ChunkTerms; info: Omit<ChunkInfo, 'cid'> }[];
   snapshots: Snapshot[];
   meta: EndpointMeta;
   folder: Folder;
@@ -204,12 +205,12 @@ export class EventWriter {
     }
     const writes: EndpointWrite[] = [];
     for (const [endpointId, events] of byEndpoint) writes.push(await this.derive(endpointId, events));
-    const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('chunks');
     const index = tx.objectStore('index');
     for (const w of writes) {
-      for (const { chunk, typing, info } of w.chunks)
-        void chunks.add(chunk).then((cid) => Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid)]));
+      for (const { chunk, typing, terms, info } of w.chunks)
+        void chunks.add(chunk).then((cid) => Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid), terms && tx.objectStore('terms').put(terms, cid)]));
       for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
       void tx.objectStore('meta').put(w.meta);
     }
@@ -251,7 +252,8 @@ export class EventWriter {
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
       const typed = typeChunk(endpointId, part, family, custom);
       const { info } = typed;
-      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, ...packEvents(part) }, typing: typed.typing, info });
+      const { terms, ...packed } = packEvents(part);
+      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, ...packed }, typing: typed.typing, terms, info });
       const r = foldChunk(folder, typed.events);
       folder = r.folder;
       if (r.snapshot) out.snapshots.push(r.snapshot);
@@ -337,12 +339,13 @@ export class EventWriter {
         horizons.set(id, { endpointId: id, seq, ...packState(state) });
       }
     }
-    const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
+    const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite');
     const index = tx.objectStore('index');
     const snapshots = tx.objectStore('snapshots');
     for (const info of infos) {
       void tx.objectStore('chunks').delete(info.cid);
       void tx.objectStore('typing').delete(info.cid);
+      void tx.objectStore('terms').delete(info.cid);
       void index.delete(info.cid);
     }
     const updated: EndpointMeta[] = [];

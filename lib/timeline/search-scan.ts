@@ -1,4 +1,5 @@
-import { storedEventsOf, type ChunkInfo, type ChunkText, type ChunkTyping } from '../store/view';
+import { mayContain } from '../store/terms';
+import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -19,11 +20,12 @@ export interface ScanProgress {
 
 /**
  * How a search reads a chunk: its events' JSON text (their typing only when it is parsed), or
- * only their typed types and verdicts (cheaper).
+ * only their typed types and verdicts (cheaper), and the filter of its words (cheaper still).
  */
 export interface ChunkSource {
   readText(cid: number): Promise<ChunkText | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
+  readTerms(cid: number): Promise<ChunkTerms | undefined>;
 }
 
 export interface ScanOptions extends ChunkSource {
@@ -51,9 +53,16 @@ type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 /** A chunk to search, with its read started. */
 type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<ChunkText | undefined> };
 
+/** The chunk's text, unless its word filter says it lacks a word the search needs (then undefined, as for a chunk that is gone). */
+function readText(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<ChunkText | undefined> {
+  const words = m.terms(c);
+  if (!words) return o.readText(c.cid);
+  return o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : o.readText(c.cid)));
+}
+
 function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {
   const byTyping = m.byTyping(c);
-  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: o.readText(c.cid) };
+  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: readText(c, m, o) };
   // A read ahead that fails is reported when its turn comes, or never if the search stops first.
   p.read.catch(() => undefined);
   return p;

@@ -3,6 +3,7 @@ import type { Family } from '../model/typed';
 import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
+import { termQuery, type TermQuery } from '../store/terms';
 import type { TimelineFilter } from './filter';
 
 /** Everything a search over the store needs; plain data, so it crosses to the search Worker. */
@@ -31,6 +32,12 @@ export interface StoredMatcher {
    * (the words of a text search, the names a field query needs) and their type names.
    */
   mayMatch(json: string, typeNames: readonly string[]): boolean;
+  /**
+   * For a chunk that passed `chunk`, the words its JSON text must hold for any of its events to
+   * match (checked against the chunk's word filter before it is read); undefined when the filter
+   * names none, or when the chunk's type names may match the text on their own.
+   */
+  terms(c: ChunkInfo): TermQuery | undefined;
   errors: { text?: string; field?: string };
   /** No filter is set: every event matches. */
   all: boolean;
@@ -74,6 +81,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
   const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
   const textChecks: ((json: string, typeNames: readonly string[]) => boolean)[] = [];
+  const wordChecks: ((c: ChunkInfo) => TermQuery | undefined)[] = [];
   /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
   const settled: ((c: ChunkInfo) => boolean)[] = [];
   const errors: StoredMatcher['errors'] = {};
@@ -120,6 +128,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       if (!f.regex && !/[\ud800-\udfff]/.test(f.text)) {
         const inJson = new RegExp(escapeRegex(inJsonString(f.text)), 'i');
         textChecks.push((json, names) => inJson.test(json) || names.some((n) => re.test(n)));
+        const words = termQuery(inJsonString(f.text));
+        if (words) wordChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : words));
       }
     } catch (e) {
       // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
@@ -134,6 +144,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       settled.push(() => false);
       const inJson = keys.map(inJsonString);
       textChecks.push((json) => inJson.every((k) => json.includes(k)));
+      const words = termQuery(inJson.join(' '));
+      if (words) wordChecks.push(() => words);
     } else errors.field = parsed.error;
   }
   if (f.categories.length > 0) {
@@ -152,6 +164,10 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     },
     byTyping: (c) => (settled.every((fn) => fn(c)) ? byType : undefined),
     mayMatch: (json, names) => textChecks.every((fn) => fn(json, names)),
+    terms: (c) => {
+      const all = wordChecks.map((fn) => fn(c)).filter((q) => q !== undefined);
+      return all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2) };
+    },
     errors,
     all: checks.length === 0,
   };

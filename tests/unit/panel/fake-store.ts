@@ -1,7 +1,8 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
-import type { ChunkText } from '../../../lib/store/view';
+import { chunkTerms } from '../../../lib/store/terms';
+import type { ChunkTerms, ChunkText } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -16,6 +17,9 @@ export class FakeStore implements StoreView {
   /** Chunks whose events were read, and chunks whose typing alone was. */
   reads: number[] = [];
   typingReads: number[] = [];
+  termReads: number[] = [];
+  /** Chunks without a word filter, as those written before filters were kept. */
+  unfiltered = new Set<number>();
   /** `afterCid` of each read of the newest index rows. */
   indexReads: number[] = [];
   private nextCid = 1;
@@ -71,10 +75,21 @@ export class FakeStore implements StoreView {
   /** The chunk as a search reads it, its events as JSON text the way the store packs them. */
   readChunkText(cid: number): Promise<ChunkText | undefined> {
     this.reads.push(cid);
+    return Promise.resolve(this.textOf(cid));
+  }
+
+  /** The chunk's word filter, built from that text as the writer builds it; none for the cids in `unfiltered` (chunks written before filters). */
+  readChunkTerms(cid: number): Promise<ChunkTerms | undefined> {
+    this.termReads.push(cid);
+    const text = this.unfiltered.has(cid) ? undefined : this.textOf(cid);
+    return Promise.resolve(text && chunkTerms(new TextEncoder().encode(text.json)));
+  }
+
+  private textOf(cid: number): ChunkText | undefined {
     const chunk = this.chunks.find((c) => c.info.cid === cid);
-    if (!chunk) return Promise.resolve(undefined);
+    if (!chunk) return undefined;
     const rows = chunk.events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row);
-    return Promise.resolve({ endpointId: chunk.info.endpointId, json: JSON.stringify(rows) });
+    return { endpointId: chunk.info.endpointId, json: JSON.stringify(rows) };
   }
 
   private typingOf(cid: number): ChunkTyping | undefined {

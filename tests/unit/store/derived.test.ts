@@ -236,8 +236,8 @@ async function expectUpgraded(db: DB, ref: DB, events: StreamEvent[]): Promise<v
   expect((await stateAt(db, 'p', 12)).state).toEqual(foldFromZero(events.slice(0, 12), 'plans'));
 }
 
-describe('v2 -> v4 migration', () => {
-  it('packs every chunk and snapshot in place, moves typing to its own store, and keeps events, index, counters and state', async () => {
+describe('v2 -> v5 migration', () => {
+  it('packs every chunk and snapshot in place, moves typing to its own store, writes word filters, and keeps events, index, counters and state', async () => {
     const { events, ref } = await reference();
     // ...written in v2's form: each chunk with its events as objects and its typing.
     const v2 = (await openStore(dbName(), 2)) as unknown as IDBPDatabase;
@@ -249,11 +249,13 @@ describe('v2 -> v4 migration', () => {
     for (const store of ['index', 'meta'] as const) for (const row of await ref.getAll(store)) await v2.put(store, row);
     for (const row of await unpackedSnapshots(ref)) await v2.put('snapshots', row);
     v2.close();
-    await expectUpgraded(await openStore(name), ref, events);
+    const db = await openStore(name);
+    await expectUpgraded(db, ref, events);
+    expect(await db.getAll('terms')).toEqual(await ref.getAll('terms'));
   });
 });
 
-describe('v3 -> v4 migration', () => {
+describe('v3 -> v5 migration', () => {
   it('packs every snapshot in place and keeps everything else', async () => {
     const { events, ref } = await reference();
     const v3 = (await openStore(dbName(), 3)) as unknown as IDBPDatabase;
@@ -265,5 +267,22 @@ describe('v3 -> v4 migration', () => {
     for (const row of await unpackedSnapshots(ref)) await v3.put('snapshots', row);
     v3.close();
     await expectUpgraded(await openStore(name), ref, events);
+  });
+});
+
+describe('v4 -> v5 migration', () => {
+  it('adds the word filters’ store and keeps everything; chunks written before have no filter', async () => {
+    const { events, ref } = await reference();
+    const v4 = (await openStore(dbName(), 4)) as unknown as IDBPDatabase;
+    const name = v4.name;
+    expect([...v4.objectStoreNames]).not.toContain('terms');
+    for (const store of ['chunks', 'typing', 'index', 'meta', 'snapshots'] as const) {
+      const keys = await ref.getAllKeys(store);
+      for (const [i, row] of (await ref.getAll(store)).entries()) await v4.put(store, row, store === 'typing' ? keys[i] : undefined);
+    }
+    v4.close();
+    const db = await openStore(name);
+    await expectUpgraded(db, ref, events);
+    expect(await db.count('terms')).toBe(0);
   });
 });

@@ -166,8 +166,11 @@ describe('retention and clearing', () => {
       w.append(ev('a', i, { time: i * 1000 }));
       if (i % 2 === 0) await w.flush();
     }
+    // Every chunk is written with its word filter, and loses it with its events.
+    expect(await db.getAllKeys('terms')).toEqual(await db.getAllKeys('chunks'));
     const deleted = await applyRetention(db, w, new Map([['a', { maxEvents: 10, maxAgeDays: 365 }]]), 20_000);
     expect(deleted).toBe(10);
+    expect(await db.getAllKeys('terms')).toEqual(await db.getAllKeys('chunks'));
     expect(w.meta('a')?.count).toBe(10);
     const aged = await applyRetention(db, w, new Map([['a', { maxEvents: 1000, maxAgeDays: 5000 / 86_400_000 }]]), 20_000);
     expect(aged).toBe(4); // events at 11..14 s are older than 15 s
@@ -188,6 +191,7 @@ describe('retention and clearing', () => {
     await w.flush();
     expect(await clearEvents(db, w)).toBe(2);
     expect(await db.count('chunks')).toBe(0);
+    expect(await db.count('terms')).toBe(0);
   });
 });
 
@@ -195,7 +199,7 @@ describe('schema', () => {
   it('creates every store at the current version', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'index', 'kv', 'meta', 'notifications', 'snapshots', 'typing']);
+    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'chunks', 'index', 'kv', 'meta', 'notifications', 'snapshots', 'terms', 'typing']);
   });
 });
 

@@ -17,6 +17,7 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
     readText: (cid) => s.readChunkText(cid),
     readTyping: (cid) => s.readChunkTyping(cid),
+    readTerms: (cid) => s.readChunkTerms(cid),
     report: (p) => reports.push(p),
     cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,
     reportMs: opts.reportMs ?? 0,
@@ -38,12 +39,29 @@ describe('scanChunks', () => {
     expect(reports.map((r) => r.searched)).toEqual([...reports.map((r) => r.searched)].sort((a, b) => a - b));
   });
 
-  it('finds text in every chunk, newest chunk first', async () => {
+  it('finds text in every chunk, newest chunk first, reading only the chunks whose word filter may hold its words', async () => {
     const s = store();
     const reports = await scan(s, { text: '"n":150}' });
-    expect(s.reads).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    // "150" lies between ':' and '}': a whole word, in one chunk only.
+    expect(s.termReads).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(s.reads).toEqual([2]);
     expect(reports.flatMap((r) => r.found)).toEqual([{ cid: 2, offsets: [49] }]);
+    expect(reports.at(-1)).toMatchObject({ searched: 1000, total: 1000, done: true });
   });
+
+  it('reads every chunk when the text has no whole word, or a chunk has no word filter', async () => {
+    const s = store();
+    s.unfiltered.add(5);
+    // "n":15 may continue in the data ("n":150): no word of it is known to be whole.
+    const partial = await scan(s, { text: 'n":15' });
+    expect(s.termReads).toEqual([]);
+    expect(s.reads).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(partial.flatMap((r) => r.found).map((f) => f.cid)).toEqual([2, 1]);
+    s.reads = [];
+    await scan(s, { text: '"n":150}' });
+    expect(s.reads).toEqual([5, 2]);
+  });
+
 
   it('stops when cancelled, without a final report, having read at most a few chunks ahead', async () => {
     const s = store();

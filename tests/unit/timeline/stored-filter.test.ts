@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChunkInfo, StoredEvent } from '../../../lib/panel/store-view';
 import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
+import { chunkTerms, mayContain } from '../../../lib/store/terms';
 import { compileStoredFilter, type SearchQuery } from '../../../lib/timeline/stored-filter';
 
 const stored = (p: Partial<StoredEvent> = {}): StoredEvent => ({ endpointId: 'a', seq: 1, time: 1_001, dir: 'in', transport: 'sse', data: '{}', size: 2, type: 'message', valid: true, ...p });
@@ -100,7 +101,13 @@ describe('stored filter', () => {
         const events = datas.map((d, i) => stored({ seq: i + 1, data: d }));
         const json = JSON.stringify(events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row));
         const m = compileStoredFilter(q({ text: needle }));
-        if (events.some((e) => m.event(e))) expect(m.mayMatch(json, ['message'])).toBe(true);
+        // Nor does the chunk's word filter: the words the search asks it for are all in it.
+        const words = m.terms(chunk());
+        const filter = chunkTerms(new TextEncoder().encode(json))!;
+        if (events.some((e) => m.event(e))) {
+          expect(m.mayMatch(json, ['message'])).toBe(true);
+          if (words) expect(mayContain(filter, words)).toBe(true);
+        }
         const absent = compileStoredFilter(q({ text: 'zz-nowhere' }));
         expect(absent.mayMatch(json, ['message'])).toBe(false);
       }),
@@ -116,5 +123,21 @@ describe('stored filter', () => {
     expect(compileStoredFilter(q({ field: 'owner=ana or missing=1' })).mayMatch(json, [])).toBe(true);
     // A regex is tested on the parsed events only.
     expect(compileStoredFilter(q({ text: 'zz', regex: true })).mayMatch(json, [])).toBe(true);
+  });
+
+  it('asks a chunk’s word filter for the whole words of the text and the names a field query needs', () => {
+    const json = JSON.stringify([{ data: JSON.stringify({ payload: { status: 'failed', id: 'job-42' } }) }]);
+    const filter = chunkTerms(new TextEncoder().encode(json))!;
+    const asks = (f: Partial<TimelineFilter>, c = chunk()) => compileStoredFilter(q(f)).terms(c);
+    expect(mayContain(filter, asks({ text: 'job-42"' })!)).toBe(true);
+    expect(mayContain(filter, asks({ text: 'job-43"' })!)).toBe(false);
+    expect(mayContain(filter, asks({ field: 'status=failed' })!)).toBe(true);
+    expect(mayContain(filter, asks({ field: 'owner=ana' })!)).toBe(false);
+    // Words at either end of the text may be parts of longer ones: nothing to ask.
+    expect(asks({ text: 'job-4' })).toBeUndefined();
+    // Neither for a pattern, nor for a chunk whose type names match the text by themselves.
+    expect(asks({ text: ' x ', regex: true })).toBeUndefined();
+    expect(asks({ text: '.rare.' }, chunk({ types: { 'a.rare.b': 1 } }))).toBeUndefined();
+    expect(asks({ text: '.rare.' }, chunk({ types: { message: 1 } }))).toBeDefined();
   });
 });

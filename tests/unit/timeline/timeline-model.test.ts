@@ -23,6 +23,7 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
         readText: (cid) => store.readChunkText(cid),
         readTyping: (cid) => store.readChunkTyping(cid),
+        readTerms: (cid) => store.readChunkTerms(cid),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
         reportMs: 0,
