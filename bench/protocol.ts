@@ -26,9 +26,9 @@ export interface Commands {
   panel: { args: { runs: number }; result: PanelResult };
   /**
    * In the panel over the full store: a type filter (when `type` is given) and a text search for
-   * event `n`, by the `"n":n}` noise events carry or, for realistic events, by the event's `id`.
+   * each event of `n`, by the `"n":n}` noise events carry or, for realistic events, by the event's `id`.
    */
-  search: { args: { n: number; type?: string; by?: 'n' | 'id' }; result: SearchRun[] };
+  search: { args: { n: number[]; type?: string; by?: 'n' | 'id' }; result: SearchRun[] };
   /** The panel open while `endpoint` streams for `seconds`: heap, longest task, event-loop delay. */
   panelLoad: { args: { endpoint: EndpointConfig; seconds: number }; result: PanelLoadResult };
   /** Page capture on for exactly these origins (none: off); answers once the scripts are (un)registered. */

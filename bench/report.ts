@@ -190,6 +190,8 @@ function searchSection(r: Results): string[] {
     'Text is typed into the search box: the list waits 150 ms for typing to settle before searching, included above.',
     'The filled store holds noise pads (random base64-like text: DEFLATE cannot halve it, so its chunks are stored as they are);',
     'the realistic store is the one of section 4 (JSON with ids, words and numbers, DEFLATE about 6x), searched for event 7\'s id.',
+    'A search reads only the chunks whose word filter may hold every whole word of the text: a lone 7 is a word in most noise chunks',
+    '(between the + and / of the pads), so the search for `"n":7}` reads nearly all of them; 12345 is a word of one chunk only.',
     '',
   ];
 }

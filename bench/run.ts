@@ -99,8 +99,9 @@ async function main(): Promise<void> {
       log('time travel');
       const travel = await agent.run({ op: 'travel', endpointId: fillEp.id, runs: f.repeats, jumps: f.jumps });
       log('search');
-      // Event 7 is among the very first: the search has to reach the far end of the store.
-      const search = await agent.run({ op: 'search', n: 7, type: 'notification' });
+      // Events 7 and 12,345 are among the first: the search has to reach the far end of the store.
+      // A lone 7 is a word in most noise chunks, 12345 in one: the word filters skip chunks for the second only.
+      const search = await agent.run({ op: 'search', n: [7, Math.min(12_345, f.fill - 1)], type: 'notification' });
       const diskBytes = indexedDbBytes(bigProfile, extId);
       log(`ingest at ${f.rate}/s with the store full`);
       return { fill, panel, read, travel, search, diskBytes, ingest: await ingestRun(agent, demo, pid, f, f.rate) };
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
       fill: await agent.run({ op: 'fill', endpoint: realEp, events: f.realistic, chunk: f.fillChunk, kind: 'realistic' }),
       diskBytes: indexedDbBytes(realProfile, extId),
       // Event 7's id: a rare literal in data that compresses like real JSON, at the far end of the store.
-      search: await agent.run({ op: 'search', n: 7, by: 'id' }),
+      search: await agent.run({ op: 'search', n: [7], by: 'id' }),
     }));
 
     log(`session 5: capture overhead, a page receiving ${f.rate2} WebSocket messages/s`);

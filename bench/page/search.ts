@@ -25,7 +25,7 @@ async function idOf(seq: number): Promise<string> {
 export async function search({ n, type, by = 'n' }: Commands['search']['args']): Promise<SearchRun[]> {
   // Synthetic event n carries `"n":n}` (the last field of its payload) and is stored with seq n + 1;
   // a realistic event has a random id of its own.
-  const text = by === 'n' ? `"n":${n}}` : await idOf(n + 1);
+  const texts = await Promise.all(n.map(async (k) => ({ k, text: by === 'n' ? `"n":${k}}` : await idOf(k + 1) })));
   // The panel restores its last filter, and the clearing of an earlier run's filter may not have
   // reached disk before that browser closed: start from no filter, as the measures assume.
   localStorage.removeItem(FILTER_KEY);
@@ -67,7 +67,7 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
     await measure(`type = ${type}`, () => typeBox().click(), (r) => r.dataset.type === type, () => typeBox().click());
   }
   // Typed text settles for 150 ms before the search starts, as it does for a user.
-  await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(n + 1), () => setText(''));
+  for (const { k, text } of texts) await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(k + 1), () => setText(''));
   frame.remove();
   return runs;
 }
