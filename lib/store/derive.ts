@@ -143,6 +143,14 @@ export function foldInto(state: EndpointState, events: readonly TypedStreamEvent
 }
 
 /**
+ * Whether to snapshot after a chunk of `size` events: at least `min` events since the last, and
+ * `every` reached, or closer now than after another chunk like this one. Waiting for `every`
+ * itself made the spacing up to twice it: with chunks of 1,000 and `every` at 1,016, a snapshot
+ * came every 2,000 events and a jump folded twice as much.
+ */
+const snapshotDue = (f: Folder, size: number): boolean => f.since >= f.min && f.since + size / 2 >= f.every;
+
+/**
  * Folds a chunk's events and returns the folder after them with the snapshots now due
  * (at most one per chunk: at its last event).
  */
@@ -152,7 +160,7 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const state = foldInto(f.state, events);
   const last = events[events.length - 1]!;
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
-  if (next.since < next.every && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
+  if (!snapshotDue(next, events.length) && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
   const packed = packState(state);
   const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(packed.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
   return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, ...packed } };

@@ -7,6 +7,7 @@ import type { Family } from '../../../lib/model/typed';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
+import { foldChunk, newFolder, type Folder } from '../../../lib/store/derive';
 import { chunkEvents, unpackState } from '../../../lib/store/packing';
 import { allEvents } from '../../../lib/store/reader';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
@@ -202,6 +203,35 @@ describe('v1 -> v2 migration', () => {
     expect(w.append(log(40)).seq).toBe(32);
     await w.flush();
     expect((await readCounters(db)).get('p')?.count).toBe(32);
+  });
+});
+
+describe('snapshot spacing', () => {
+  /** Seqs after which a folder due every `every` events (at least `min`) snapshots, fed chunks of `size`. */
+  function snapshotSeqs(min: number, every: number, size: number, chunks: number): number[] {
+    let folder: Folder = { ...newFolder(emptySlice('generic'), 0, min), every };
+    const at: number[] = [];
+    for (let c = 0; c < chunks; c++) {
+      const events = Array.from({ length: size }, (_, i) => {
+        const e: StreamEvent = { endpointId: 'g', seq: c * size + i + 1, time: 0, dir: 'in', transport: 'ws', data: '{}', size: 2 };
+        return { ...e, typed: typeEvent(e, 'generic') };
+      });
+      // A clock that never moves: only the spacing decides, not the fold time.
+      const r = foldChunk(folder, events, () => 0);
+      // The next spacing is worked out from the snapshot's size: keep the one under test.
+      folder = { ...r.folder, every };
+      if (r.snapshot) at.push(r.snapshot.seq);
+    }
+    return at;
+  }
+
+  it('snapshots when the due count is nearer now than after another chunk, never under the minimum', () => {
+    // Due at 1,016 with chunks of 1,000: at 1,000 (16 short), not at 2,000 (984 over).
+    expect(snapshotSeqs(1000, 1016, 1000, 4)).toEqual([1000, 2000, 3000, 4000]);
+    // Due at 1,600: 1,000 is 600 short, 2,000 only 400 over.
+    expect(snapshotSeqs(1000, 1600, 1000, 4)).toEqual([2000, 4000]);
+    // Chunks of 700 are nearer 1,000 than 1,400 is, but 700 is under the minimum.
+    expect(snapshotSeqs(1000, 1000, 700, 4)).toEqual([1400, 2800]);
   });
 });
 
