@@ -19,8 +19,9 @@ export interface MockServerOptions {
   /** Start over after the last event instead of staying open and quiet. */
   loop?: boolean;
   /**
-   * Drop each SSE connection abruptly after this many events (while more remain), so clients
-   * must resume with Last-Event-ID. WebSockets have no resume and are never dropped by it.
+   * Drop each SSE connection abruptly after this many events (while more remain; a quarter of
+   * a second after the last, see DROP_GRACE_MS), so clients must resume with Last-Event-ID.
+   * WebSockets have no resume and are never dropped by it.
    */
   dropAfter?: number;
 }
@@ -77,6 +78,14 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  * after `Last-Event-ID`), each WebSocket endpoint its received frames, at the recorded pacing
  * scaled by `speed`. After the last event a stream stays open and quiet, unless `loop`.
  */
+/**
+ * How long a dropped SSE connection stays open after its last event. A browser that has the
+ * events and the break in hand at once can report the break first and throw the unread events
+ * away (seen in Chromium with a busy renderer, at --speed 0): its client then resumes from the
+ * same id, gets the same events and the same drop, backing off longer each time.
+ */
+const DROP_GRACE_MS = 250;
+
 export async function startMockServer(streams: readonly RecordedStream[], opts: MockServerOptions = {}): Promise<MockServer> {
   const host = opts.host ?? '127.0.0.1';
   const speed = opts.speed ?? 1;
@@ -99,7 +108,8 @@ export async function startMockServer(streams: readonly RecordedStream[], opts: 
       send: (i) => {
         res.write(sseBlock(route.events[i]!));
         if (++sent !== opts.dropAfter || (!loop && i + 1 >= route.events.length)) return;
-        dropAfterFlush(res.socket, () => res.destroy());
+        const grace = setTimeout(() => dropAfterFlush(res.socket, () => res.destroy()), DROP_GRACE_MS);
+        res.on('close', () => clearTimeout(grace));
         return false;
       },
       congested: () => res.writableNeedDrain,
