@@ -2,7 +2,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import type { Chunk, Snapshot } from './schema';
-import { chunkTerms, type ChunkTerms } from './terms';
+import { chunkTerms, type ChunkTerms } from '../query/terms';
 
 /*
  * How a chunk keeps its events on disk: the events as JSON (without the endpoint id, which is
@@ -73,7 +73,7 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
 
 /**
  * One endpoint's events, as a chunk stores them, and `terms`, the filter of their words, which
- * is stored apart from the chunk (./terms.ts).
+ * is stored apart from the chunk (lib/query/terms.ts).
  */
 export function packEvents(events: readonly StreamEvent[]): PackedEvents & { terms?: ChunkTerms } {
   const rows: Packable[] = events.map(({ endpointId: _, ...rest }) => rest);

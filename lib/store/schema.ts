@@ -4,7 +4,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { AttemptRecord } from '../model/connection';
 import type { Family } from '../model/typed';
 import { migrateStored } from './migrate';
-import type { ChunkTerms } from './terms';
+import type { ChunkTerms } from '../query/terms';
 
 /**
  * Events are stored in per-endpoint chunks, not one record per event: one flush of the
@@ -178,7 +178,7 @@ export function openStore(name = DB_NAME, version = DB_VERSION): Promise<DB> {
       // Only an upgrade to the current version migrates; older versions are opened only to
       // build old databases in tests. v4 packs the snapshots' states (no new store).
       if (oldVersion < 3 && (newVersion ?? version) >= 3) db.createObjectStore('typing');
-      // v5 keeps each chunk's word filter (./terms.ts) by cid. Chunks written before have none
+      // v5 keeps each chunk's word filter (lib/query/terms.ts) by cid. Chunks written before have none
       // and are searched by reading them, as before.
       if (oldVersion < 5 && (newVersion ?? version) >= 5) db.createObjectStore('terms');
       if (oldVersion > 0 && (newVersion ?? version) === DB_VERSION) migrateStored(tx, oldVersion);

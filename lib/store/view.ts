@@ -16,10 +16,10 @@ import { foldStored } from './fold-stored';
 import { chunkEvents, chunkJson, eventsFromJson } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
-import type { ChunkTerms } from './terms';
+import type { ChunkTerms } from '../query/terms';
 
 export type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters } from './schema';
-export type { ChunkTerms } from './terms';
+export type { ChunkTerms } from '../query/terms';
 
 /** A stored event with its typed `type` (profile type name; marker kind for sys) and schema verdict. */
 export type StoredEvent = StreamEvent & { type: string; valid: boolean };
@@ -67,7 +67,7 @@ export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   return raw ? storedEventsOf(raw) : [];
 }
 
-/** The filter of one chunk's words (./terms.ts); undefined for a chunk written before filters were kept, or gone. */
+/** The filter of one chunk's words (lib/query/terms.ts); undefined for a chunk written before filters were kept, or gone. */
 export async function readChunkTerms(db: DB, cid: number): Promise<ChunkTerms | undefined> {
   return db.get('terms', cid);
 }

@@ -6,7 +6,7 @@ import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packEvents, packState } from './packing';
-import type { ChunkTerms } from './terms';
+import type { ChunkTerms } from '../query/terms';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
 import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointMeta, Snapshot } from './schema';

@@ -1,4 +1,4 @@
-import { mayContain } from '../store/terms';
+import { mayContain } from '../query/terms';
 import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 

@@ -3,7 +3,7 @@ import type { Family } from '../model/typed';
 import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
-import { termQuery, type TermQuery } from '../store/terms';
+import { termQuery, type TermQuery } from '../query/terms';
 import type { TimelineFilter } from './filter';
 
 /** Everything a search over the store needs; plain data, so it crosses to the search Worker. */

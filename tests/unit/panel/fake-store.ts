@@ -1,7 +1,7 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
-import { chunkTerms } from '../../../lib/store/terms';
+import { chunkTerms } from '../../../lib/query/terms';
 import type { ChunkTerms, ChunkText } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';

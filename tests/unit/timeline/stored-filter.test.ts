@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChunkInfo, StoredEvent } from '../../../lib/panel/store-view';
 import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
-import { chunkTerms, mayContain } from '../../../lib/store/terms';
+import { chunkTerms, mayContain } from '../../../lib/query/terms';
 import { compileStoredFilter, type SearchQuery } from '../../../lib/timeline/stored-filter';
 
 const stored = (p: Partial<StoredEvent> = {}): StoredEvent => ({ endpointId: 'a', seq: 1, time: 1_001, dir: 'in', transport: 'sse', data: '{}', size: 2, type: 'message', valid: true, ...p });

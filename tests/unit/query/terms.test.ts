@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkTerms, mayContain, termQuery } from '../../../lib/store/terms';
+import { chunkTerms, mayContain, termQuery } from '../../../lib/query/terms';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
