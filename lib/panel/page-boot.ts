@@ -6,6 +6,7 @@ import { parseEndpointList } from '../config/storage';
 import { onStoredChange, readStored } from '../config/stored';
 import { readAttempts } from '../diagnostics/attempts';
 import { exchangeActions } from '../exchange/panel-actions';
+import { drawPacer } from './draw-pacer';
 import { openPanelData } from './panel-wiring';
 import { createTyping } from './shared-typing';
 
@@ -15,17 +16,14 @@ export async function bootPanelContext(page: 'panel' | 'streams', focus?: string
   const report = (m: string) => (problems.value = [...problems.value, m]);
   const data = await openPanelData(page, report);
   const version = signal(data.history.version);
-  // Views re-render on every change; when events pour in faster than that is useful, at most
-  // every `drawEveryMs` (the timeline says so).
-  let drawTimer: ReturnType<typeof setTimeout> | undefined;
-  data.history.subscribe(() => {
-    const every = data.history.drawEveryMs;
-    if (every === 0) return void (version.value = data.history.version);
-    drawTimer ??= setTimeout(() => {
-      drawTimer = undefined;
-      version.value = data.history.version;
-    }, every);
-  });
+  // Views re-render after changes, paced: when events pour in faster than drawing each is
+  // useful, at most every `drawEveryMs` (the timeline says so).
+  data.history.subscribe(
+    drawPacer(
+      () => (version.value = data.history.version),
+      () => data.history.drawEveryMs,
+    ),
+  );
   const endpoints = signal<EndpointConfig[]>([]);
   const load = (raw: unknown) => (endpoints.value = parseEndpointList(raw).valid);
   load(await readStored(browser.storage.local, 'endpoints'));
