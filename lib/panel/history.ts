@@ -51,6 +51,11 @@ export class EventHistory {
   private readonly cache = new Map<number, StoredEvent[]>();
   private cached = 0;
   private readonly reading = new Map<number, Promise<StoredEvent[]>>();
+  /**
+   * Live events the newest index rows took over from the tail, by cid, shown until their chunk
+   * is read: otherwise the rows at the live edge blank out every time the index catches up.
+   */
+  private handoff = new Map<number, StreamEvent[]>();
   private refreshing: Promise<void> | undefined;
   /** A whole re-read was asked for (maybe while another read ran). */
   private wholeDue = false;
@@ -230,6 +235,7 @@ export class EventHistory {
       this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
     }
     this.rows = new RowMap(this.chunks.map((c) => c.count));
+    this.handoff = handoffOf(rows, this.tail);
     this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
     this.indexVersion++;
   }
@@ -266,6 +272,7 @@ export class EventHistory {
       p = this.store.readChunk(cid).then(
         (evs) => {
           this.reading.delete(cid);
+          this.handoff.delete(cid);
           if (this.position.has(cid)) this.keep(cid, evs);
           this.changed();
           return evs;
@@ -307,7 +314,8 @@ export class EventHistory {
     if (row >= this.rows.total) return this.tail[row - this.rows.total];
     const at = this.rows.locate(row);
     if (!at) return undefined;
-    return this.chunkEvents(this.chunks[at.group]!.cid)?.[at.offset];
+    const cid = this.chunks[at.group]!.cid;
+    return (this.chunkEvents(cid) ?? this.handoff.get(cid))?.[at.offset];
   }
 
   /** First row of a stored chunk. */
@@ -365,4 +373,19 @@ export class EventHistory {
     this.cached = 0;
     await this.refresh();
   }
+}
+
+/** The tail's events of each new row, for the rows whose every event the tail holds. */
+function handoffOf(rows: readonly ChunkInfo[], tail: readonly StreamEvent[]): Map<number, StreamEvent[]> {
+  const byEndpoint = new Map<string, StreamEvent[]>();
+  for (const e of tail) (byEndpoint.get(e.endpointId) ?? byEndpoint.set(e.endpointId, []).get(e.endpointId)!).push(e);
+  const out = new Map<number, StreamEvent[]>();
+  for (const c of rows) {
+    const own = byEndpoint.get(c.endpointId);
+    // Each endpoint's tail is in seq order: a row that starts before it is not all there.
+    if (!own || own[0]!.seq > c.firstSeq) continue;
+    const evs = own.filter((e) => e.seq >= c.firstSeq && e.seq <= c.lastSeq);
+    if (evs.length === c.count) out.set(c.cid, evs);
+  }
+  return out;
 }

@@ -51,6 +51,27 @@ describe('EventHistory (a view over the store)', { timeout: 30_000 }, () => {
     expect(h.total).toBe(7);
   });
 
+  it('shows live events the index took over until their chunk is read, without a gap', async () => {
+    const store = new FakeStore();
+    store.add(events('a', 1, 5));
+    const h = new EventHistory(store);
+    await h.refresh();
+    h.addLive(events('a', 6, 4)); // 6..9 live
+    store.add(events('a', 6, 3)); // the background stored 6..8 as a chunk
+    await h.refresh();
+    expect(h.tail.map((e) => e.seq)).toEqual([9]);
+    // Rows 5..7 are the new chunk's: shown from the events the tail held, while it is read.
+    expect([5, 6, 7, 8].map((r) => h.eventAt(r)?.seq)).toEqual([6, 7, 8, 9]);
+    expect(store.reads).toEqual([2]);
+    await settle();
+    expect([5, 6, 7].map((r) => h.eventAt(r)?.seq)).toEqual([6, 7, 8]);
+    // A chunk the tail held only part of is read like any other.
+    h.addLive(events('a', 12, 1));
+    store.add(events('a', 10, 3));
+    await h.refresh();
+    expect(h.eventAt(9)).toBeUndefined();
+  });
+
   it('finds an event on disk or in the tail, with its row, and the row of a time', async () => {
     const h = new EventHistory(bigStore());
     await h.refresh();
