@@ -23,6 +23,22 @@ async function ready(page: Page, what: string): Promise<Page> {
 }
 
 /**
+ * A new tab. While a desktop notification shows, Firefox ESR 140 cannot create one (BiDi puts
+ * it in the most recent window, which is then the notification's and has no tabs): bringing a
+ * tab to the front first makes its window the most recent again.
+ */
+async function newTab(browser: Browser): Promise<Page> {
+  try {
+    return await browser.newPage();
+  } catch (e) {
+    const [front] = await browser.pages();
+    if (!front) throw e;
+    await front.bringToFront();
+    return browser.newPage();
+  }
+}
+
+/**
  * Firefox ESR over WebDriver BiDi with the extension installed as a temporary add-on.
  * `interactive` (someone uses the window, `npm start`): pages take the window's real size
  * instead of puppeteer's fixed 800x600 viewport. `userDataDir` and `uuid` again (a restart)
@@ -52,7 +68,7 @@ export async function launchFirefox(opts: { headless?: boolean; interactive?: bo
     browser,
     uuid,
     async open(pagePath) {
-      const page = await browser.newPage();
+      const page = await newTab(browser);
       // Extension pages never report 'load' over BiDi: start navigation, then poll readiness.
       page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => undefined);
       return ready(page, pagePath);

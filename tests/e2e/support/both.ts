@@ -67,13 +67,23 @@ async function startChromium(profile: string): Promise<Launched> {
   };
 }
 
+/**
+ * The page's viewport, by WebDriver BiDi's `browsingContext.setViewport` alone. Puppeteer's
+ * `setViewport` also sends `emulation.setScreenOrientationOverride`, which Firefox ESR 140 does
+ * not know, and fails there.
+ */
+function setFirefoxViewport(page: PpPage, size: Size): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { setViewport(o: { viewport: Size }): Promise<void> } };
+  return frame.browsingContext.setViewport({ viewport: size });
+}
+
 /** `previous` is the instance a restart replaces: its uuid keeps the extension's origin, and so its storage. */
 async function startFirefox(profile: string, previous?: FirefoxExt): Promise<Launched> {
   const ext = await launchFirefox({ userDataDir: profile, ...(previous ? { uuid: previous.uuid } : {}) });
   return {
     open: (p) => ext.open(p),
     blank: () => ext.browser.newPage(),
-    resize: (page, size) => (page as PpPage).setViewport(size),
+    resize: (page, size) => setFirefoxViewport(page as PpPage, size),
     async reload(raw) {
       // Extension pages never report 'load' over BiDi: reload, then wait for a new document.
       const page = raw as PpPage;
