@@ -32,12 +32,18 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const before = await snapshots.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev');
   const snap = before?.value ?? (await horizonOf(tx, endpointId));
   const from = snap?.seq ?? 0;
-  let state = snap ? unpackState(snap) : emptySlice(family);
-  if (from >= atSeq) return { state, seq: from };
+  const unpack = () => (snap ? unpackState(snap) : emptySlice(family));
+  if (from >= atSeq) return { state: unpack(), seq: from };
   // The chunk holding seq from + 1 starts at or before it.
   const start = await tx.objectStore('index').index('byEndpoint').openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, from + 1]), 'prev');
-  const chunks = await tx.objectStore('chunks').index('byEndpoint').getAll(IDBKeyRange.bound([endpointId, start?.value.firstSeq ?? -Infinity], [endpointId, atSeq]));
-  const typings = await Promise.all(chunks.map((c) => tx.objectStore('typing').get(c.cid!)));
+  // The reads are asked for before the snapshot is unpacked, so the database works on them meanwhile.
+  const read = tx
+    .objectStore('chunks')
+    .index('byEndpoint')
+    .getAll(IDBKeyRange.bound([endpointId, start?.value.firstSeq ?? -Infinity], [endpointId, atSeq]))
+    .then(async (chunks) => ({ chunks, typings: await Promise.all(chunks.map((c) => tx.objectStore('typing').get(c.cid!))) }));
+  let state = unpack();
+  const { chunks, typings } = await read;
   let seq = from;
   for (const [k, chunk] of chunks.entries()) {
     const stored = chunkEvents(chunk);
