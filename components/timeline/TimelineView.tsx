@@ -85,13 +85,13 @@ export function TimelineView() {
   const typeOptions: Option[] = typeList(model.typeCounts(), [...f.types, ...profileTypes]).map((t) => ({ value: t.type, label: t.type, count: t.count }));
   const wsEndpoints = configs.filter((c) => c.transport === 'ws' && !c.recording);
 
-  const renderRow = (i: number, top: number) => {
+  const renderRow = (i: number, top: number, slot: number | undefined) => {
     const ev = model.eventAt(i);
-    if (!ev) return <div key={`row-${i}`} class="tl-row tl-loading" role="row" style={{ position: 'absolute', top: `${top}px`, height: `${ROW_HEIGHT}px` }} />;
+    if (!ev) return <div key={slot ?? `row-${i}`} class="tl-row tl-loading" role="row" style={{ position: 'absolute', top: `${top}px`, height: `${ROW_HEIGHT}px` }} />;
     const key = eventKey(ev);
     return (
       <EventRow
-        key={key}
+        key={slot ?? key}
         ev={ev}
         typed={typing.typed(ev)}
         prev={model.eventAt(i - 1)}

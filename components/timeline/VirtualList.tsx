@@ -21,7 +21,12 @@ const OVERSCAN = 12;
 interface Props {
   count: number;
   rowHeight: number;
-  renderRow(index: number, top: number): VNode;
+  /**
+   * `slot`, when given, is the row's place in the window, to key the row by: the window shares
+   * no row with the last one drawn, and keyed by place its rows take over the last rows'
+   * elements. Otherwise rows are keyed by what they show, and each keeps its element.
+   */
+  renderRow(index: number, top: number, slot: number | undefined): VNode;
   /** Bumped when the rows were replaced (filters changed): the "new events" count starts over. */
   epoch: number;
   /** Brought into view whenever `key` changes (the selection), once its row is known. */
@@ -50,6 +55,7 @@ export function VirtualList(p: Props) {
   const mark = useRef({ epoch: p.epoch, count: p.count });
   const revealed = useRef<string | undefined>(undefined);
   const jumped = useRef(p.jump.n);
+  const lastWindow = useRef({ epoch: p.epoch, start: 0, end: 0, byPlace: false });
   const [viewport, setViewport] = useState(0);
   const [, rerender] = useState(0);
 
@@ -117,8 +123,17 @@ export function VirtualList(p: Props) {
 
   const win = visibleRange(g, top.current, OVERSCAN);
   if (p.place) p.place.current = { follow: follow.current, firstVisible: win.firstVisible };
+  // A window with none of the last one's rows (the live edge moved a screen or more, new
+  // filters, a jump) changes the text of the elements there instead of building new ones:
+  // several times cheaper to lay out at 5,000 events/s. A window that overlaps keeps each row's
+  // element, so only the rows new to it are laid out (moving reused elements costs more). The
+  // same window again keeps its keys.
+  const last = lastWindow.current;
+  const same = p.epoch === last.epoch && win.start === last.start && win.end === last.end;
+  const byPlace = same ? last.byPlace : p.epoch !== last.epoch || win.start >= last.end || win.end <= last.start;
+  lastWindow.current = { epoch: p.epoch, start: win.start, end: win.end, byPlace };
   const rows: VNode[] = [];
-  for (let i = win.start; i < win.end; i++) rows.push(p.renderRow(i, rowTop(g, top.current, i)));
+  for (let i = win.start; i < win.end; i++) rows.push(p.renderRow(i, rowTop(g, top.current, i), byPlace ? i - win.start : undefined));
   const fresh = follow.current ? 0 : p.epoch === mark.current.epoch ? p.count - mark.current.count : 0;
 
   return (

@@ -75,12 +75,30 @@ const typeInto = (page: Page, testId: string, value: string) =>
 const seqsShown = (page: Page) =>
   run(page, () => [...document.querySelectorAll<HTMLElement>('[data-testid="event-row"]')].map((r) => Number(r.dataset.seq)), null);
 
+type Marked = HTMLElement & { shownSeq?: string };
+
+/** Notes on each row element the event it shows. */
+const markRows = (page: Page) =>
+  run(
+    page,
+    () => {
+      for (const el of document.querySelectorAll<Marked>('[data-testid="event-row"]')) el.shownSeq = el.dataset.seq;
+    },
+    null,
+  );
+
+/** Row elements that showed another event when marked: drawing new rows reuses the elements. */
+const reusedRows = (page: Page) =>
+  run(page, () => [...document.querySelectorAll<Marked>('[data-testid="event-row"]')].filter((el) => el.shownSeq !== undefined && el.shownSeq !== el.dataset.seq).length, null);
+
 async function findsTheBeginning(page: Page, how: string, apply: () => Promise<unknown>, undo: () => Promise<unknown>): Promise<void> {
   await apply();
   const seqs = await poll(() => seqsShown(page), (s) => s.includes(1), `seq 1 found by ${how}`, 30_000);
   expect(seqs.length).toBeLessThan(LOGS); // the matches, not the whole history
+  await markRows(page);
   await undo();
   await poll(() => seqsShown(page), (s) => !s.includes(1), `the live edge again after clearing the ${how}`, 30_000);
+  expect(await reusedRows(page)).toBeGreaterThan(0);
 }
 
 async function wholeHistory(ext: Ext): Promise<void> {
