@@ -8,6 +8,12 @@ export const CAPTURE_PAGE_PATH = '/capture';
 export const CAPTURE_WS_PATH = '/capture/ws';
 
 const GAP_MS = 25;
+/**
+ * How long the dropped EventSource connection stays open after its last event. A busy renderer
+ * that gets the last event and the break together can report the break first and drop the
+ * event (as the mock server's DROP_GRACE_MS says): the page then resumes from the id before.
+ */
+const DROP_GRACE_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const sseBlock = (e: EsEvent) => `${e.name ? `event: ${e.name}\n` : ''}id: ${e.id}\ndata: ${e.data}\n\n`;
@@ -44,7 +50,7 @@ export function serveCapturePage(req: IncomingMessage, res: ServerResponse, url:
       streamHead(res, 'text/event-stream; charset=utf-8');
       res.write(`retry: ${ES_RETRY_MS}\n\n`);
       const first = after === 0;
-      void writeSlowly(res, (first ? events.slice(0, ES_DROP_AFTER) : events).map(sseBlock)).then(() => (first ? res.destroy() : res.end()));
+      void writeSlowly(res, (first ? events.slice(0, ES_DROP_AFTER) : events).map(sseBlock)).then(() => (first ? sleep(DROP_GRACE_MS).then(() => res.destroy()) : res.end()));
       return true;
     }
     case `POST ${CAPTURE_PAGE_PATH}/llm`:
