@@ -34,7 +34,7 @@ const APP = `<!doctype html><meta charset="utf-8"><title>Board</title>
 // Chromium alone, and not through `scenario()`: this test drives a plain browser, not the extension.
 test(
   '[chromium] a page driven by a recording through streamscope/playwright',
-  chromiumOnlyNote('the helper is built on Playwright (page.route, page.routeWebSocket), and Playwright cannot drive Firefox ESR (its moz-firefox channel fails against ESR 153)'),
+  chromiumOnlyNote('the helper is built on Playwright (page.route, page.routeWebSocket), and Playwright cannot drive Firefox ESR (its moz-firefox channel asks for WebDriver BiDi commands ESR 140 lacks: network.addDataCollector)'),
   async () => {
     // The app's own server, as its dev server would be. (A page on a public origin may not reach
     // the loopback mock server: Chromium's local network access rules.)
