@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebSocket } from 'ws';
 import { PAGE_HTML, FRAME_HTML } from './capture-html';
+import { DROP_GRACE_MS } from './drop';
 import { ES_DROP_AFTER, ES_RETRY_MS, esEvents, llmEvents, ndjsonLines, wsEcho, wsFrames, xhrEvents, type EsEvent } from './capture-streams';
 
 /** Paths of the page-capture demo: a page that opens one stream of every kind the extension captures. */
@@ -8,12 +9,6 @@ export const CAPTURE_PAGE_PATH = '/capture';
 export const CAPTURE_WS_PATH = '/capture/ws';
 
 const GAP_MS = 25;
-/**
- * How long the dropped EventSource connection stays open after its last event. A busy renderer
- * that gets the last event and the break together can report the break first and drop the
- * event (as the mock server's DROP_GRACE_MS says): the page then resumes from the id before.
- */
-const DROP_GRACE_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const sseBlock = (e: EsEvent) => `${e.name ? `event: ${e.name}\n` : ''}id: ${e.id}\ndata: ${e.data}\n\n`;

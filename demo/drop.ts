@@ -10,3 +10,11 @@ export function dropAfterFlush(socket: Duplex | null, kill: () => void): void {
   if (!socket || socket.destroyed) return kill();
   socket.end(() => kill());
 }
+
+/**
+ * How long a dropped SSE connection stays open after its last event. A browser that has the
+ * events and the break in hand at once can report the break first and throw the unread events
+ * away (seen in Chromium with a busy renderer): its client then resumes from an earlier id, gets
+ * the same events and the same drop, backing off longer each time.
+ */
+export const DROP_GRACE_MS = 250;

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CORS_HEADERS } from '../demo/cors';
-import { dropAfterFlush } from '../demo/drop';
+import { DROP_GRACE_MS, dropAfterFlush } from '../demo/drop';
 import type { RecordedStream } from '../lib/exchange/recording';
 import { startPlayback } from '../lib/mock/playback';
 import { matchRoute, mockRoutes, servedUrl, type MockRoute } from '../lib/mock/routes';
@@ -78,14 +78,6 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  * after `Last-Event-ID`), each WebSocket endpoint its received frames, at the recorded pacing
  * scaled by `speed`. After the last event a stream stays open and quiet, unless `loop`.
  */
-/**
- * How long a dropped SSE connection stays open after its last event. A browser that has the
- * events and the break in hand at once can report the break first and throw the unread events
- * away (seen in Chromium with a busy renderer, at --speed 0): its client then resumes from the
- * same id, gets the same events and the same drop, backing off longer each time.
- */
-const DROP_GRACE_MS = 250;
-
 export async function startMockServer(streams: readonly RecordedStream[], opts: MockServerOptions = {}): Promise<MockServer> {
   const host = opts.host ?? '127.0.0.1';
   const speed = opts.speed ?? 1;
