@@ -9,7 +9,7 @@ export interface RowActions {
   togglePin(ev: StreamEvent): void;
 }
 
-interface Props {
+export interface EventRowProps {
   ev: StreamEvent;
   typed: TypedEvent;
   /** The row above, for the relative time. */
@@ -29,7 +29,7 @@ interface Props {
 const DIR_TEXT = { in: '↓ in', out: '↑ out', sys: '• sys' } as const;
 
 /** One timeline row. Connection markers get a full-width band so gaps show where they happened. */
-export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', endpointName, selected, pinned, reconnect, actions }: Props) {
+export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', endpointName, selected, pinned, reconnect, actions }: EventRowProps) {
   const key = eventKey(ev);
   const invalid = typed.issues.length > 0;
   const marker = ev.dir === 'sys' ? markerText(ev, reconnect) : undefined;
@@ -92,4 +92,14 @@ export function EventRow({ ev, typed, prev, top, height, testId = 'event-row', e
       )}
     </div>
   );
+}
+
+/**
+ * A row of the virtual list, or its placeholder while its chunk is read. One component with one
+ * root element either way, so a row keyed by its place keeps its element when its event loads
+ * (or when a loaded row's place is drawn before its event is read again).
+ */
+export function ListRow({ shown, top, height }: { shown: EventRowProps | undefined; top: number; height: number }) {
+  // EventRow has no hooks: called as a function, its root element is this component's.
+  return shown ? EventRow(shown) : <div class="tl-row tl-loading" role="row" style={{ position: 'absolute', top: `${top}px`, height: `${height}px` }} />;
 }

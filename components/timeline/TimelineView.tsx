@@ -12,7 +12,7 @@ import { PanelContext } from '../panel/context';
 import { ColumnHeader } from './ColumnHeader';
 import { ComposeBox } from './ComposeBox';
 import { DetailPane } from './DetailPane';
-import { EventRow, type RowActions } from './EventRow';
+import { ListRow, type RowActions } from './EventRow';
 import type { Option } from './MultiSelect';
 import { PinnedList } from './PinnedList';
 import { Splitter } from './Splitter';
@@ -87,23 +87,21 @@ export function TimelineView() {
 
   const renderRow = (i: number, top: number, slot: number | undefined) => {
     const ev = model.eventAt(i);
-    if (!ev) return <div key={slot ?? `row-${i}`} class="tl-row tl-loading" role="row" style={{ position: 'absolute', top: `${top}px`, height: `${ROW_HEIGHT}px` }} />;
+    if (!ev) return <ListRow key={slot ?? `row-${i}`} top={top} height={ROW_HEIGHT} shown={undefined} />;
     const key = eventKey(ev);
-    return (
-      <EventRow
-        key={slot ?? key}
-        ev={ev}
-        typed={typing.typed(ev)}
-        prev={model.eventAt(i - 1)}
-        top={top}
-        height={ROW_HEIGHT}
-        endpointName={nameOf(ev.endpointId)}
-        selected={key === selectedKey}
-        pinned={pins.has(key)}
-        reconnect={model.isReconnect(ev)}
-        actions={actions}
-      />
-    );
+    const shown = {
+      ev,
+      typed: typing.typed(ev),
+      prev: model.eventAt(i - 1),
+      top,
+      height: ROW_HEIGHT,
+      endpointName: nameOf(ev.endpointId),
+      selected: key === selectedKey,
+      pinned: pins.has(key),
+      reconnect: model.isReconnect(ev),
+      actions,
+    };
+    return <ListRow key={slot ?? key} top={top} height={ROW_HEIGHT} shown={shown} />;
   };
 
   // The split: beside the list when there is room, under it when the panel is narrow.

@@ -19,14 +19,26 @@ const readRows = () =>
 
 export const rows = (page: PwPage | PpPage): Promise<RowInfo[]> => (page as PwPage).evaluate(readRows);
 
-/** Polls until `pred` holds for the rows on the page. */
-export async function waitForRows(page: PwPage | PpPage, pred: (rows: RowInfo[]) => boolean, what: string, timeoutMs = 20_000): Promise<RowInfo[]> {
+/** Polls until `pred` holds for the rows on the page; `what` names what was awaited (and, as a function, what is still missing). */
+export async function waitForRows(
+  page: PwPage | PpPage,
+  pred: (rows: RowInfo[]) => boolean,
+  what: string | (() => string),
+  timeoutMs = 20_000,
+): Promise<RowInfo[]> {
   const deadline = Date.now() + timeoutMs;
   let last: RowInfo[] = [];
+  // A read that fails (the page is reloading) keeps the last rows; a timeout says so.
+  let failed = '';
   for (;;) {
-    last = await rows(page).catch(() => last);
+    last = await rows(page).then(
+      (rs) => ((failed = ''), rs),
+      (e: unknown) => ((failed = `; the last read failed: ${String(e)}`), last),
+    );
     if (pred(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; saw ${last.length} rows: ${JSON.stringify(last.slice(-5))}`);
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}; saw ${last.length} rows${failed}: ${JSON.stringify(last.slice(-5))}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
