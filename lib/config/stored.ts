@@ -52,13 +52,33 @@ export function onStoredChange(storage: StorageEvents, key: StoredKey, fn: (raw:
   return () => storage.onChanged.removeListener(listener);
 }
 
+/** The last read-modify-write queued in this context, where there are no Web Locks. */
+let queued: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `fn` alone: two read-modify-writes of one key that overlap lose the first one's change.
+ * A Web Lock holds across the extension's pages and its background; without one (Node), calls
+ * in this context wait their turn.
+ */
+function exclusive(name: string, fn: () => Promise<void>): Promise<void> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  // The lock is held until fn's promise settles, and request's promise is that promise's.
+  if (locks) return locks.request<void>(name, fn);
+  const run = queued.then(fn);
+  queued = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Adds endpoints to the stored list, keeping every entry already there as it is (valid or not)
- * and skipping entries whose id is already listed.
+ * and skipping entries whose id is already listed. Appends never overlap (captured sources
+ * arrive in bursts while the list is being written).
  */
-export async function appendEndpoints(area: StorageArea, add: EndpointConfig[]): Promise<void> {
-  const stored = await readStored(area, 'endpoints');
-  const list = Array.isArray(stored) ? (stored as { id?: unknown }[]) : [];
-  const fresh = add.filter((c) => !list.some((e) => e.id === c.id));
-  if (fresh.length > 0) await writeStored(area, 'endpoints', [...list, ...fresh]);
+export function appendEndpoints(area: StorageArea, add: EndpointConfig[]): Promise<void> {
+  return exclusive('streamscope:endpoints', async () => {
+    const stored = await readStored(area, 'endpoints');
+    const list = Array.isArray(stored) ? (stored as { id?: unknown }[]) : [];
+    const fresh = add.filter((c) => !list.some((e) => e.id === c.id));
+    if (fresh.length > 0) await writeStored(area, 'endpoints', [...list, ...fresh]);
+  });
 }

@@ -35,6 +35,12 @@ describe('stored items', () => {
     expect(await readStored(local, 'endpoints')).toEqual([a, { broken: true }, b]);
   });
 
+  it('keeps every entry of appends that overlap', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => newEndpoint({ id, url: `https://${id}.example/events`, name: id }));
+    await Promise.all([appendEndpoints(local, [a!]), appendEndpoints(local, [b!]), appendEndpoints(local, [c!, a!])]);
+    expect(await readStored(local, 'endpoints')).toEqual([a, b, c]);
+  });
+
   it('starts a list when there is none', async () => {
     const a = newEndpoint({ id: 'a', url: 'https://a.example/events', name: 'A' });
     await appendEndpoints(local, [a]);
