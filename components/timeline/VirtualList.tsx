@@ -87,11 +87,17 @@ export function VirtualList(p: Props) {
     follow.current = on;
   }
 
-  /** Takes the DOM's position as the truth (the user scrolled). */
+  /** Takes the DOM's position as the truth (the user scrolled, or the browser moved the list). */
   function adopt(el: HTMLDivElement): void {
     top.current = el.scrollTop;
     synced.current = el.scrollTop;
-    setFollow(isAtBottom(g, el.scrollTop, p.rowHeight / 2));
+    // A list whose size changed since it was measured was moved by the browser, not the user:
+    // a panel that grew pulls scrollTop back, and that scroll comes before the resize is
+    // observed. Judged as a scroll, following the live edge stopped on every resize. The
+    // follow state stays; the next render places the list for the new size.
+    const now = el.clientHeight;
+    if (now !== viewport) setViewport(now);
+    else setFollow(isAtBottom(g, el.scrollTop, p.rowHeight / 2));
     rerender((n) => n + 1);
   }
 

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { newEndpoint } from '../../lib/config/endpoint';
 import { scenario, tid, type ExtPage } from './support/both';
 import { setEndpoints } from './support/config';
+import { pick, startDemo } from './support/demo';
 import { poll } from './support/poll';
 import { waitForRows } from './support/panel';
 import { sseOnce } from './support/sse-once';
@@ -85,5 +86,37 @@ scenario('docked at 560 px: detail under the list, summary readable, split and c
     expect(Math.min(...(await summaryWidths(panel)))).toBeGreaterThanOrEqual(150);
   } finally {
     await stream.close();
+  }
+});
+
+const TALL = { width: 1400, height: 2400 };
+
+/** Whether the list still follows the newest events (no "Live ↓" pill), and the rows shown. */
+const liveEdge = (panel: ExtPage) =>
+  panel.evaluate(() => ({
+    following: document.querySelector('[data-testid="new-events"]') === null,
+    seqs: [...document.querySelectorAll<HTMLElement>('[data-testid="event-row"]')].map((r) => `${r.dataset.endpointId}:${r.dataset.seq}`),
+  }));
+
+scenario('a panel made taller or shorter while events stream in stays at the live edge', async (ext) => {
+  const { server, endpoints } = await startDemo({ rate: 20 });
+  try {
+    const setup = await ext.open('options.html');
+    await setEndpoints(setup.raw, pick(endpoints, ['demo-llm', 'demo-graphql', 'demo-socketio']));
+    await setup.close();
+    const panel = await ext.open('devtools-panel.html', DOCKED);
+    await waitForRows(panel.raw, (r) => r.length >= 30, 'a screenful of events');
+    // Growing the panel pulls the list's scroll position back before the resize is observed:
+    // that is the browser moving the list, not the user scrolling away from the newest events.
+    for (const size of [TALL, DOCKED, TALL, DOCKED, TALL]) {
+      await panel.resize(size);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await liveEdge(panel)).following, `following after resizing to ${size.height} px`).toBe(true);
+    }
+    const before = await liveEdge(panel);
+    const after = await poll(() => liveEdge(panel), (e) => !e.seqs.includes(before.seqs.at(-1)!), 'newer events at the bottom of the list', 15_000);
+    expect(after.following).toBe(true);
+  } finally {
+    await server.close();
   }
 });

@@ -105,7 +105,7 @@ const start = (browser: BrowserName, profile: string, previous?: Launched): Prom
 export async function launchExt(browser: BrowserName): Promise<Ext> {
   const profile = mkdtempSync(path.join(tmpdir(), `streamscope-${browser}-`));
   let b = await start(browser, profile);
-  const wrap = (page: PwPage | PpPage) => extPage(page, () => b.reload(page));
+  const wrap = (page: PwPage | PpPage) => extPage(page, { reload: () => b.reload(page), resize: (size) => b.resize(page, size) });
   return {
     browser,
     get chromium() {

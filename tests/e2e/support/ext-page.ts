@@ -36,6 +36,8 @@ export interface ExtPage {
   download(selector: string): Promise<{ name: string; text: string }>;
   /** Reloads the page and waits until the new document is loaded. */
   reload(): Promise<void>;
+  /** Sets the page's viewport, as resizing the window (or the docked DevTools) would. */
+  resize(size: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,10 @@ const WAIT_MS = 15_000;
 /** `[data-testid="x"]`, the selector of most things a test touches. */
 export const tid = (id: string): string => `[data-testid="${id}"]`;
 
-export function extPage(raw: PwPage | PpPage, reload: () => Promise<void>): ExtPage {
+export function extPage(
+  raw: PwPage | PpPage,
+  { reload, resize }: { reload: () => Promise<void>; resize: (size: { width: number; height: number }) => Promise<void> },
+): ExtPage {
   const evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
     (raw as unknown as { evaluate(f: unknown, a: unknown): Promise<R> }).evaluate(fn, arg);
   /** Runs `act` on the first match once there is one. */
@@ -136,6 +141,7 @@ export function extPage(raw: PwPage | PpPage, reload: () => Promise<void>): ExtP
       return evaluate(() => (window as unknown as { __download: Promise<{ name: string; text: string }> }).__download);
     },
     reload,
+    resize,
     close: () => raw.close(),
   };
 }
