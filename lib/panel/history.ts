@@ -202,13 +202,45 @@ export class EventHistory {
   /** Appends the rows of chunks written since the newest known one; false when the known rows no longer add up. */
   private async readNewRows(): Promise<boolean> {
     const { rows, counters } = await this.store.readIndexAfter(this.chunks[this.chunks.length - 1]!.cid);
+    const replaced = rows.length > 0 ? this.replacedBy(rows[0]!) : 0;
     let stored = 0;
     for (const c of counters.values()) stored += c.count;
-    if (this.rows.total + rows.reduce((n, r) => n + r.count, 0) !== stored) return false;
+    const kept = this.rows.total - this.chunks.slice(this.chunks.length - replaced).reduce((n, r) => n + r.count, 0);
+    if (kept + rows.reduce((n, r) => n + r.count, 0) !== stored) return false;
     this.counters = counters;
-    if (rows.length > 0) this.addRows(rows);
+    const carried = this.removeNewest(replaced);
+    if (rows.length > 0) this.addRows(rows, carried);
     this.changed();
     return true;
+  }
+
+  /**
+   * How many of the newest known rows `row` took the place of: the background merges the
+   * store's newest chunks when they are small (lib/store/compact.ts), under a new cid.
+   */
+  private replacedBy(row: ChunkInfo): number {
+    let k = 0;
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      const c = this.chunks[i]!;
+      if (c.endpointId !== row.endpointId || c.firstSeq < row.firstSeq) break;
+      k++;
+    }
+    return k;
+  }
+
+  /** Forgets the newest `k` rows; returns their events when all were in memory, so the row that replaces them shows at once. */
+  private removeNewest(k: number): StreamEvent[] {
+    if (k === 0) return [];
+    const events: StreamEvent[] = [];
+    let whole = true;
+    for (const c of this.chunks.splice(this.chunks.length - k, k)) {
+      const evs = this.cache.get(c.cid) ?? this.handoff.get(c.cid);
+      if (evs) events.push(...evs);
+      else whole = false;
+      this.position.delete(c.cid);
+      this.drop(c.cid);
+    }
+    return whole ? events : [];
   }
 
   private setIndex(chunks: ChunkInfo[], counters: Map<string, EndpointCounters>): void {
@@ -227,15 +259,18 @@ export class EventHistory {
     this.changed();
   }
 
-  /** Appends index rows (newer than those held): their positions, what they cover, the row map; the tail keeps the rest. */
-  private addRows(rows: readonly ChunkInfo[]): void {
+  /**
+   * Appends index rows (newer than those held): their positions, what they cover, the row map;
+   * the tail keeps the rest. `carried`: events of rows just replaced, which the new rows may hold.
+   */
+  private addRows(rows: readonly ChunkInfo[], carried: readonly StreamEvent[] = []): void {
     for (const c of rows) {
       this.position.set(c.cid, this.chunks.length);
       this.chunks.push(c);
       this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
     }
     this.rows = new RowMap(this.chunks.map((c) => c.count));
-    this.handoff = handoffOf(rows, this.tail);
+    this.handoff = handoffOf(rows, carried.length > 0 ? carried.concat(this.tail) : this.tail);
     this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
     this.indexVersion++;
   }

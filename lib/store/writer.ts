@@ -3,13 +3,13 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, typeChunk, type Folder } from './derive';
+import { chunkRecords, isFinal, mergeable, mergeChunks, type ChunkRecords, type TailChunk } from './compact';
+import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
-import { packEvents, packState } from './packing';
-import type { ChunkTerms } from '../query/terms';
+import { packState } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
-import type { Chunk, ChunkInfo, ChunkTyping, DB, EndpointMeta, Snapshot } from './schema';
+import type { ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
   /** Events of a flush are on disk (meta counters updated). */
@@ -49,7 +49,7 @@ const newMeta = (endpointId: string, family: Family, profile: ProfileChoice): En
 
 /** What one flush writes for one endpoint, applied to memory once the transaction is done. */
 interface EndpointWrite {
-  chunks: { chunk: Chunk; typing: ChunkTyping; terms?: ChunkTerms; info: Omit<ChunkInfo, 'cid'> }[];
+  chunks: ChunkRecords[];
   snapshots: Snapshot[];
   meta: EndpointMeta;
   folder: Folder;
@@ -81,6 +81,8 @@ export class EventWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private inFlight = false;
+  /** The newest chunks of the store, as this writer wrote them, when they are one endpoint's and not final: merged while they are (./compact.ts). */
+  private run: { endpointId: string; chunks: TailChunk[] } | undefined;
 
   constructor(
     private readonly db: DB,
@@ -178,6 +180,7 @@ export class EventWriter {
       this.inFlight = true;
       try {
         await this.writeBatch(batch);
+        await this.mergeTail();
       } catch (err) {
         this.queue = batch.concat(this.queue);
         this.metas = new Map((await this.db.getAll('meta')).map((m) => [m.endpointId, m]));
@@ -208,13 +211,18 @@ export class EventWriter {
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('chunks');
     const index = tx.objectStore('index');
+    const added: { endpointId: string; chunk: TailChunk }[] = [];
     for (const w of writes) {
       for (const { chunk, typing, terms, info } of w.chunks)
-        void chunks.add(chunk).then((cid) => Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid), terms && tx.objectStore('terms').put(terms, cid)]));
+        void chunks.add(chunk).then((cid) => {
+          added.push({ endpointId: info.endpointId, chunk: { cid, count: info.count, bytes: info.bytes } });
+          return Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid), terms && tx.objectStore('terms').put(terms, cid)]);
+        });
       for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
       void tx.objectStore('meta').put(w.meta);
     }
     await tx.done;
+    for (const { endpointId, chunk } of added.sort((a, b) => a.chunk.cid - b.chunk.cid)) this.extendRun(endpointId, chunk);
     for (const w of writes) {
       const id = w.meta.endpointId;
       this.metas.set(id, w.meta);
@@ -250,19 +258,41 @@ export class EventWriter {
     for (let i = 0; i < events.length; i += this.opts.maxBatch) {
       const part = events.slice(i, i + this.opts.maxBatch);
       for (const e of part) if (e.id !== undefined && e.dir === 'in') lastEventId = e.id;
-      const typed = typeChunk(endpointId, part, family, custom);
-      const { info } = typed;
-      const { terms, ...packed } = packEvents(part);
-      out.chunks.push({ chunk: { endpointId, firstSeq: info.firstSeq, lastSeq: info.lastSeq, t0: info.t0, t1: info.t1, bytes: info.bytes, ...packed }, typing: typed.typing, terms, info });
+      const { records, typed } = chunkRecords(endpointId, part, family, custom);
+      out.chunks.push(records);
       const r = foldChunk(folder, typed.events);
       folder = r.folder;
       if (r.snapshot) out.snapshots.push(r.snapshot);
-      meta = addSummary(meta, info, 1);
+      meta = addSummary(meta, records.info, 1);
     }
     const last = events[events.length - 1]!;
     out.meta = { ...meta, lastSeq: last.seq, lastEventId: lastEventId ?? prev.lastEventId, firstTime: meta.firstTime ?? events[0]!.time, lastTime: last.time };
     out.folder = folder;
     return out;
+  }
+
+  /** A chunk this writer added: the newest of the store now. */
+  private extendRun(endpointId: string, chunk: TailChunk): void {
+    if (isFinal(chunk)) this.run = undefined;
+    else if (this.run?.endpointId === endpointId) this.run.chunks.push(chunk);
+    else this.run = { endpointId, chunks: [chunk] };
+  }
+
+  /**
+   * Merges the newest chunks while they are mergeable. A merge that fails changes nothing on
+   * disk; the chunks then stay as they are.
+   */
+  private async mergeTail(): Promise<void> {
+    for (let run = this.run, due = run && mergeable(run.chunks); run && due; due = mergeable(run.chunks)) {
+      const meta = this.metas.get(run.endpointId);
+      const merged = meta && (await mergeChunks(this.db, run.endpointId, due.map((c) => c.cid), meta.family, meta.custom).catch(() => undefined));
+      if (!merged || this.run !== run) {
+        this.run = undefined;
+        return;
+      }
+      run.chunks.splice(-due.length, due.length, merged);
+      if (isFinal(merged)) run.chunks = [];
+    }
   }
 
   /** The family to type a flush with; while `auto` still looks, the samples it has seen after it. */
@@ -290,6 +320,7 @@ export class EventWriter {
   }
 
   private async retype(meta: EndpointMeta, family: Family, custom: CustomProfile | undefined): Promise<{ meta: EndpointMeta; folder: Folder }> {
+    this.run = undefined;
     const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
     const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin, custom);
     await tx.done;
@@ -327,6 +358,7 @@ export class EventWriter {
    */
   async deleteChunks(keys: number[], opts: { forget?: boolean } = {}): Promise<number> {
     if (keys.length === 0) return 0;
+    this.run = undefined;
     const infos = (await Promise.all(keys.map((k) => this.db.get('index', k)))).filter((i) => i !== undefined);
     const lost = new Map<string, ChunkInfo[]>();
     for (const info of infos) lost.set(info.endpointId, [...(lost.get(info.endpointId) ?? []), info]);

@@ -20,8 +20,9 @@ export class FakeStore implements StoreView {
   termReads: number[] = [];
   /** Chunks without a word filter, as those written before filters were kept. */
   unfiltered = new Set<number>();
-  /** `afterCid` of each read of the newest index rows. */
+  /** `afterCid` of each read of the newest index rows; reads of the whole index. */
   indexReads: number[] = [];
+  wholeReads = 0;
   private nextCid = 1;
 
   constructor(private readonly families: Record<string, Family> = {}) {}
@@ -58,7 +59,14 @@ export class FakeStore implements StoreView {
     return info;
   }
 
+  /** Replaces the newest `k` chunks (one endpoint's) with one holding their events, under a new cid, as the writer merges small chunks. */
+  mergeNewest(k: number): ChunkInfo {
+    const merged = this.chunks.splice(this.chunks.length - k, k).flatMap((c) => c.events);
+    return this.add(merged.map(({ type: _t, valid: _v, ...e }) => e));
+  }
+
   readChunkIndex(endpointId?: string): Promise<ChunkInfo[]> {
+    if (endpointId === undefined) this.wholeReads++;
     return Promise.resolve(this.chunks.filter((c) => endpointId === undefined || c.info.endpointId === endpointId).map((c) => c.info));
   }
 

@@ -129,6 +129,39 @@ describe('EventHistory (a view over the store)', { timeout: 30_000 }, () => {
     }
   });
 
+  it('when the newest small chunks are merged into one, the new row takes their place without a whole re-read', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = new FakeStore();
+      store.add(events('b', 1, 100));
+      const h = new EventHistory(store);
+      await h.refresh();
+      const wholeReads = store.wholeReads;
+      // A slow stream: a chunk per event, each seen live first.
+      for (let seq = 1; seq <= 7; seq++) {
+        h.addLive(events('a', seq, 1));
+        store.add(events('a', seq, 1));
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      for (let row = 100; row < 107; row++) await h.readChunk(h.chunks[row - 99]!.cid);
+      expect(h.chunks.map((c) => c.count)).toEqual([100, 1, 1, 1, 1, 1, 1, 1]);
+      // The eighth arrives and the writer merges the eight into one chunk.
+      h.addLive(events('a', 8, 1));
+      store.add(events('a', 8, 1));
+      const merged = store.mergeNewest(8);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(store.wholeReads).toBe(wholeReads);
+      expect(h.chunks.map((c) => c.cid)).toEqual(store.chunks.map((c) => c.info.cid));
+      expect(h.chunks.at(-1)).toEqual(merged);
+      expect(h.total).toBe(108);
+      // Its events show at once: those of the replaced rows and the live one it took over.
+      expect(Array.from({ length: 8 }, (_, i) => h.eventAt(100 + i)?.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect((await h.find('a#5'))?.row).toBe(104);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a whole re-read asked for while another read runs happens after it', async () => {
     const store = bigStore();
     const h = new EventHistory(store);

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../lib/model/event';
+import { chunkRecords, FINAL_EVENTS, MERGE_FANIN } from '../../../lib/store/compact';
+import { chunkEvents } from '../../../lib/store/packing';
+import { allEvents } from '../../../lib/store/reader';
+import { openStore, type DB } from '../../../lib/store/schema';
+import { EventWriter } from '../../../lib/store/writer';
+
+let n = 0;
+const freshDb = () => openStore(`compact-${Date.now()}-${n++}`);
+
+const ev = (endpointId: string, i: number): Omit<StreamEvent, 'seq'> => ({
+  endpointId,
+  time: 1_000 + i,
+  dir: 'in',
+  transport: 'ws',
+  opcode: 1,
+  data: JSON.stringify({ type: i % 3 ? 'tick' : 'tock', i }),
+  size: 20,
+});
+
+/** One flush per event, as a stream of a few events a second is written. */
+async function writeOneByOne(w: EventWriter, endpointId: string, from: number, to: number): Promise<void> {
+  for (let i = from; i <= to; i++) {
+    w.append(ev(endpointId, i));
+    await w.flush();
+  }
+}
+
+async function chunkSizes(db: DB): Promise<string[]> {
+  return (await db.getAll('index')).map((c) => `${c.endpointId}${c.count}`);
+}
+
+/** Every chunk's index row, typing and word filter agree with its events, and rows add up to the counters. */
+async function expectConsistent(db: DB): Promise<void> {
+  const cids = await db.getAllKeys('chunks');
+  expect(await db.getAllKeys('index')).toEqual(cids);
+  expect(await db.getAllKeys('typing')).toEqual(cids);
+  expect(await db.getAllKeys('terms')).toEqual(cids);
+  for (const cid of cids) {
+    const chunk = (await db.get('chunks', cid))!;
+    const meta = (await db.get('meta', chunk.endpointId))!;
+    const { records } = chunkRecords(chunk.endpointId, chunkEvents(chunk), meta.family, meta.custom);
+    expect(await db.get('index', cid)).toEqual({ ...records.info, cid });
+    expect(await db.get('typing', cid)).toEqual(records.typing);
+  }
+  for (const meta of await db.getAll('meta')) {
+    const rows = (await db.getAll('index')).filter((c) => c.endpointId === meta.endpointId);
+    expect(rows.reduce((s, c) => s + c.count, 0)).toBe(meta.count);
+  }
+}
+
+async function seqs(db: DB, endpointId?: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const chunk of allEvents(db, endpointId)) for (const e of chunk) out.push(`${e.endpointId}${e.seq}`);
+  return out;
+}
+
+describe('merging small chunks', () => {
+  it('merges a slow stream’s one-event chunks in tiers of eight, up to a final chunk, losing nothing', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    await writeOneByOne(w, 'a', 1, MERGE_FANIN - 1);
+    expect(await chunkSizes(db)).toEqual(Array.from({ length: MERGE_FANIN - 1 }, () => 'a1'));
+    await writeOneByOne(w, 'a', MERGE_FANIN, MERGE_FANIN ** 2 + 3);
+    expect(await chunkSizes(db)).toEqual(['a64', 'a1', 'a1', 'a1']);
+    await writeOneByOne(w, 'a', MERGE_FANIN ** 2 + 4, FINAL_EVENTS + 10);
+    expect(await chunkSizes(db)).toEqual(['a512', 'a8', 'a1', 'a1']);
+    expect(await seqs(db)).toEqual(Array.from({ length: FINAL_EVENTS + 10 }, (_, i) => `a${i + 1}`));
+    await expectConsistent(db);
+    expect(w.meta('a')).toMatchObject({ count: FINAL_EVENTS + 10, lastSeq: FINAL_EVENTS + 10 });
+  });
+
+  it('merges only the newest chunks of the store, so the order of chunks across endpoints stays the order of arrival', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    await writeOneByOne(w, 'a', 1, 5);
+    await writeOneByOne(w, 'b', 1, 1);
+    await writeOneByOne(w, 'a', 6, 6 + MERGE_FANIN - 1);
+    expect(await chunkSizes(db)).toEqual(['a1', 'a1', 'a1', 'a1', 'a1', 'b1', 'a8']);
+    expect(await seqs(db)).toEqual([...[1, 2, 3, 4, 5].map((i) => `a${i}`), 'b1', ...Array.from({ length: MERGE_FANIN }, (_, i) => `a${i + 6}`)]);
+    await expectConsistent(db);
+  });
+
+  it('leaves the chunks as they are when another writer added one meanwhile (an import in a page)', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    await writeOneByOne(w, 'a', 1, MERGE_FANIN - 1);
+    const other = new EventWriter(db);
+    await other.init();
+    other.append(ev('imported', 1));
+    await other.flush();
+    await writeOneByOne(w, 'a', MERGE_FANIN, MERGE_FANIN);
+    expect(await chunkSizes(db)).toEqual([...Array.from({ length: MERGE_FANIN - 1 }, () => 'a1'), 'imported1', 'a1']);
+    await expectConsistent(db);
+    // Merging starts again from the next chunks.
+    await writeOneByOne(w, 'a', MERGE_FANIN + 1, 2 * MERGE_FANIN);
+    expect(await chunkSizes(db)).toEqual([...Array.from({ length: MERGE_FANIN - 1 }, () => 'a1'), 'imported1', 'a1', 'a8']);
+    expect(await seqs(db, 'a')).toEqual(Array.from({ length: 2 * MERGE_FANIN }, (_, i) => `a${i + 1}`));
+    await expectConsistent(db);
+  });
+
+  it('never merges chunks that are large already', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    for (let k = 0; k < MERGE_FANIN; k++) {
+      for (let i = 1; i <= FINAL_EVENTS; i++) w.append(ev('a', k * FINAL_EVENTS + i));
+      await w.flush();
+    }
+    expect(await chunkSizes(db)).toEqual(Array.from({ length: MERGE_FANIN }, () => `a${FINAL_EVENTS}`));
+  });
+});
