@@ -24,6 +24,8 @@ export const DEFAULTS = {
   jumps: 100,
   /** Realistic events written to a fresh profile for the disk-per-event figure. */
   realistic: 200_000,
+  /** Realistic events written one per flush (as a stream of a few events a second is), for the same figure. */
+  slow: 10_000,
 };
 
 export type Flags = typeof DEFAULTS;

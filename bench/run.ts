@@ -116,6 +116,14 @@ async function main(): Promise<void> {
       search: await agent.run({ op: 'search', n: [7], by: 'id' }),
     }));
 
+    log(`session 4b: disk per realistic event written one per flush (${f.slow} events)`);
+    const slowProfile = path.join(tmp, 'slow');
+    const slow = await session(agent, slowProfile, async ({ extId }) => {
+      const slowFill = await agent.run({ op: 'fill', endpoint: realEp, events: f.slow, chunk: 1, kind: 'realistic' });
+      const { indexRows } = await agent.run({ op: 'travel', endpointId: realEp.id, runs: 1, jumps: 1 });
+      return { fill: slowFill, diskBytes: indexedDbBytes(slowProfile, extId), indexRows };
+    });
+
     log(`session 5: capture overhead, a page receiving ${f.rate2} WebSocket messages/s`);
     const capture = await captureOverhead(agent, demo, path.join(tmp, 'capture'), { seconds: f.seconds, rate: f.rate2, size: 200, rounds: 2 }, log);
 
@@ -133,6 +141,7 @@ async function main(): Promise<void> {
       ...first,
       big,
       realistic,
+      slow,
       capture,
     };
     log('typing cost per protocol profile');
