@@ -179,7 +179,7 @@ function panelSection(r: Results): string[] {
         [`readCounters / readChunkIndex (${n0(big.travel.indexRows)} rows)`, `${n1(big.travel.countersMs)} ms / ${n0(big.travel.indexMs)} ms`],
         [`ingest at ${n0(big.ingest.rate)}/s with the fill stored: sent/s, stored/s while sending, end to end`, `${n0(big.ingest.figures.sentPerS)} / ${n0(big.ingest.figures.storedPerS)} / ${n0(big.ingest.figures.endToEndPerS)}${big.ingest.overloaded ? ' (overloaded)' : ''}`],
         [`disk per realistic event (${n0(r.realistic.fill.stored)} events of ~${n0(r.realistic.fill.avgSize)} B JSON, fresh profile, du)`, `${n0(r.realistic.diskBytes / r.realistic.fill.stored)} B/event (fill ${perS(r.realistic.fill.stored, r.realistic.fill.ms)} events/s)`],
-        [`the same written one event per flush, as a slow stream is (${n0(r.slow.fill.stored)} events): disk, chunks`, `${n0(r.slow.diskBytes / r.slow.fill.stored)} B/event, ${n0(r.slow.indexRows)} chunks`],
+        [`the same written one event per flush, as a slow stream is (${n0(r.slow.fill.stored)} events): du right after (merged chunks' old copies not yet compacted away by LevelDB), chunks`, `${n0(r.slow.diskBytes / r.slow.fill.stored)} B/event, ${n0(r.slow.indexRows)} chunks`],
       ],
     ),
     '',
