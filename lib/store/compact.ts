@@ -14,7 +14,9 @@ import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
  *
  * The newest chunks of the store, when they are one endpoint's and small, are merged into one
  * with a new cid, in tiers: eight chunks of 1-7 events make one of 8-63, eight of those one of
- * 64-511; a chunk of 512 events or more is final. Each event is rewritten at most three times.
+ * 64-504, eight chunks of 64-127 one of 512-1,016; a chunk of 128 events or more (or 64 KB) is
+ * final. Each event is rewritten at most three times. Merged chunks stay about the size of a
+ * bulk chunk (1,000 events), which is also how finely retention cuts, a chunk at a time.
  * Only chunks at the very end of the store are merged, so a merged chunk has the newest cid and
  * the order of chunks (the order of the all-endpoints timeline) is the order they had.
  */
@@ -22,8 +24,8 @@ import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
 /** Chunks merged at once. */
 export const MERGE_FANIN = 8;
 /** A chunk with at least this many events, or this many bytes of events, is never merged. */
-export const FINAL_EVENTS = 512;
-const FINAL_BYTES = 256 * 1024;
+export const FINAL_EVENTS = 128;
+const FINAL_BYTES = 64 * 1024;
 
 /** A chunk as the merging needs to know it. */
 export interface TailChunk {
@@ -34,7 +36,7 @@ export interface TailChunk {
 
 export const isFinal = (c: Pick<TailChunk, 'count' | 'bytes'>): boolean => c.count >= FINAL_EVENTS || c.bytes >= FINAL_BYTES;
 
-/** 0 for 1-7 events, 1 for 8-63, 2 for 64-511. */
+/** 0 for 1-7 events, 1 for 8-63, 2 for 64-511 (only 64-127 are not final). */
 const tier = (count: number): number => Math.floor(Math.log(count) / Math.log(MERGE_FANIN));
 
 /** The last MERGE_FANIN chunks of `run` when they are all of one tier, else none. */

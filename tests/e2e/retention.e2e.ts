@@ -35,8 +35,9 @@ const plans = (panel: ExtPage) => panel.evaluate(() => [...document.querySelecto
 test.describe.configure({ timeout: 180_000 });
 
 scenario('a retention cut keeps the entities the deleted events built', async (ext) => {
-  // Paced, so the events are stored in many chunks and retention can cut between them.
-  const stream = await sseOnce(EVENTS, plan, '/plans', { batch: 100, pauseMs: 250 });
+  // Paced, so the events are stored in many chunks and retention can cut between them: chunks of
+  // 150 events are final (lib/store/compact.ts), smaller ones would be merged into ones of up to 1,016.
+  const stream = await sseOnce(EVENTS, plan, '/plans', { batch: 150, pauseMs: 250 });
   try {
     const setup = await ext.open('options.html');
     const endpoint = newEndpoint({ id: 'plans', name: 'Plans', url: stream.url, profile: 'plans' });

@@ -65,11 +65,15 @@ describe('merging small chunks', () => {
     expect(await chunkSizes(db)).toEqual(Array.from({ length: MERGE_FANIN - 1 }, () => 'a1'));
     await writeOneByOne(w, 'a', MERGE_FANIN, MERGE_FANIN ** 2 + 3);
     expect(await chunkSizes(db)).toEqual(['a64', 'a1', 'a1', 'a1']);
-    await writeOneByOne(w, 'a', MERGE_FANIN ** 2 + 4, FINAL_EVENTS + 10);
+    // Eight chunks of 64 make one of 512, which is final.
+    const last = MERGE_FANIN ** 3 + 10;
+    await writeOneByOne(w, 'a', MERGE_FANIN ** 2 + 4, last);
     expect(await chunkSizes(db)).toEqual(['a512', 'a8', 'a1', 'a1']);
-    expect(await seqs(db)).toEqual(Array.from({ length: FINAL_EVENTS + 10 }, (_, i) => `a${i + 1}`));
+    expect(await seqs(db)).toEqual(Array.from({ length: last }, (_, i) => `a${i + 1}`));
     await expectConsistent(db);
-    expect(w.meta('a')).toMatchObject({ count: FINAL_EVENTS + 10, lastSeq: FINAL_EVENTS + 10 });
+    expect(w.meta('a')).toMatchObject({ count: last, lastSeq: last });
+    await writeOneByOne(w, 'a', last + 1, last + MERGE_FANIN ** 3);
+    expect((await chunkSizes(db)).slice(0, 2)).toEqual(['a512', 'a512']);
   });
 
   it('merges only the newest chunks of the store, so the order of chunks across endpoints stays the order of arrival', async () => {
