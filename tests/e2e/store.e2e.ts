@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { ROOT } from '../../scripts/launch/paths';
+import { newEndpoint } from '../../lib/config/endpoint';
 import { parseEndpointList } from '../../lib/config/storage';
 import { scenario, tid, type ExtPage } from './support/both';
 import { storedEndpoints } from './support/capture';
@@ -9,13 +10,39 @@ import { setEndpoints } from './support/config';
 import { pick, startDemo } from './support/demo';
 import { onlyDirection, waitForRows } from './support/panel';
 import { poll } from './support/poll';
-import { markers, storedEvents, waitForStored, type StoredRow } from './support/store';
+import { sseOnce } from './support/sse-once';
+import { chunkCount, markers, receivedIds, storedEvents, waitForStored, type StoredRow } from './support/store';
 
 const KANBAN = 'demo-kanban';
 const inbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'in');
 const comparable = (rows: StoredRow[]) => rows.map((r) => ({ time: r.time, dir: r.dir, name: r.name, id: r.id, data: r.data }));
 const endpointsOf = async (page: ExtPage) => parseEndpointList(await storedEndpoints(page.raw)).valid;
 const imported = (page: ExtPage) => poll(() => page.text(tid('exchange-notice')), (t) => (t ?? '').includes('Imported'), 'the import');
+
+const SLOW = 200;
+
+scenario('a slow stream is kept in a few merged chunks, every event once and in order, in the store and in the open panel', async (ext) => {
+  // An event every 40 ms: the writer flushes each on its own (30 ms after it arrives), then merges the chunks.
+  const stream = await sseOnce(SLOW, (n) => JSON.stringify({ n }), '/slow', { batch: 1, pauseMs: 40 });
+  try {
+    const options = await ext.open('options.html');
+    const panel = await ext.open('devtools-panel.html');
+    await setEndpoints(options.raw, [newEndpoint({ id: 'slow', name: 'Slow', url: stream.url })]);
+    const rows = await waitForStored(options.raw, 'slow', (r) => inbound(r).length >= SLOW, `${SLOW} events`);
+    expect(receivedIds(rows)).toEqual(Array.from({ length: SLOW }, (_, i) => String(i + 1)));
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    // One chunk per event without merging; eight make one, and eight of those one more.
+    expect(await chunkCount(options.raw, 'slow')).toBeLessThan(SLOW / 8);
+    // The panel followed them live while rows were merged under it: it counts each event once.
+    const count = async () => Number(((await panel.text(tid('timeline-count'))) ?? '').replace(/\D/g, '') || 0);
+    const all = (await storedEvents(options.raw, 'slow')).length;
+    await poll(count, (n) => n === all, `the panel's count at ${all}`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await count()).toBe((await storedEvents(options.raw, 'slow')).length);
+  } finally {
+    await stream.close();
+  }
+});
 
 scenario('history survives a browser restart, and replays with the server stopped', async (ext) => {
   const { server, endpoints } = await startDemo({ rate: 8 });

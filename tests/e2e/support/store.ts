@@ -40,6 +40,24 @@ export function storedEvents(page: PwPage | PpPage, endpointId: string): Promise
   }, endpointId);
 }
 
+/** How many chunks hold an endpoint's events. */
+export function chunkCount(page: PwPage | PpPage, endpointId: string): Promise<number> {
+  return (page as PwPage).evaluate(async (ep) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('streamscope');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const n = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('chunks').objectStore('chunks').index('byEndpoint').count(IDBKeyRange.bound([ep, 0], [ep, Infinity]));
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    return n;
+  }, endpointId);
+}
+
 /** Polls the store until `pred` holds. */
 export async function waitForStored(
   page: PwPage | PpPage,
