@@ -34,6 +34,11 @@ export class StoreSearch {
   /** Chunks handed to the Worker for this search, by cid, with their counts. */
   private sent = new Map<number, number>();
   private maxCid = -1;
+  /**
+   * Events of handed-over chunks that were deleted since (retention, or merged into a new chunk,
+   * which is searched as one): the Worker still counts them in its progress, the store no longer.
+   */
+  private gone = 0;
 
   constructor(
     private readonly makeWorker: () => WorkerPort,
@@ -49,6 +54,7 @@ export class StoreSearch {
     this.matches = new MatchList(this.position);
     this.sent = new Map(chunks.map((c) => [c.cid, c.count]));
     this.maxCid = chunks.reduce((m, c) => Math.max(m, c.cid), -1);
+    this.gone = 0;
     this.progress = { running: true, searched: 0, total: chunks.reduce((n, c) => n + c.count, 0) };
     this.port().postMessage({ type: 'search', id: this.id, query, chunks: [...chunks] });
     this.changed();
@@ -59,12 +65,22 @@ export class StoreSearch {
     if (!this.query) return;
     const rewritten = chunks.some((c) => c.cid <= this.maxCid && this.sent.get(c.cid) !== c.count);
     if (rewritten) return this.start(this.query, chunks);
+    const present = new Set(chunks.map((c) => c.cid));
+    let lost = 0;
+    for (const [cid, count] of this.sent) {
+      if (present.has(cid)) continue;
+      this.sent.delete(cid);
+      lost += count;
+    }
+    this.gone += lost;
     const fresh = chunks.filter((c) => c.cid > this.maxCid);
     this.matches.reorder();
+    const total = this.progress.total - lost + fresh.reduce((n, c) => n + c.count, 0);
+    this.progress = { ...this.progress, searched: Math.min(this.progress.searched, total), total };
     if (fresh.length === 0) return;
     for (const c of fresh) this.sent.set(c.cid, c.count);
     this.maxCid = Math.max(this.maxCid, ...fresh.map((c) => c.cid));
-    this.progress = { ...this.progress, running: true, total: this.progress.total + fresh.reduce((n, c) => n + c.count, 0) };
+    this.progress = { ...this.progress, running: true };
     this.port().postMessage({ type: 'more', id: this.id, chunks: fresh });
   }
 
@@ -96,7 +112,8 @@ export class StoreSearch {
     if (m.id !== this.id || !this.query) return;
     if (m.type === 'failed') return this.fail(m.message);
     this.matches.add(m.progress.found);
-    this.progress = { running: !m.progress.done, searched: m.progress.searched, total: m.progress.total };
+    const { searched, total, done } = m.progress;
+    this.progress = { running: !done, searched: Math.max(0, searched - this.gone), total: total - this.gone };
     this.changed();
   }
 
