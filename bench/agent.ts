@@ -61,7 +61,9 @@ export async function startAgent(): Promise<Agent> {
     run: <K extends Op>(cmd: { op: K } & Commands[K]['args']) =>
       new Promise<Commands[K]['result']>((resolve, reject) => {
         // A page that never answers (a hung panel, a crashed tab) fails the run instead of stalling it.
-        const limit = Math.max(OP_TIMEOUT_MS, 'timeoutMs' in cmd && typeof cmd.timeoutMs === 'number' ? cmd.timeoutMs + 30_000 : 0);
+        // An op that runs for `seconds` (the panel under load) gets them on top.
+        const runs = 'seconds' in cmd && typeof cmd.seconds === 'number' ? cmd.seconds * 1000 : 0;
+        const limit = Math.max(OP_TIMEOUT_MS + runs, 'timeoutMs' in cmd && typeof cmd.timeoutMs === 'number' ? cmd.timeoutMs + 30_000 : 0);
         const timer = setTimeout(() => reject(new Error(`bench page did not answer "${cmd.op}" within ${limit / 1000} s`)), limit);
         const settle = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
           clearTimeout(timer);
