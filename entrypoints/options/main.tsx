@@ -9,20 +9,13 @@ import { onStoredChange, readStored, writeStored } from '../../lib/config/stored
 import { CaptureOrigins } from '../../components/capture/CaptureOrigins';
 import { CaptureOriginsModel } from '../../lib/capture/origins-model';
 import { openStore, type DB } from '../../lib/store/schema';
-import { readChunk, readChunkIndex } from '../../lib/store/view';
-import type { StreamEvent } from '../../lib/model/event';
+import { latestReceived } from '../../lib/store/view';
 import '../../components/options/options.css';
 
 /** Frames the custom profile previews against: the endpoint's latest stored received ones. */
 const PREVIEW_FRAMES = 5;
 let store: Promise<DB> | undefined;
-async function recentEvents(endpointId: string): Promise<StreamEvent[]> {
-  const db = await (store ??= openStore());
-  const rows = await readChunkIndex(db, endpointId);
-  const last = rows.reduce<(typeof rows)[number] | undefined>((a, r) => (a && a.lastSeq > r.lastSeq ? a : r), undefined);
-  if (!last) return [];
-  return (await readChunk(db, last.cid)).filter((e) => e.dir === 'in').slice(-PREVIEW_FRAMES).reverse().map(({ type: _type, valid: _valid, ...ev }) => ev);
-}
+const recentEvents = async (endpointId: string) => latestReceived(await (store ??= openStore()), endpointId, PREVIEW_FRAMES);
 
 const model = new OptionsModel({
   read: () => readStored(browser.storage.local, 'endpoints'),

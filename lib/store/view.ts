@@ -67,6 +67,21 @@ export async function readChunk(db: DB, cid: number): Promise<StoredEvent[]> {
   return raw ? storedEventsOf(raw) : [];
 }
 
+/**
+ * The endpoint's latest `n` received events, newest first, from as many of its newest chunks as
+ * hold them. One transaction: a merge or a retention cut meanwhile cannot leave it empty.
+ */
+export async function latestReceived(db: DB, endpointId: string, n: number): Promise<StreamEvent[]> {
+  const out: StreamEvent[] = [];
+  let cursor = await db.transaction('chunks').store.index('byEndpoint').openCursor(endpointRange(endpointId), 'prev');
+  while (cursor && out.length < n) {
+    const events = chunkEvents(cursor.value);
+    for (let i = events.length - 1; i >= 0 && out.length < n; i--) if (events[i]!.dir === 'in') out.push(events[i]!);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
 /** The filter of one chunk's words (lib/query/terms.ts); undefined for a chunk written before filters were kept, or gone. */
 export async function readChunkTerms(db: DB, cid: number): Promise<ChunkTerms | undefined> {
   return db.get('terms', cid);

@@ -5,7 +5,7 @@ import { emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore } from '../../../lib/store/schema';
-import { readChunk, readChunkIndex, readCounters, readIndexAfter, seqAtTime, stateAt } from '../../../lib/store/view';
+import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, seqAtTime, stateAt } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 
 let n = 0;
@@ -42,6 +42,15 @@ async function stored(db: Awaited<ReturnType<typeof freshDb>>, endpointId: strin
 }
 
 describe('store view', () => {
+  it('gives an endpoint’s latest received events, newest first, across as many chunks as hold them', async () => {
+    const db = await filled();
+    const want = (await stored(db, 'p')).filter((e) => e.dir === 'in').reverse();
+    // More than the newest chunk holds (the writer's batch is 7), and markers are skipped.
+    expect(await latestReceived(db, 'p', 12)).toEqual(want.slice(0, 12));
+    expect(await latestReceived(db, 'p', 1000)).toEqual(want);
+    expect(await latestReceived(db, 'nobody', 5)).toEqual([]);
+  });
+
   it('indexes every chunk with counts that match its events', async () => {
     const db = await filled();
     const index = await readChunkIndex(db);
