@@ -47,22 +47,40 @@ export async function olderPage(db: DB, opts: { limit: number; before?: number; 
   return { events: events.sort(byTime), before };
 }
 
-/** Every stored event of one endpoint (or all), oldest first, a chunk at a time. */
+/**
+ * Every stored event of one endpoint (or all), oldest first, a chunk at a time. A fresh
+ * transaction per step (consumers may await other work between chunks), so the writer may merge
+ * chunks meanwhile (./compact.ts): the next events are found by seq, not by the last chunk's key,
+ * and none is given twice or skipped.
+ */
 export async function* allEvents(db: DB, endpointId?: string): AsyncGenerator<StreamEvent[]> {
-  let lastKey: IDBValidKey | undefined;
+  if (endpointId === undefined) return yield* everyEndpoint(db);
+  /** The lowest seq not given yet. */
+  let next = 0;
   for (;;) {
-    // A fresh transaction per step: consumers may await other work between chunks.
-    const tx = db.transaction('chunks');
-    const source = endpointId === undefined ? tx.store : tx.store.index('byEndpoint');
-    const lower: IDBValidKey = lastKey ?? (endpointId === undefined ? 0 : [endpointId, 0]);
-    const range =
-      endpointId === undefined
-        ? IDBKeyRange.lowerBound(lower, lastKey !== undefined)
-        : IDBKeyRange.bound(lower, [endpointId, Infinity], lastKey !== undefined, false);
-    const cursor = await source.openCursor(range);
+    const index = db.transaction('chunks').store.index('byEndpoint');
+    // The chunk holding `next` starts before it when a merge put it there; otherwise the next chunk starts at or after it.
+    const holding = await index.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, next]), 'prev');
+    const chunk = holding && holding.value.lastSeq >= next ? holding.value : (await index.openCursor(IDBKeyRange.bound([endpointId, next], [endpointId, Infinity])))?.value;
+    if (!chunk) return;
+    const events = chunkEvents(chunk).filter((e) => e.seq >= next);
+    next = chunk.lastSeq + 1;
+    if (events.length > 0) yield events;
+  }
+}
+
+/** Every endpoint's events in chunk order; a merged chunk comes again under a new key, so what was given is skipped. */
+async function* everyEndpoint(db: DB): AsyncGenerator<StreamEvent[]> {
+  let lastKey: number | undefined;
+  const given = new Map<string, number>();
+  for (;;) {
+    const cursor = await db.transaction('chunks').store.openCursor(IDBKeyRange.lowerBound(lastKey ?? 0, lastKey !== undefined));
     if (!cursor) return;
     lastKey = cursor.key;
-    yield chunkEvents(cursor.value);
+    const events = chunkEvents(cursor.value).filter((e) => e.seq > (given.get(e.endpointId) ?? 0));
+    if (events.length === 0) continue;
+    given.set(cursor.value.endpointId, events[events.length - 1]!.seq);
+    yield events;
   }
 }
 

@@ -107,6 +107,23 @@ describe('merging small chunks', () => {
     await expectConsistent(db);
   });
 
+  it('a read chunk by chunk (an export) while chunks are merged gives every event once, one endpoint or all', async () => {
+    for (const endpointId of ['a', undefined]) {
+      const db = await freshDb();
+      const w = new EventWriter(db);
+      await w.init();
+      await writeOneByOne(w, 'a', 1, 5);
+      const reading = allEvents(db, endpointId);
+      const got: number[] = [];
+      for (let k = 0; k < 3; k++) got.push(...((await reading.next()).value as StreamEvent[]).map((e) => e.seq));
+      // The next events merge the chunks read and not yet read into one.
+      await writeOneByOne(w, 'a', 6, MERGE_FANIN);
+      expect(await chunkSizes(db)).toEqual([`a${MERGE_FANIN}`]);
+      for await (const chunk of reading) got.push(...chunk.map((e) => e.seq));
+      expect(got).toEqual(Array.from({ length: MERGE_FANIN }, (_, i) => i + 1));
+    }
+  });
+
   it('never merges chunks that are large already', async () => {
     const db = await freshDb();
     const w = new EventWriter(db);
