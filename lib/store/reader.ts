@@ -58,10 +58,13 @@ export async function* allEvents(db: DB, endpointId?: string): AsyncGenerator<St
   /** The lowest seq not given yet. */
   let next = 0;
   for (;;) {
-    const index = db.transaction('chunks').store.index('byEndpoint');
+    // The chunk's index row (small) says where it is; its events are read once it is found.
+    const tx = db.transaction(['index', 'chunks']);
+    const rows = tx.objectStore('index').index('byEndpoint');
     // The chunk holding `next` starts before it when a merge put it there; otherwise the next chunk starts at or after it.
-    const holding = await index.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, next]), 'prev');
-    const chunk = holding && holding.value.lastSeq >= next ? holding.value : (await index.openCursor(IDBKeyRange.bound([endpointId, next], [endpointId, Infinity])))?.value;
+    const holding = await rows.openCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, next]), 'prev');
+    const row = holding && holding.value.lastSeq >= next ? holding.value : (await rows.openCursor(IDBKeyRange.bound([endpointId, next], [endpointId, Infinity])))?.value;
+    const chunk = row && (await tx.objectStore('chunks').get(row.cid));
     if (!chunk) return;
     const events = chunkEvents(chunk).filter((e) => e.seq >= next);
     next = chunk.lastSeq + 1;
