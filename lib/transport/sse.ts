@@ -121,7 +121,9 @@ export function createSseTransport(cfg: EndpointConfig, deps: SseDeps, resumeId?
       if (lastEventId) headers.set('Last-Event-ID', lastEventId);
       let res: Response;
       try {
-        res = await deps.fetch(cfg.url, { headers, signal: abort.signal });
+        // no-store, as EventSource's own request: Firefox otherwise holds a second request for the same
+        // URL behind the first one's cache entry, which an endless stream never finishes.
+        res = await deps.fetch(cfg.url, { headers, signal: abort.signal, cache: 'no-store' });
       } catch (err) {
         return { reason: `network error: ${errorText(err)}`, next: 'retry' };
       }
