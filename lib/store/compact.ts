@@ -55,6 +55,14 @@ export interface ChunkRecords {
   info: Omit<ChunkInfo, 'cid'>;
 }
 
+/** The stores that keep a chunk's records, by its cid. */
+export const CHUNK_STORES = ['chunks', 'typing', 'terms', 'index'] as const;
+
+/** Deletes a chunk and the rows kept with it (in a transaction over CHUNK_STORES). */
+export function deleteChunkRecords(tx: { objectStore(name: (typeof CHUNK_STORES)[number]): { delete(key: number): Promise<void> } }, cid: number): void {
+  for (const name of CHUNK_STORES) void tx.objectStore(name).delete(cid);
+}
+
 /** Types and packs one endpoint's events (oldest first) into the records of one chunk. */
 export function chunkRecords(endpointId: string, events: readonly StreamEvent[], family: Family, custom?: CustomProfile): { records: ChunkRecords; typed: TypedChunk } {
   const typed = typeChunk(endpointId, events, family, custom);
@@ -70,7 +78,7 @@ export function chunkRecords(endpointId: string, events: readonly StreamEvent[],
  * was written or deleted meanwhile (nothing is changed then).
  */
 export async function mergeChunks(db: DB, endpointId: string, cids: readonly number[], family: Family, custom?: CustomProfile): Promise<TailChunk | undefined> {
-  const tx = db.transaction(['chunks', 'typing', 'terms', 'index'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
   const index = tx.objectStore('index');
   let cursor = await index.openCursor(null, 'prev');
   const found: number[] = [];
@@ -91,12 +99,7 @@ export async function mergeChunks(db: DB, endpointId: string, cids: readonly num
     for (const ev of chunkEvents(chunk)) events.push(ev);
   }
   const { records } = chunkRecords(endpointId, events, family, custom);
-  for (const cid of cids) {
-    void tx.objectStore('chunks').delete(cid);
-    void tx.objectStore('typing').delete(cid);
-    void tx.objectStore('terms').delete(cid);
-    void index.delete(cid);
-  }
+  for (const cid of cids) deleteChunkRecords(tx, cid);
   const cid = await tx.objectStore('chunks').add(records.chunk);
   void index.put({ ...records.info, cid });
   void tx.objectStore('typing').put(records.typing, cid);

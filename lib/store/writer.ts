@@ -3,7 +3,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { chunkRecords, isFinal, mergeable, mergeChunks, type ChunkRecords, type TailChunk } from './compact';
+import { chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeChunks, type ChunkRecords, type TailChunk } from './compact';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
@@ -374,12 +374,7 @@ export class EventWriter {
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite');
     const index = tx.objectStore('index');
     const snapshots = tx.objectStore('snapshots');
-    for (const info of infos) {
-      void tx.objectStore('chunks').delete(info.cid);
-      void tx.objectStore('typing').delete(info.cid);
-      void tx.objectStore('terms').delete(info.cid);
-      void index.delete(info.cid);
-    }
+    for (const info of infos) deleteChunkRecords(tx, info.cid);
     const updated: EndpointMeta[] = [];
     let total = 0;
     for (const [id, rows] of lost) {
