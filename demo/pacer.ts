@@ -29,6 +29,7 @@ export function startPacer(o: PacerOptions): () => void {
 
   const tick = () => {
     timer = undefined;
+    if (stopped) return;
     if (o.congested()) {
       timer = setTimeout(tick, TICK_MS);
       return;
@@ -51,7 +52,9 @@ export function startPacer(o: PacerOptions): () => void {
     timer = setTimeout(tick, wait <= 0 ? 0 : Math.max(TICK_MS, wait));
   };
 
-  timer = setTimeout(tick, 0);
+  // The first events go out before anything the client sends is handled: a WebSocket's ack
+  // must come before the answer to a ping sent on open, which a timer could let overtake it.
+  queueMicrotask(tick);
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);
