@@ -45,7 +45,7 @@ function createSession(ctx: PanelContextValue): TimelineSession {
   effect(() => saveLayout(store, layout.value));
   const history = ctx.history;
   // Search progress re-renders the views like any other change of the history.
-  const search = new StoreSearch(() => ctx.startSearchWorker(), (cid) => history.chunkIndex(cid), () => ctx.version.value++);
+  const search = new StoreSearch(() => ctx.startSearchWorker(), (cid) => history.placeOf(cid), () => ctx.version.value++);
   return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined), layout };
 }
 

@@ -1,5 +1,6 @@
 import type { EndpointStatus } from '../messaging/protocol';
 import type { StreamEvent } from '../model/event';
+import { weave, weaveEvents, type Weave } from '../model/weave';
 import { parseEventKey } from './lookup';
 import { RowMap } from './row-map';
 import type { ChunkInfo, EndpointCounters, StoredEvent, StoreView } from './store-view';
@@ -44,8 +45,15 @@ export class EventHistory {
   version = 0;
   /** Bumped when stored rows were added, removed or reordered (not when a chunk was read). */
   indexVersion = 0;
+  /** The all-endpoints order's units: one chunk, or a group's chunks (lib/model/weave.ts). Rows are numbered over them. */
+  private units: Unit[] = [];
   private rows = new RowMap([]);
+  /** Chunk position of each cid. */
   private readonly position = new Map<number, number>();
+  /** Unit of each chunk position. */
+  private unitOf: number[] = [];
+  /** Laid-out groups, by their first cid (bounded: cleared when it fills). */
+  private weaves = new Map<number, Weave>();
   /** Per endpoint, the highest seq the index covers: live events up to it are on disk. */
   private readonly covered = new Map<string, number>();
   private readonly cache = new Map<number, StoredEvent[]>();
@@ -202,7 +210,7 @@ export class EventHistory {
   /** Appends the rows of chunks written since the newest known one; false when the known rows no longer add up. */
   private async readNewRows(): Promise<boolean> {
     const { rows, counters } = await this.store.readIndexAfter(this.chunks[this.chunks.length - 1]!.cid);
-    const replaced = rows.length > 0 ? this.replacedBy(rows[0]!) : 0;
+    const replaced = this.replacedBy(rows);
     let stored = 0;
     for (const c of counters.values()) stored += c.count;
     const kept = this.rows.total - this.chunks.slice(this.chunks.length - replaced).reduce((n, r) => n + r.count, 0);
@@ -215,14 +223,15 @@ export class EventHistory {
   }
 
   /**
-   * How many of the newest known rows `row` took the place of: the background merges the
-   * store's newest chunks when they are small (lib/store/compact.ts), under a new cid.
+   * How many of the newest known rows the new `rows` took the place of: the background merges
+   * the store's newest chunks when they are small (lib/store/compact.ts), under new cids. A known
+   * row is replaced when a new row holds its events (an endpoint's seqs are in one chunk only).
    */
-  private replacedBy(row: ChunkInfo): number {
+  private replacedBy(rows: readonly ChunkInfo[]): number {
     let k = 0;
     for (let i = this.chunks.length - 1; i >= 0; i--) {
       const c = this.chunks[i]!;
-      if (c.endpointId !== row.endpointId || c.firstSeq < row.firstSeq) break;
+      if (!rows.some((r) => r.endpointId === c.endpointId && r.firstSeq <= c.firstSeq && c.lastSeq <= r.lastSeq)) break;
       k++;
     }
     return k;
@@ -240,7 +249,40 @@ export class EventHistory {
       this.position.delete(c.cid);
       this.drop(c.cid);
     }
+    this.placeUnits();
     return whole ? events : [];
+  }
+
+  /** Forms the units from the chunks (a group's chunks follow each other) and numbers the rows over them. */
+  private placeUnits(): void {
+    const units: Unit[] = [];
+    const unitOf: number[] = new Array<number>(this.chunks.length);
+    for (let i = 0; i < this.chunks.length; i++) {
+      const c = this.chunks[i]!;
+      const last = units[units.length - 1];
+      if (last && c.group !== undefined && this.chunks[i - 1]!.group === c.group) {
+        last.size++;
+        last.count += c.count;
+        last.t1 = Math.max(last.t1, c.t1);
+      } else units.push({ first: i, size: 1, count: c.count, t1: c.t1 });
+      unitOf[i] = units.length - 1;
+    }
+    this.units = units;
+    this.unitOf = unitOf;
+    this.rows = new RowMap(units.map((u) => u.count));
+    this.weaves.clear();
+  }
+
+  /** A group's layout (its rows' chunks and offsets). */
+  private weaveOf(u: Unit): Weave {
+    const key = this.chunks[u.first]!.cid;
+    let w = this.weaves.get(key);
+    if (!w) {
+      if (this.weaves.size >= 256) this.weaves.clear();
+      w = weave(this.chunks.slice(u.first, u.first + u.size));
+      this.weaves.set(key, w);
+    }
+    return w;
   }
 
   private setIndex(chunks: ChunkInfo[], counters: Map<string, EndpointCounters>): void {
@@ -269,7 +311,7 @@ export class EventHistory {
       this.chunks.push(c);
       this.covered.set(c.endpointId, Math.max(this.covered.get(c.endpointId) ?? 0, c.lastSeq));
     }
-    this.rows = new RowMap(this.chunks.map((c) => c.count));
+    this.placeUnits();
     this.handoff = handoffOf(rows, carried.length > 0 ? carried.concat(this.tail) : this.tail);
     this.tail = this.tail.filter((e) => e.seq > (this.covered.get(e.endpointId) ?? 0));
     this.indexVersion++;
@@ -339,9 +381,26 @@ export class EventHistory {
     this.cached -= evs.length;
   }
 
-  /** Chunk position of a cid, or -1. */
-  chunkIndex(cid: number): number {
-    return this.position.get(cid) ?? -1;
+  /**
+   * Where a chunk's events are in the all-endpoints order: its unit, and for a group's chunk the
+   * row within the unit of each of its events. Undefined for a chunk not in the index.
+   */
+  placeOf(cid: number): { unit: number; rows?: ArrayLike<number> } | undefined {
+    const pos = this.position.get(cid);
+    if (pos === undefined) return undefined;
+    const unit = this.unitOf[pos]!;
+    const u = this.units[unit]!;
+    return u.size === 1 ? { unit } : { unit, rows: this.weaveOf(u).row[pos - u.first] };
+  }
+
+  /** Units of the all-endpoints order. */
+  get unitCount(): number {
+    return this.units.length;
+  }
+
+  /** Receive time of a unit's last event. */
+  unitEnd(unit: number): number {
+    return this.units[unit]?.t1 ?? Infinity;
   }
 
   /** The event at a row (stored rows first, then the tail); undefined while its chunk is read. */
@@ -349,25 +408,44 @@ export class EventHistory {
     if (row >= this.rows.total) return this.tail[row - this.rows.total];
     const at = this.rows.locate(row);
     if (!at) return undefined;
-    const cid = this.chunks[at.group]!.cid;
-    return (this.chunkEvents(cid) ?? this.handoff.get(cid))?.[at.offset];
+    const u = this.units[at.group]!;
+    let pos = u.first;
+    let offset = at.offset;
+    if (u.size > 1) {
+      const w = this.weaveOf(u);
+      pos += w.member[offset]!;
+      offset = w.offset[offset]!;
+    }
+    const cid = this.chunks[pos]!.cid;
+    return (this.chunkEvents(cid) ?? this.handoff.get(cid))?.[offset];
   }
 
-  /** First row of a stored chunk. */
-  rowOfChunk(position: number): number {
-    return this.rows.startOf(position);
+  /** The row of a stored chunk's event, or -1 for a chunk not in the index. */
+  rowOfEvent(cid: number, offset: number): number {
+    const place = this.placeOf(cid);
+    if (!place) return -1;
+    return this.rows.startOf(place.unit) + (place.rows ? place.rows[offset]! : offset);
+  }
+
+  /** A unit's events read from disk in row order (not kept: for exports). */
+  async readUnit(unit: number): Promise<StoredEvent[]> {
+    const u = this.units[unit];
+    if (!u) return [];
+    const members = this.chunks.slice(u.first, u.first + u.size);
+    const events = await Promise.all(members.map((c) => this.store.readChunk(c.cid)));
+    return u.size === 1 ? events[0]! : weaveEvents(members, events);
   }
 
   /** The row of the first event received at or after `time` (the end when there is none). */
   rowAtTime(time: number): number {
     let lo = 0;
-    let hi = this.chunks.length;
+    let hi = this.units.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.chunks[mid]!.t1 < time) lo = mid + 1;
+      if (this.units[mid]!.t1 < time) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < this.chunks.length) return this.rows.startOf(lo);
+    if (lo < this.units.length) return this.rows.startOf(lo);
     const i = this.tail.findIndex((e) => e.time >= time);
     return this.rows.total + (i < 0 ? this.tail.length : i);
   }
@@ -389,9 +467,9 @@ export class EventHistory {
     if (!c) return undefined;
     const evs = await this.readChunk(c.cid);
     const i = evs.findIndex((e) => e.seq === k.seq);
-    const pos = this.position.get(c.cid);
-    if (i < 0 || pos === undefined) return undefined;
-    return { ev: evs[i]!, row: this.rows.startOf(pos) + i, chunk: evs };
+    const row = i < 0 ? -1 : this.rowOfEvent(c.cid, i);
+    if (row < 0) return undefined;
+    return { ev: evs[i]!, row, chunk: evs };
   }
 
   /** Forget events (after the user cleared the store). */
@@ -408,6 +486,14 @@ export class EventHistory {
     this.cached = 0;
     await this.refresh();
   }
+}
+
+/** Consecutive chunks numbered as one: a chunk, or a group's chunks; `first` is a chunk position. */
+interface Unit {
+  first: number;
+  size: number;
+  count: number;
+  t1: number;
 }
 
 /** The tail's events of each new row, for the rows whose every event the tail holds. */

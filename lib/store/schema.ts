@@ -72,6 +72,14 @@ export interface ChunkInfo {
   gaps: number;
   duplicates: number;
   malformed: number;
+  /**
+   * Set on the chunks of a group: several endpoints' interleaved chunks merged into one chunk per
+   * endpoint (./compact.ts). `group` names it (its first chunk's cid; its chunks' cids follow
+   * each other), `at` is each event's place among the group's events in the order they were
+   * written, which the all-endpoints timeline shows (lib/model/weave.ts).
+   */
+  group?: number;
+  at?: Uint16Array;
 }
 
 /** Whole-store counters of one endpoint: over every stored event, kept right by every write and delete. */

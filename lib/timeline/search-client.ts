@@ -1,5 +1,5 @@
 import type { ChunkInfo } from '../panel/store-view';
-import { MatchList } from './match-list';
+import { MatchList, type Placement } from './match-list';
 import type { SearchReply, SearchRequest } from './search-protocol';
 import type { SearchQuery } from './stored-filter';
 
@@ -42,7 +42,7 @@ export class StoreSearch {
 
   constructor(
     private readonly makeWorker: () => WorkerPort,
-    private readonly position: (cid: number) => number,
+    private readonly position: (cid: number) => Placement,
     private readonly changed: () => void,
   ) {
     this.matches = new MatchList(position);

@@ -157,18 +157,15 @@ export class TimelineModel {
     const offset = evs ? evs.findIndex(same) : -1;
     if (offset < 0) return -1;
     if (this.filtered) return this.search.matches.rowOf(c.cid, offset);
-    return this.history.rowOfChunk(this.history.chunkIndex(c.cid)) + offset;
+    return this.history.rowOfEvent(c.cid, offset);
   }
 
-  /** The first row received at or after `time` (in a filtered list: the first match in a chunk that reaches it). */
+  /** The first row received at or after `time` (in a filtered list: the first match in a chunk, or group, that reaches it). */
   rowAtTime(time: number): number {
     if (!this.filtered) return this.history.rowAtTime(time);
     const m = this.search.matches;
-    const order = m.chunks();
-    for (let k = 0; k < order.length; k++) {
-      const c = this.history.chunks[this.history.chunkIndex(order[k]!)];
-      if (c && c.t1 >= time) return m.firstRow(k);
-    }
+    const units = m.units();
+    for (let k = 0; k < units.length; k++) if (this.history.unitEnd(units[k]!) >= time) return m.firstRow(k);
     const t = this.tailMatches.findIndex((e) => e.time >= time);
     return m.count + (t < 0 ? this.tailMatches.length : t);
   }
@@ -202,7 +199,7 @@ export class TimelineModel {
   async collect(): Promise<StreamEvent[]> {
     const out: StreamEvent[] = [];
     if (!this.filtered) {
-      for (const c of this.history.chunks) out.push(...(await this.history.store.readChunk(c.cid)));
+      for (let u = 0; u < this.history.unitCount; u++) out.push(...(await this.history.readUnit(u)));
       out.push(...this.history.tail);
       return out;
     }

@@ -65,6 +65,27 @@ export class FakeStore implements StoreView {
     return this.add(merged.map(({ type: _t, valid: _v, ...e }) => e));
   }
 
+  /**
+   * Replaces the newest `k` chunks (single chunks, several endpoints') with one chunk per endpoint
+   * under a shared group, each event with its place in their order, as the writer merges
+   * endpoints taking turns (lib/store/compact.ts).
+   */
+  weaveNewest(k: number): ChunkInfo[] {
+    const order = this.chunks.splice(this.chunks.length - k, k).flatMap((c) => c.events);
+    const byEndpoint = new Map<string, { events: StreamEvent[]; at: number[] }>();
+    order.forEach(({ type: _t, valid: _v, ...e }, place) => {
+      const part = byEndpoint.get(e.endpointId) ?? byEndpoint.set(e.endpointId, { events: [], at: [] }).get(e.endpointId)!;
+      part.events.push(e);
+      part.at.push(place);
+    });
+    const group = this.nextCid;
+    return [...byEndpoint.values()].map((part) => {
+      const info = this.add(part.events);
+      Object.assign(info, { group, at: Uint16Array.from(part.at) });
+      return info;
+    });
+  }
+
   readChunkIndex(endpointId?: string): Promise<ChunkInfo[]> {
     if (endpointId === undefined) this.wholeReads++;
     return Promise.resolve(this.chunks.filter((c) => endpointId === undefined || c.info.endpointId === endpointId).map((c) => c.info));

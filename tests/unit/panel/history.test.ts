@@ -162,6 +162,52 @@ describe('EventHistory (a view over the store)', { timeout: 30_000 }, () => {
     }
   });
 
+  it('shows a group of endpoints taking turns in the order they arrived, taking the place of the rows it merged', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = new FakeStore();
+      store.add(events('c', 1, 100));
+      const h = new EventHistory(store);
+      await h.refresh();
+      const wholeReads = store.wholeReads;
+      // Two endpoints taking turns unevenly, a chunk per event, each seen live first.
+      const turns = ['a', 'b', 'b', 'a', 'b', 'a', 'a', 'b'];
+      const next = { a: 1, b: 1 } as Record<string, number>;
+      const arrived: string[] = [];
+      const rowsOf = () => Array.from({ length: arrived.length }, (_, i) => h.eventAt(100 + i)).map((e) => e && `${e.endpointId}#${e.seq}`);
+      for (const id of turns) {
+        const ev = events(id, next[id]!++, 1);
+        arrived.push(`${id}#${ev[0]!.seq}`);
+        h.addLive(ev);
+        store.add(ev);
+        if (arrived.length === turns.length) break;
+        await vi.advanceTimersByTimeAsync(1000);
+        rowsOf();
+        await vi.advanceTimersByTimeAsync(0);
+        expect(rowsOf()).toEqual(arrived);
+      }
+      // The eighth is written and the writer merges the eight chunks into a group.
+      const group = store.weaveNewest(8);
+      expect(group.map((c) => c.count)).toEqual([4, 4]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(store.wholeReads).toBe(wholeReads);
+      expect(h.chunks.map((c) => c.cid)).toEqual(store.chunks.map((c) => c.info.cid));
+      expect(h.storedCount).toBe(108);
+      // Shown at once from the replaced rows' events, in the order they arrived; then read from disk.
+      expect(rowsOf()).toEqual(arrived);
+      for (const c of group) await h.readChunk(c.cid);
+      expect(rowsOf()).toEqual(arrived);
+      for (const [i, key] of arrived.entries()) expect((await h.find(key))?.row).toBe(100 + i);
+      expect((await h.readUnit(1)).map((e) => `${e.endpointId}#${e.seq}`)).toEqual(arrived);
+      expect(h.rowAtTime(Infinity)).toBe(108);
+      // A whole re-read lays them out the same.
+      await h.refresh();
+      expect(rowsOf()).toEqual(arrived);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a whole re-read asked for while another read runs happens after it', async () => {
     const store = bigStore();
     const h = new EventHistory(store);

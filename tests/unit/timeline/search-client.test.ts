@@ -21,7 +21,7 @@ describe('StoreSearch progress', () => {
     const store = new FakeStore();
     for (let i = 0; i < 10; i++) store.add(events('a', 1 + i * 100, 100));
     const w = scriptedWorker();
-    const search = new StoreSearch(() => w.port, () => 0, () => undefined);
+    const search = new StoreSearch(() => w.port, () => ({ unit: 0 }), () => undefined);
     const query = { filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} };
     search.start(query, store.chunks.map((c) => c.info));
     w.reply(300, 1000, false);

@@ -41,7 +41,7 @@ async function setup() {
   const history = new EventHistory(store);
   await history.refresh();
   const typing = new EventTyping(() => 'generic', { typeEvent, detectFamily });
-  const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.chunkIndex(cid), () => undefined);
+  const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.placeOf(cid), () => undefined);
   const model = new TimelineModel(history, typing, search);
   const filter = (f: Partial<TimelineFilter>) => model.setFilter({ ...EMPTY_FILTER, ...f }, { pins: new Set() });
   return { store, history, model, filter };
@@ -94,7 +94,7 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
       onerror: null,
       postMessage: () => setTimeout(() => broken.onerror?.({ message: 'could not load' } as ErrorEvent), 0),
     };
-    const search = new StoreSearch(() => broken, () => 0, () => undefined);
+    const search = new StoreSearch(() => broken, () => ({ unit: 0 }), () => undefined);
     search.start({ filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} }, []);
     expect(search.progress.running).toBe(true);
     await settle();
@@ -110,6 +110,43 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
     expect([model.count, model.waiting]).toEqual([10_000, 3]);
     model.setPaused(false);
     expect(model.count).toBe(10_003);
+  });
+
+  it('shows the matches of a group of endpoints taking turns in the order they arrived, filtered or not', async () => {
+    const store = new FakeStore();
+    store.add(events('c', 1, 50));
+    const turns = ['a', 'b', 'b', 'a', 'b', 'a', 'a', 'b', 'b', 'a'];
+    const next: Record<string, number> = { a: 1, b: 1 };
+    const arrived: string[] = [];
+    for (const id of turns) {
+      const ev = events(id, next[id]!++, 1);
+      arrived.push(`${id}#${ev[0]!.seq}`);
+      store.add(ev);
+    }
+    store.weaveNewest(turns.length);
+    const history = new EventHistory(store);
+    await history.refresh();
+    const typing = new EventTyping(() => 'generic', { typeEvent, detectFamily });
+    const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.placeOf(cid), () => undefined);
+    const model = new TimelineModel(history, typing, search);
+    const key = (e: { endpointId: string; seq: number } | undefined) => e && `${e.endpointId}#${e.seq}`;
+    const rows = async (): Promise<(string | undefined)[]> => {
+      for (let i = 0; i < model.count; i++) model.eventAt(i);
+      await settle();
+      return Array.from({ length: model.count }, (_, i) => key(model.eventAt(i)));
+    };
+    model.sync();
+    expect((await rows()).slice(50)).toEqual(arrived);
+    expect((await model.collect()).slice(50).map(key)).toEqual(arrived);
+    // Odd seqs only (c's too): matches in both chunks of the group, merged in arrival order.
+    model.setFilter({ ...EMPTY_FILTER, types: ['odd'] }, { pins: new Set() });
+    await settle();
+    const odd = arrived.filter((k) => Number(k.split('#')[1]) % 2 === 1);
+    expect((await rows()).slice(25)).toEqual(odd);
+    expect((await model.collect()).slice(25).map(key)).toEqual(odd);
+    for (const [i, k] of odd.entries()) expect(model.rowOf(k)).toBe(25 + i);
+    expect(model.rowAtTime(0)).toBe(0);
+    expect(model.rowAtTime(Infinity)).toBe(model.count);
   });
 
   it('finds the row of a time', async () => {
