@@ -2,6 +2,7 @@ import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import type { ChunkTerms } from '../query/terms';
+import { weaveEvents } from '../model/weave';
 import { typeChunk, type TypedChunk } from './derive';
 import { chunkEvents, packEvents } from './packing';
 import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
@@ -12,35 +13,37 @@ import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
  * word filter, and DEFLATE finds nothing to share in one event: 1,315 B per realistic event on
  * disk instead of 122 B, and a page holds one index row per event.
  *
- * The newest chunks of the store, when they are one endpoint's and small, are merged into one
- * with a new cid, in tiers: eight chunks of 1-7 events make one of 8-63, eight of those one of
- * 64-504, eight chunks of 64-127 one of 512-1,016; a chunk of 128 events or more (or 64 KB) is
- * final. Each event is rewritten at most three times. Merged chunks stay about the size of a
- * bulk chunk (1,000 events), which is also how finely retention cuts, a chunk at a time.
- * Only chunks at the very end of the store are merged, so a merged chunk has the newest cid and
- * the order of chunks (the order of the all-endpoints timeline) is the order they had.
+ * The newest chunks of the store, while they are small, are merged in tiers: eight units of 1-7
+ * events make one of 8-63, eight of those one of 64-504, eight units of 64-127 one of 512-1,016;
+ * a unit of 128 events or more (or 64 KB) is final. A unit is one chunk, or a group: when the
+ * merged chunks hold several endpoints' events (endpoints taking turns), each endpoint gets one
+ * chunk and every event keeps its place in the order the units showed them (lib/model/weave.ts).
+ * So each endpoint's chunks stay its own, in seq order, and the all-endpoints timeline's order is
+ * kept. Each event is rewritten at most three times. Merged units stay about the size of a bulk
+ * chunk (1,000 events), which is also how finely retention cuts, a chunk at a time.
+ * Only units at the very end of the store are merged, so merged chunks have the newest cids.
  */
 
-/** Chunks merged at once. */
+/** Units merged at once. */
 export const MERGE_FANIN = 8;
-/** A chunk with at least this many events, or this many bytes of events, is never merged. */
+/** A unit with at least this many events, or this many bytes of events, is never merged. */
 export const FINAL_EVENTS = 128;
 const FINAL_BYTES = 64 * 1024;
 
-/** A chunk as the merging needs to know it. */
-export interface TailChunk {
-  cid: number;
+/** A unit of the store's order as the merging needs to know it: one chunk, or a group's chunks. */
+export interface TailUnit {
+  cids: number[];
   count: number;
   bytes: number;
 }
 
-export const isFinal = (c: Pick<TailChunk, 'count' | 'bytes'>): boolean => c.count >= FINAL_EVENTS || c.bytes >= FINAL_BYTES;
+export const isFinal = (c: Pick<TailUnit, 'count' | 'bytes'>): boolean => c.count >= FINAL_EVENTS || c.bytes >= FINAL_BYTES;
 
 /** 0 for 1-7 events, 1 for 8-63, 2 for 64-511 (only 64-127 are not final). */
 const tier = (count: number): number => Math.floor(Math.log(count) / Math.log(MERGE_FANIN));
 
-/** The last MERGE_FANIN chunks of `run` when they are all of one tier, else none. */
-export function mergeable(run: readonly TailChunk[]): TailChunk[] | undefined {
+/** The last MERGE_FANIN units of `run` when they are all of one tier, else none. */
+export function mergeable(run: readonly TailUnit[]): TailUnit[] | undefined {
   if (run.length < MERGE_FANIN) return undefined;
   const last = run.slice(-MERGE_FANIN);
   const t = tier(last[0]!.count);
@@ -72,38 +75,66 @@ export function chunkRecords(endpointId: string, events: readonly StreamEvent[],
   return { records: { chunk, typing: typed.typing, terms, info }, typed };
 }
 
+/** How an endpoint's events are typed: its family, and its definition when `custom`. */
+export type TypingOf = (endpointId: string) => { family: Family; custom?: CustomProfile } | undefined;
+
+/** The events of consecutive index rows (one unit) in the order the unit shows them. */
+function unitEvents(rows: readonly ChunkInfo[], events: readonly StreamEvent[][]): StreamEvent[] {
+  return rows.length === 1 ? events[0]! : weaveEvents(rows, events);
+}
+
 /**
- * Merges `cids` (one endpoint's, oldest first) into one chunk in one transaction, if they are
- * still the newest chunks of the store; returns the new chunk, or undefined when something else
- * was written or deleted meanwhile (nothing is changed then).
+ * Merges `units` (oldest first) into one unit in one transaction, if their chunks are still the
+ * newest of the store; returns it, or undefined when something else was written or deleted
+ * meanwhile, or an endpoint's typing is unknown (nothing is changed then).
  */
-export async function mergeChunks(db: DB, endpointId: string, cids: readonly number[], family: Family, custom?: CustomProfile): Promise<TailChunk | undefined> {
+export async function mergeUnits(db: DB, units: readonly TailUnit[], typingOf: TypingOf): Promise<TailUnit | undefined> {
+  const cids = units.flatMap((u) => u.cids);
   const tx = db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
   const index = tx.objectStore('index');
+  const rows: ChunkInfo[] = [];
   let cursor = await index.openCursor(null, 'prev');
-  const found: number[] = [];
-  while (cursor && found.length < cids.length) {
-    if (cursor.value.endpointId !== endpointId) break;
-    found.unshift(cursor.primaryKey);
+  while (cursor && rows.length < cids.length) {
+    rows.unshift(cursor.value);
     cursor = await cursor.continue();
   }
-  if (found.length !== cids.length || found.some((cid, i) => cid !== cids[i])) {
+  if (rows.length !== cids.length || rows.some((r, i) => r.cid !== cids[i] || !typingOf(r.endpointId))) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return undefined;
   }
-  const events: StreamEvent[] = [];
+  const events: StreamEvent[][] = [];
   for (const cid of cids) {
     const chunk = await tx.objectStore('chunks').get(cid);
     if (!chunk) throw new Error(`chunk ${cid} has no events`);
-    for (const ev of chunkEvents(chunk)) events.push(ev);
+    events.push(chunkEvents(chunk));
   }
-  const { records } = chunkRecords(endpointId, events, family, custom);
+  // Each endpoint's events, with their places in the order the units showed them.
+  const parts = new Map<string, { events: StreamEvent[]; at: number[] }>();
+  let place = 0;
+  for (let i = 0, u = 0; u < units.length; i += units[u]!.cids.length, u++) {
+    const n = units[u]!.cids.length;
+    for (const ev of unitEvents(rows.slice(i, i + n), events.slice(i, i + n))) {
+      const part = parts.get(ev.endpointId) ?? parts.set(ev.endpointId, { events: [], at: [] }).get(ev.endpointId)!;
+      part.events.push(ev);
+      part.at.push(place++);
+    }
+  }
+  const woven = parts.size > 1;
+  const records = [...parts].map(([endpointId, part]) => {
+    const { family, custom } = typingOf(endpointId)!;
+    const { records } = chunkRecords(endpointId, part.events, family, custom);
+    return woven ? { ...records, info: { ...records.info, at: Uint16Array.from(part.at) } } : records;
+  });
   for (const cid of cids) deleteChunkRecords(tx, cid);
-  const cid = await tx.objectStore('chunks').add(records.chunk);
-  void index.put({ ...records.info, cid });
-  void tx.objectStore('typing').put(records.typing, cid);
-  if (records.terms) void tx.objectStore('terms').put(records.terms, cid);
+  const added: number[] = [];
+  for (const r of records) added.push(await tx.objectStore('chunks').add(r.chunk));
+  records.forEach((r, k) => {
+    const cid = added[k]!;
+    void index.put({ ...r.info, cid, ...(woven ? { group: added[0] } : {}) });
+    void tx.objectStore('typing').put(r.typing, cid);
+    if (r.terms) void tx.objectStore('terms').put(r.terms, cid);
+  });
   await tx.done;
-  return { cid, count: records.info.count, bytes: records.info.bytes };
+  return { cids: added, count: place, bytes: records.reduce((n, r) => n + r.info.bytes, 0) };
 }

@@ -7,7 +7,7 @@ import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
 import { chunkEvents } from './packing';
-import type { EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
+import type { ChunkInfo, EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
 
 type Stores = ArrayLike<StoreNames<StreamscopeDB>>;
 /** A transaction over every store this touches, from the writer or from a version upgrade. */
@@ -40,7 +40,12 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   const id = meta.endpointId;
   const index = tx.objectStore('index');
   const snapshots = tx.objectStore('snapshots');
-  for (const key of await index.index('byEndpoint').getAllKeys(endpointRange(id))) void index.delete(key);
+  // A group's place in the all-endpoints order is not the typing's: it is kept as it was.
+  const groups = new Map<number, Pick<ChunkInfo, 'group' | 'at'>>();
+  for (const row of await index.index('byEndpoint').getAll(endpointRange(id))) {
+    if (row.group !== undefined) groups.set(row.cid, { group: row.group, at: row.at });
+    void index.delete(row.cid);
+  }
   void snapshots.delete(endpointRange(id));
   let counters: EndpointCounters = { ...emptyCounters(), lastSeq: meta.lastSeq, lastTime: meta.lastTime };
   let folder = newFolder(emptySlice(family), 0, snapshotMin);
@@ -49,7 +54,7 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
     const chunk = cursor.value;
     const typed = typeChunk(id, chunkEvents(chunk), family, custom);
     void tx.objectStore('typing').put(typed.typing, cursor.primaryKey);
-    void index.put({ ...typed.info, cid: chunk.cid! });
+    void index.put({ ...typed.info, cid: chunk.cid!, ...groups.get(chunk.cid!) });
     counters = addSummary(counters, typed.info, 1);
     counters.firstTime ??= chunk.t0;
     const r = foldChunk(folder, typed.events);

@@ -3,7 +3,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeChunks, type ChunkRecords, type TailChunk } from './compact';
+import { chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
@@ -81,8 +81,8 @@ export class EventWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private inFlight = false;
-  /** The newest chunks of the store, as this writer wrote them, when they are one endpoint's and not final: merged while they are (./compact.ts). */
-  private run: { endpointId: string; chunks: TailChunk[] } | undefined;
+  /** The newest units of the store, as this writer wrote or merged them, while they are not final: merged while they are (./compact.ts). */
+  private run: TailUnit[] = [];
 
   constructor(
     private readonly db: DB,
@@ -211,18 +211,18 @@ export class EventWriter {
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('chunks');
     const index = tx.objectStore('index');
-    const added: { endpointId: string; chunk: TailChunk }[] = [];
+    const added: TailUnit[] = [];
     for (const w of writes) {
       for (const { chunk, typing, terms, info } of w.chunks)
         void chunks.add(chunk).then((cid) => {
-          added.push({ endpointId: info.endpointId, chunk: { cid, count: info.count, bytes: info.bytes } });
+          added.push({ cids: [cid], count: info.count, bytes: info.bytes });
           return Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid), terms && tx.objectStore('terms').put(terms, cid)]);
         });
       for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
       void tx.objectStore('meta').put(w.meta);
     }
     await tx.done;
-    for (const { endpointId, chunk } of added.sort((a, b) => a.chunk.cid - b.chunk.cid)) this.extendRun(endpointId, chunk);
+    for (const unit of added.sort((a, b) => a.cids[0]! - b.cids[0]!)) this.extendRun(unit);
     for (const w of writes) {
       const id = w.meta.endpointId;
       this.metas.set(id, w.meta);
@@ -272,10 +272,9 @@ export class EventWriter {
   }
 
   /** A chunk this writer added: the newest of the store now. */
-  private extendRun(endpointId: string, chunk: TailChunk): void {
-    if (isFinal(chunk)) this.run = undefined;
-    else if (this.run?.endpointId === endpointId) this.run.chunks.push(chunk);
-    else this.run = { endpointId, chunks: [chunk] };
+  private extendRun(unit: TailUnit): void {
+    if (isFinal(unit)) this.run = [];
+    else this.run.push(unit);
   }
 
   /**
@@ -283,15 +282,14 @@ export class EventWriter {
    * disk; the chunks then stay as they are.
    */
   private async mergeTail(): Promise<void> {
-    for (let run = this.run, due = run && mergeable(run.chunks); run && due; due = mergeable(run.chunks)) {
-      const meta = this.metas.get(run.endpointId);
-      const merged = meta && (await mergeChunks(this.db, run.endpointId, due.map((c) => c.cid), meta.family, meta.custom).catch(() => undefined));
+    for (let run = this.run, due = mergeable(run); due; due = mergeable(run)) {
+      const merged = await mergeUnits(this.db, due, (id) => this.metas.get(id)).catch(() => undefined);
       if (!merged || this.run !== run) {
-        this.run = undefined;
+        this.run = [];
         return;
       }
-      run.chunks.splice(-due.length, due.length, merged);
-      if (isFinal(merged)) run.chunks = [];
+      run.splice(-due.length, due.length, merged);
+      if (isFinal(merged)) run.length = 0;
     }
   }
 
@@ -320,7 +318,7 @@ export class EventWriter {
   }
 
   private async retype(meta: EndpointMeta, family: Family, custom: CustomProfile | undefined): Promise<{ meta: EndpointMeta; folder: Folder }> {
-    this.run = undefined;
+    this.run = [];
     const tx = this.db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
     const done = await rebuildEndpoint(tx, meta, family, this.opts.snapshotMin, custom);
     await tx.done;
@@ -358,7 +356,7 @@ export class EventWriter {
    */
   async deleteChunks(keys: number[], opts: { forget?: boolean } = {}): Promise<number> {
     if (keys.length === 0) return 0;
-    this.run = undefined;
+    this.run = [];
     const infos = (await Promise.all(keys.map((k) => this.db.get('index', k)))).filter((i) => i !== undefined);
     const lost = new Map<string, ChunkInfo[]>();
     for (const info of infos) lost.set(info.endpointId, [...(lost.get(info.endpointId) ?? []), info]);

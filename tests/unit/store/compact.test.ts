@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
 import { chunkRecords, FINAL_EVENTS, MERGE_FANIN } from '../../../lib/store/compact';
+import { weaveEvents } from '../../../lib/model/weave';
 import { chunkEvents } from '../../../lib/store/packing';
+import { rebuildEndpoint } from '../../../lib/store/rebuild';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore, type DB } from '../../../lib/store/schema';
 import { EventWriter } from '../../../lib/store/writer';
@@ -41,13 +43,31 @@ async function expectConsistent(db: DB): Promise<void> {
     const chunk = (await db.get('chunks', cid))!;
     const meta = (await db.get('meta', chunk.endpointId))!;
     const { records } = chunkRecords(chunk.endpointId, chunkEvents(chunk), meta.family, meta.custom);
-    expect(await db.get('index', cid)).toEqual({ ...records.info, cid });
+    const { group, at, ...info } = (await db.get('index', cid))!;
+    expect(info).toEqual({ ...records.info, cid });
+    expect(at?.length ?? info.count).toBe(info.count);
+    expect(group === undefined).toBe(at === undefined);
     expect(await db.get('typing', cid)).toEqual(records.typing);
   }
   for (const meta of await db.getAll('meta')) {
     const rows = (await db.getAll('index')).filter((c) => c.endpointId === meta.endpointId);
     expect(rows.reduce((s, c) => s + c.count, 0)).toBe(meta.count);
   }
+}
+
+/** The all-endpoints order as a page shows it: chunks in cid order, a group's chunks woven back together. */
+async function timeline(db: DB): Promise<string[]> {
+  const rows = await db.getAll('index');
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (rows[i]!.group !== undefined && j < rows.length && rows[j]!.group === rows[i]!.group) j++;
+    const members = rows.slice(i, j);
+    const events = await Promise.all(members.map(async (r) => chunkEvents((await db.get('chunks', r.cid))!)));
+    for (const e of weaveEvents(members, events)) out.push(`${e.endpointId}${e.seq}`);
+    i = j;
+  }
+  return out;
 }
 
 async function seqs(db: DB, endpointId?: string): Promise<string[]> {
@@ -76,15 +96,51 @@ describe('merging small chunks', () => {
     expect((await chunkSizes(db)).slice(0, 2)).toEqual(['a512', 'a512']);
   });
 
-  it('merges only the newest chunks of the store, so the order of chunks across endpoints stays the order of arrival', async () => {
+  it('merges endpoints taking turns into one chunk per endpoint, and the all-endpoints order stays the order of arrival', async () => {
     const db = await freshDb();
     const w = new EventWriter(db);
     await w.init();
-    await writeOneByOne(w, 'a', 1, 5);
-    await writeOneByOne(w, 'b', 1, 1);
-    await writeOneByOne(w, 'a', 6, 6 + MERGE_FANIN - 1);
-    expect(await chunkSizes(db)).toEqual(['a1', 'a1', 'a1', 'a1', 'a1', 'b1', 'a8']);
-    expect(await seqs(db)).toEqual([...[1, 2, 3, 4, 5].map((i) => `a${i}`), 'b1', ...Array.from({ length: MERGE_FANIN }, (_, i) => `a${i + 6}`)]);
+    const names = ['a', 'b', 'c'];
+    const written: string[] = [];
+    // Three endpoints taking turns unevenly, one event per flush: 600 events.
+    for (let i = 0; i < 600; i++) {
+      const name = names[(i * 7 + (i >> 3)) % 3]!;
+      const e = w.append(ev(name, i));
+      written.push(`${name}${e.seq}`);
+      await w.flush();
+    }
+    const rows = await db.getAll('index');
+    // 600 = 512 + 64 + 3 * 8 (each a group of three chunks): 27 chunks at most, not 600.
+    expect(rows.length).toBeLessThanOrEqual(27);
+    expect(rows.filter((r) => r.group !== undefined).length).toBeGreaterThan(3);
+    expect(await timeline(db)).toEqual(written);
+    for (const name of names) expect(await seqs(db, name)).toEqual(written.filter((k) => k[0] === name));
+    await expectConsistent(db);
+    expect(w.meta('a')!.count + w.meta('b')!.count + w.meta('c')!.count).toBe(600);
+  });
+
+  it('keeps the order of a group when retention deletes one of its chunks, or a profile change retypes one', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db);
+    await w.init();
+    const written: string[] = [];
+    for (let i = 0; i < MERGE_FANIN * 2; i++) {
+      const name = i % 3 === 0 ? 'b' : 'a';
+      written.push(`${name}${w.append(ev(name, i)).seq}`);
+      await w.flush();
+    }
+    const rows = await db.getAll('index');
+    expect(rows.map((r) => `${r.endpointId}${r.count}`)).toEqual(['b3', 'a5', 'a5', 'b3']);
+    const group = rows.filter((r) => r.group === rows[0]!.cid);
+    expect(group.length).toBe(2);
+    const meta = w.meta('a')!;
+    const tx = db.transaction(['chunks', 'typing', 'index', 'snapshots', 'meta'], 'readwrite');
+    await rebuildEndpoint(tx, meta, 'generic');
+    await tx.done;
+    expect(await timeline(db)).toEqual(written);
+    // Retention takes b's oldest chunk, a member of the first group.
+    await w.deleteChunks([group[0]!.cid]);
+    expect(await timeline(db)).toEqual(written.filter((k) => !['b1', 'b2', 'b3'].includes(k)));
     await expectConsistent(db);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
+import { FINAL_EVENTS } from '../../../lib/store/compact';
 import { allEvents, olderPage } from '../../../lib/store/reader';
 import { chunkEvents } from '../../../lib/store/packing';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
@@ -165,8 +166,8 @@ describe('retention and clearing', () => {
     await w.init();
     for (let i = 1; i <= 20; i++) {
       w.append(ev('a', i, { time: i * 1000 }));
-      // Another endpoint's chunk after each of a's keeps a's chunks as they are (only the newest chunks of the store are merged).
-      if (i % 2 === 0) w.append(ev('b', i));
+      // Another endpoint's large chunk after each of a's keeps a's chunks as they are (only the newest small chunks of the store are merged).
+      if (i % 2 === 0) for (let k = 0; k < FINAL_EVENTS; k++) w.append(ev('b', i));
       if (i % 2 === 0) await w.flush();
     }
     // Every chunk is written with its word filter, and loses it with its events.
