@@ -15,7 +15,8 @@ import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
  *
  * The newest chunks of the store, while they are small, are merged in tiers: eight units of 1-7
  * events make one of 8-63, eight of those one of 64-504, eight units of 64-127 one of 512-1,016;
- * a unit of 128 events or more (or 64 KB) is final. A unit is one chunk, or a group: when the
+ * a unit of 128 events or more (or 64 KB) is final. Smaller units just before the eight are
+ * taken along (see `mergeable`). A unit is one chunk, or a group: when the
  * merged chunks hold several endpoints' events (endpoints taking turns), each endpoint gets one
  * chunk and every event keeps its place in the order the units showed them (lib/model/weave.ts).
  * So each endpoint's chunks stay its own, in seq order, and the all-endpoints timeline's order is
@@ -42,12 +43,28 @@ export const isFinal = (c: Pick<TailUnit, 'count' | 'bytes'>): boolean => c.coun
 /** 0 for 1-7 events, 1 for 8-63, 2 for 64-511 (only 64-127 are not final). */
 const tier = (count: number): number => Math.floor(Math.log(count) / Math.log(MERGE_FANIN));
 
-/** The last MERGE_FANIN units of `run` when they are all of one tier, else none. */
+/** Events a merged unit holds at most: eight units just short of final. */
+const MAX_MERGED = MERGE_FANIN * (FINAL_EVENTS - 1);
+
+/**
+ * The units to merge now, or none: the newest units of the newest one's tier or lower, once
+ * MERGE_FANIN of them are of that tier. The lower ones among them were left behind when one flush
+ * added several units (one per endpoint) and eight merged without them; taking them along means
+ * none stays small for ever. At most MAX_MERGED events.
+ */
 export function mergeable(run: readonly TailUnit[]): TailUnit[] | undefined {
-  if (run.length < MERGE_FANIN) return undefined;
-  const last = run.slice(-MERGE_FANIN);
-  const t = tier(last[0]!.count);
-  return last.every((c) => !isFinal(c) && tier(c.count) === t) ? last : undefined;
+  const newest = run[run.length - 1];
+  if (!newest || isFinal(newest)) return undefined;
+  const t = tier(newest.count);
+  let start = run.length;
+  let events = 0;
+  let top = 0;
+  for (let u = run[start - 1]; u && !isFinal(u) && tier(u.count) <= t && events + u.count <= MAX_MERGED; u = run[start - 1]) {
+    events += u.count;
+    if (tier(u.count) === t) top++;
+    start--;
+  }
+  return top >= MERGE_FANIN ? run.slice(start) : undefined;
 }
 
 /** What the stores keep of one endpoint's events: the chunk, its typing and words, its index row. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
 import { chunkRecords, FINAL_EVENTS, MERGE_FANIN } from '../../../lib/store/compact';
@@ -70,6 +71,18 @@ async function timeline(db: DB): Promise<string[]> {
   return out;
 }
 
+/** Events per unit (a chunk, or a group's chunks), oldest first. */
+async function units(db: DB): Promise<number[]> {
+  const out: number[] = [];
+  let group: number | undefined;
+  for (const r of await db.getAll('index')) {
+    if (r.group !== undefined && r.group === group) out[out.length - 1]! += r.count;
+    else out.push(r.count);
+    group = r.group;
+  }
+  return out;
+}
+
 async function seqs(db: DB, endpointId?: string): Promise<string[]> {
   const out: string[] = [];
   for await (const chunk of allEvents(db, endpointId)) for (const e of chunk) out.push(`${e.endpointId}${e.seq}`);
@@ -117,6 +130,27 @@ describe('merging small chunks', () => {
     for (const name of names) expect(await seqs(db, name)).toEqual(written.filter((k) => k[0] === name));
     await expectConsistent(db);
     expect(w.meta('a')!.count + w.meta('b')!.count + w.meta('c')!.count).toBe(600);
+  });
+
+  it('leaves no small unit behind when a flush adds several at once, whatever the turns', async () => {
+    for (const seed of [1, 7, 42]) {
+      const db = await freshDb();
+      const w = new EventWriter(db);
+      await w.init();
+      const random = fc.sample(fc.constantFrom(['a'], ['b'], ['a', 'b'], ['b', 'a', 'b'], ['c', 'a', 'b']), { numRuns: 200, seed });
+      // A flush writes a chunk per endpoint, in the order the endpoints first come in it: the order shown.
+      const written: string[] = [];
+      for (const [i, batch] of random.entries()) {
+        const keys = batch.map((id) => `${id}${w.append(ev(id, i)).seq}`);
+        for (const id of new Set(batch)) written.push(...keys.filter((k) => k[0] === id));
+        await w.flush();
+      }
+      expect(await timeline(db)).toEqual(written);
+      // Oldest first, units only ever get smaller (by tier): none is stuck between larger ones.
+      const tiers = (await units(db)).map((n) => Math.floor(Math.log(n) / Math.log(MERGE_FANIN)));
+      expect(tiers).toEqual([...tiers].sort((x, y) => y - x));
+      await expectConsistent(db);
+    }
   });
 
   it('keeps the order of a group when retention deletes one of its chunks, or a profile change retypes one', async () => {
