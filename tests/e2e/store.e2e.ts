@@ -8,7 +8,7 @@ import { scenario, tid, type ExtPage } from './support/both';
 import { storedEndpoints } from './support/capture';
 import { setEndpoints } from './support/config';
 import { pick, startDemo } from './support/demo';
-import { onlyDirection, waitForRows } from './support/panel';
+import { onlyDirection, waitForRows, type RowInfo } from './support/panel';
 import { poll } from './support/poll';
 import { sseOnce } from './support/sse-once';
 import { chunkCount, markers, receivedIds, storedEvents, waitForStored, type StoredRow } from './support/store';
@@ -18,6 +18,21 @@ const inbound = (rows: StoredRow[]) => rows.filter((r) => r.dir === 'in');
 const comparable = (rows: StoredRow[]) => rows.map((r) => ({ time: r.time, dir: r.dir, name: r.name, id: r.id, data: r.data }));
 const endpointsOf = async (page: ExtPage) => parseEndpointList(await storedEndpoints(page.raw)).valid;
 const imported = (page: ExtPage) => poll(() => page.text(tid('exchange-notice')), (t) => (t ?? '').includes('Imported'), 'the import');
+
+/** The stored count the timeline shows. */
+const count = async (panel: ExtPage) => Number(((await panel.text(tid('timeline-count'))) ?? '').replace(/\D/g, '') || 0);
+
+/** Scrolls the timeline to its oldest row and returns the rows shown there, top first. */
+const topRows = (panel: ExtPage): Promise<RowInfo[]> =>
+  panel.evaluate(() => {
+    const list = document.querySelector<HTMLElement>('.tl-list');
+    if (!list) return [];
+    list.scrollTop = 0;
+    list.dispatchEvent(new Event('scroll'));
+    return [...document.querySelectorAll<HTMLElement>('.tl-list [data-testid="event-row"]')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((r) => ({ endpointId: r.dataset.endpointId ?? '', seq: Number(r.dataset.seq), dir: r.dataset.dir ?? '', type: r.dataset.type ?? '' }));
+  });
 
 const SLOW = 200;
 
@@ -34,13 +49,49 @@ scenario('a slow stream is kept in a few merged chunks, every event once and in 
     // One chunk per event without merging; eight make one, and eight of those one more.
     expect(await chunkCount(options.raw, 'slow')).toBeLessThan(SLOW / 8);
     // The panel followed them live while rows were merged under it: it counts each event once.
-    const count = async () => Number(((await panel.text(tid('timeline-count'))) ?? '').replace(/\D/g, '') || 0);
     const all = (await storedEvents(options.raw, 'slow')).length;
-    await poll(count, (n) => n === all, `the panel's count at ${all}`);
+    await poll(() => count(panel), (n) => n === all, `the panel's count at ${all}`);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await count()).toBe((await storedEvents(options.raw, 'slow')).length);
+    expect(await count(panel)).toBe((await storedEvents(options.raw, 'slow')).length);
   } finally {
     await stream.close();
+  }
+});
+
+const TURNS = 120;
+
+scenario('endpoints taking turns are merged into a few chunks each, and the panel still shows them in the order they arrived', async (ext) => {
+  // Two endpoints, an event each every 80 ms: the writer flushes each event on its own, taking turns.
+  const streams = await Promise.all(['/a', '/b'].map((p) => sseOnce(TURNS, (n) => JSON.stringify({ n }), p, { batch: 1, pauseMs: 80 })));
+  try {
+    const options = await ext.open('options.html');
+    const panel = await ext.open('devtools-panel.html', { width: 1400, height: 1200 });
+    await setEndpoints(options.raw, [newEndpoint({ id: 'ta', name: 'A', url: streams[0]!.url }), newEndpoint({ id: 'tb', name: 'B', url: streams[1]!.url })]);
+    const stored: Record<string, StoredRow[]> = {};
+    for (const id of ['ta', 'tb']) {
+      stored[id] = await waitForStored(options.raw, id, (r) => inbound(r).length >= TURNS, `${TURNS} events of ${id}`);
+      expect(receivedIds(stored[id])).toEqual(Array.from({ length: TURNS }, (_, i) => String(i + 1)));
+      expect(stored[id].map((r) => r.seq)).toEqual(stored[id].map((_, i) => i + 1));
+    }
+    // A chunk per event each without merging (240). Merged, a group has a chunk per endpoint, and up
+    // to seven units of each tier wait for an eighth: at most 3 * 7 * 2 = 42 chunks.
+    const chunks = (await chunkCount(options.raw, 'ta')) + (await chunkCount(options.raw, 'tb'));
+    expect(chunks).toBeLessThanOrEqual(42);
+    const all = stored.ta!.length + stored.tb!.length;
+    await poll(() => count(panel), (n) => n === all, `the panel's count at ${all}`);
+    // The oldest rows (a group of 64 or more events) show both endpoints in the order they arrived,
+    // not one endpoint's block of 32 or more (2.5 s) after the other's. One flush's events are
+    // shown endpoint by endpoint, and a flush waiting for the one before may span a few hundred ms.
+    const time = (r: RowInfo) => stored[r.endpointId]!.find((e) => e.seq === r.seq)!.time;
+    const top = await poll(
+      () => topRows(panel),
+      (rs) => rs.length >= 30 && rs.every((r) => r.endpointId === 'ta' || r.endpointId === 'tb'),
+      'the oldest rows on screen',
+    );
+    expect(new Set(top.slice(0, 8).map((r) => r.endpointId)).size).toBe(2);
+    for (let i = 1; i < top.length; i++) expect(time(top[i]!)).toBeGreaterThanOrEqual(time(top[i - 1]!) - 1000);
+  } finally {
+    await Promise.all(streams.map((s) => s.close()));
   }
 });
 
