@@ -26,6 +26,8 @@ export const DEFAULTS = {
   realistic: 200_000,
   /** Realistic events written one per flush (as a stream of a few events a second is), for the same figure. */
   slow: 10_000,
+  /** Endpoints taking turns for a second such fill (several slow streams at once). */
+  turns: 4,
 };
 
 export type Flags = typeof DEFAULTS;

@@ -19,7 +19,7 @@ export interface Commands {
    * Writes `events` synthetic events in chunks of `chunk` with EventWriter into the product's DB:
    * `noise` pads (incompressible, an upper bound) or `realistic` JSON (random ids, words, numbers).
    */
-  fill: { args: { endpoint: EndpointConfig; events: number; chunk: number; kind: 'noise' | 'realistic' }; result: { ms: number; stored: number; avgSize: number } };
+  fill: { args: { endpoint: EndpointConfig; events: number; chunk: number; kind: 'noise' | 'realistic'; turns?: number }; result: { ms: number; stored: number; avgSize: number } };
   /** On the filled store, through lib/store/view: latest state `runs` times, then `jumps` random time-travel jumps. */
   travel: { args: { endpointId: string; runs: number; jumps: number }; result: TravelResult };
   /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */

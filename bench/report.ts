@@ -55,6 +55,8 @@ export interface Results {
   big: BigStore;
   realistic: Realistic;
   slow: Slow;
+  /** The same with several endpoints taking turns. */
+  turns?: Slow;
   /** Page capture's cost to the page (bench/capture-overhead.ts). */
   capture?: CaptureOverhead;
 }
@@ -180,6 +182,7 @@ function panelSection(r: Results): string[] {
         [`ingest at ${n0(big.ingest.rate)}/s with the fill stored: sent/s, stored/s while sending, end to end`, `${n0(big.ingest.figures.sentPerS)} / ${n0(big.ingest.figures.storedPerS)} / ${n0(big.ingest.figures.endToEndPerS)}${big.ingest.overloaded ? ' (overloaded)' : ''}`],
         [`disk per realistic event (${n0(r.realistic.fill.stored)} events of ~${n0(r.realistic.fill.avgSize)} B JSON, fresh profile, du)`, `${n0(r.realistic.diskBytes / r.realistic.fill.stored)} B/event (fill ${perS(r.realistic.fill.stored, r.realistic.fill.ms)} events/s)`],
         [`the same written one event per flush, as a slow stream is (${n0(r.slow.fill.stored)} events): du right after (merged chunks' old copies not yet compacted away by LevelDB), chunks`, `${n0(r.slow.diskBytes / r.slow.fill.stored)} B/event, ${n0(r.slow.indexRows)} chunks`],
+        ...(r.turns ? [[`the same, ${r.flags.turns} endpoints taking turns (${n0(r.turns.fill.stored)} events): du right after, chunks`, `${n0(r.turns.diskBytes / r.turns.fill.stored)} B/event, ${n0(r.turns.indexRows)} chunks`] as [string, string]] : []),
       ],
     ),
     '',

@@ -123,6 +123,13 @@ async function main(): Promise<void> {
       const { indexRows } = await agent.run({ op: 'travel', endpointId: realEp.id, runs: 1, jumps: 1 });
       return { fill: slowFill, diskBytes: indexedDbBytes(slowProfile, extId), indexRows };
     });
+    log(`session 4c: the same, ${f.turns} endpoints taking turns`);
+    const turnsProfile = path.join(tmp, 'turns');
+    const turns = await session(agent, turnsProfile, async ({ extId }) => {
+      const turnsFill = await agent.run({ op: 'fill', endpoint: realEp, events: f.slow, chunk: 1, kind: 'realistic', turns: f.turns });
+      const { indexRows } = await agent.run({ op: 'travel', endpointId: `${realEp.id}-1`, runs: 1, jumps: 1 });
+      return { fill: turnsFill, diskBytes: indexedDbBytes(turnsProfile, extId), indexRows };
+    });
 
     log(`session 5: capture overhead, a page receiving ${f.rate2} WebSocket messages/s`);
     const capture = await captureOverhead(agent, demo, path.join(tmp, 'capture'), { seconds: f.seconds, rate: f.rate2, size: 200, rounds: 2 }, log);
@@ -142,6 +149,7 @@ async function main(): Promise<void> {
       big,
       realistic,
       slow,
+      turns,
       capture,
     };
     log('typing cost per protocol profile');

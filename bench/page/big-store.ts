@@ -10,11 +10,13 @@ import { realisticEvent, synthEvent } from './synth';
 const SPAN_MS = 86_400_000;
 
 /**
- * Fills the product's own database with the product's writer, one chunk per `chunk` events.
+ * Fills the product's own database with the product's writer, one flush per `chunk` events.
  * The endpoint is stored disabled so the panel names it and the background leaves it alone.
+ * With `turns`, that many endpoints (`<id>-1`...) take turns, an event each.
  */
-export async function fill({ endpoint, events, chunk, kind }: Commands['fill']['args']): Promise<Commands['fill']['result']> {
-  await setEndpoints([endpoint]);
+export async function fill({ endpoint, events, chunk, kind, turns = 1 }: Commands['fill']['args']): Promise<Commands['fill']['result']> {
+  const endpoints = turns > 1 ? Array.from({ length: turns }, (_, k) => ({ ...endpoint, id: `${endpoint.id}-${k + 1}`, name: `${endpoint.name} ${k + 1}` })) : [endpoint];
+  await setEndpoints(endpoints);
   const db = await openStore();
   const writer = new EventWriter(db);
   await writer.init();
@@ -25,12 +27,13 @@ export async function fill({ endpoint, events, chunk, kind }: Commands['fill']['
     const end = Math.min(events, i + chunk);
     for (let j = i; j < end; j++) {
       const time = start + (j * SPAN_MS) / events;
-      bytes += writer.append(kind === 'realistic' ? realisticEvent(endpoint.id, j, time) : synthEvent(endpoint.id, j, time, 500)).size;
+      const id = endpoints[j % endpoints.length]!.id;
+      bytes += writer.append(kind === 'realistic' ? realisticEvent(id, j, time) : synthEvent(id, j, time, 500)).size;
     }
     await writer.flush();
   }
   const ms = performance.now() - t;
-  const stored = writer.meta(endpoint.id)?.count ?? 0;
+  const stored = endpoints.reduce((n, e) => n + (writer.meta(e.id)?.count ?? 0), 0);
   db.close();
   return { ms, stored, avgSize: bytes / events };
 }
