@@ -383,14 +383,14 @@ export class EventHistory {
 
   /**
    * Where a chunk's events are in the all-endpoints order: its unit, and for a group's chunk the
-   * row within the unit of each of its events. Undefined for a chunk not in the index.
+   * row within the unit of each of its events (laid out when asked). Undefined for a chunk not in the index.
    */
-  placeOf(cid: number): { unit: number; rows?: ArrayLike<number> } | undefined {
+  placeOf(cid: number): { unit: number; rows?: () => ArrayLike<number> } | undefined {
     const pos = this.position.get(cid);
     if (pos === undefined) return undefined;
     const unit = this.unitOf[pos]!;
     const u = this.units[unit]!;
-    return u.size === 1 ? { unit } : { unit, rows: this.weaveOf(u).row[pos - u.first] };
+    return u.size === 1 ? { unit } : { unit, rows: () => this.weaveOf(u).row[pos - u.first]! };
   }
 
   /** Units of the all-endpoints order. */
@@ -424,7 +424,7 @@ export class EventHistory {
   rowOfEvent(cid: number, offset: number): number {
     const place = this.placeOf(cid);
     if (!place) return -1;
-    return this.rows.startOf(place.unit) + (place.rows ? place.rows[offset]! : offset);
+    return this.rows.startOf(place.unit) + (place.rows ? place.rows()[offset]! : offset);
   }
 
   /** A unit's events read from disk in row order (not kept: for exports). */

@@ -3,9 +3,9 @@ import type { ChunkMatches } from './search-scan';
 
 /**
  * Where a chunk's events are in the history's all-endpoints order: its unit, and for a chunk of a
- * group the row within the unit of each of its events (lib/panel/history.ts `placeOf`).
+ * group the row within the unit of each of its events, laid out when asked (lib/panel/history.ts `placeOf`).
  */
-export type Placement = { unit: number; rows?: ArrayLike<number> } | undefined;
+export type Placement = { unit: number; rows?: () => ArrayLike<number> } | undefined;
 
 /** The matches of one unit: the chunks that have some; for a group, merged in row order when first asked. */
 interface Slot {
@@ -55,7 +55,7 @@ export class MatchList {
     if (slot.merged) return slot.merged;
     const all: { row: number; cid: number; offset: number }[] = [];
     for (const cid of slot.cids) {
-      const rows = this.placeOf(cid)?.rows;
+      const rows = this.placeOf(cid)?.rows?.();
       for (const offset of this.byCid.get(cid)!) all.push({ row: rows ? rows[offset]! : offset, cid, offset });
     }
     all.sort((a, b) => a.row - b.row);
