@@ -389,8 +389,14 @@ export class EventHistory {
     const pos = this.position.get(cid);
     if (pos === undefined) return undefined;
     const unit = this.unitOf[pos]!;
-    const u = this.units[unit]!;
-    return u.size === 1 ? { unit } : { unit, rows: () => this.weaveOf(u).row[pos - u.first]! };
+    return this.units[unit]!.size === 1 ? { unit } : { unit, rows: () => this.groupRows(cid) };
+  }
+
+  /** A group's chunk's rows within its unit, as the index is now (empty for a chunk no longer in it). */
+  private groupRows(cid: number): ArrayLike<number> {
+    const pos = this.position.get(cid);
+    const u = pos === undefined ? undefined : this.units[this.unitOf[pos]!];
+    return u ? this.weaveOf(u).row[pos! - u.first]! : [];
   }
 
   /** Units of the all-endpoints order. */
