@@ -49,13 +49,19 @@ scenario('Esc after a search goes back to where the list was, the selected row, 
     const panel = await ext.open('devtools-panel.html', { width: 1200, height: 800 });
     await poll(() => inView(panel), (s) => s.includes(last), 'the live edge in view');
 
-    // 1. Scrolled to the middle: Esc comes back to the same rows.
-    await panel.evaluate(() => {
-      const list = document.querySelector<HTMLElement>('.tl-list')!;
-      list.scrollTop = 120 * 22;
-      list.dispatchEvent(new Event('scroll'));
-    });
-    const middle = await poll(() => inView(panel), (s) => s.length > 5 && !s.includes(last), 'the middle of the list in view');
+    // 1. Scrolled to the middle: Esc comes back to the same rows. Scrolled again while it is not
+    // there: the list may not have its full height yet when the first scroll is clamped.
+    const scrollToMiddle = () =>
+      panel.evaluate(() => {
+        const list = document.querySelector<HTMLElement>('.tl-list')!;
+        list.scrollTop = 120 * 22;
+        list.dispatchEvent(new Event('scroll'));
+      });
+    const middle = await poll(
+      async () => (await scrollToMiddle(), await new Promise((r) => setTimeout(r, 100)), await inView(panel)),
+      (s) => s.length > 5 && !s.includes(last),
+      'the middle of the list in view',
+    );
     await search(panel, 'event 27.');
     await poll(() => panel.count(`.tl-list ${tid('event-row')}`), (n) => n === 1, 'one match');
     await pressEsc(panel);
