@@ -68,6 +68,26 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
   }
   // Typed text settles for 150 ms before the search starts, as it does for a user.
   for (const { k, text } of texts) await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(k + 1), () => setText(''));
+  const last = n[n.length - 1];
+  if (by === 'n' && last !== undefined) {
+    // A regex has no whole words for the word filters, and a field query parses every event that
+    // names its field: both read every chunk, the slowest searches there are.
+    const regexBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-regex"]')!;
+    const isLast = (r: HTMLElement) => r.dataset.seq === String(last + 1);
+    const pattern = `"n":${String(last).slice(0, -1)}[${String(last).slice(-1)}]\\}`;
+    await measure(
+      `regex ${pattern}`,
+      () => (regexBox.click(), setText(pattern)),
+      isLast,
+      () => (setText(''), regexBox.click()),
+    );
+    const fieldBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-field"]')!;
+    const setField = (v: string) => {
+      fieldBox.value = v;
+      fieldBox.dispatchEvent(new win.Event('input', { bubbles: true }));
+    };
+    await measure(`field query payload.n = ${last}`, () => setField(`payload.n = ${last}`), isLast, () => setField(''));
+  }
   frame.remove();
   return runs;
 }

@@ -35,7 +35,8 @@ const LEVEL = 3;
 const MIN_SAVING = 0.5;
 const SAMPLE_BYTES = 32 * 1024;
 
-type Packable = Omit<StreamEvent, 'endpointId'>;
+/** An event as a chunk's JSON holds it: the chunk names the endpoint. */
+export type PackedRow = Omit<StreamEvent, 'endpointId'>;
 /** What a chunk stores of its events: see `Chunk`. */
 export type PackedEvents = Pick<Chunk, 'packed' | 'codec' | 'size'>;
 type Packed = Pick<Chunk, 'endpointId'> & PackedEvents;
@@ -76,7 +77,7 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
  * is stored apart from the chunk (lib/query/terms.ts).
  */
 export function packEvents(events: readonly StreamEvent[]): PackedEvents & { terms?: ChunkTerms } {
-  const rows: Packable[] = events.map(({ endpointId: _, ...rest }) => rest);
+  const rows: PackedRow[] = events.map(({ endpointId: _, ...rest }) => rest);
   const bytes = utf8(JSON.stringify(rows));
   const terms = chunkTerms(bytes);
   const packed = deflated(bytes);
@@ -85,7 +86,7 @@ export function packEvents(events: readonly StreamEvent[]): PackedEvents & { ter
 }
 
 /** The events of a chunk's JSON text (what `chunkJson` gives), for the chunk's endpoint. */
-export const eventsFromJson = (endpointId: string, json: string): StreamEvent[] => (JSON.parse(json) as Packable[]).map((row) => ({ endpointId, ...row }));
+const eventsFromJson = (endpointId: string, json: string): StreamEvent[] => (JSON.parse(json) as PackedRow[]).map((row) => ({ endpointId, ...row }));
 
 /**
  * The buffer chunks of a known size are inflated into, reused (a search reads hundreds in a row);

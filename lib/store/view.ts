@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
-import { chunkEvents, chunkJson, eventsFromJson } from './packing';
+import { chunkEvents, chunkJson, type PackedRow } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 import type { ChunkTerms } from '../query/terms';
@@ -35,11 +35,15 @@ export interface RawChunk extends ChunkText {
   typing: ChunkTyping;
 }
 
-/** The events of a raw chunk, with their typed types and schema verdicts. */
+/**
+ * The events of a raw chunk, with their typed types and schema verdicts. Each event is built in
+ * one object from its parsed row: a search over every chunk spent more on copying objects twice
+ * than on parsing them.
+ */
 export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEvent[] {
   const { names, at, invalid } = typing;
   const bad = new Set(invalid);
-  return eventsFromJson(endpointId, json).map((ev, i) => ({ ...ev, type: names[at[i]!]!, valid: !bad.has(i) }));
+  return (JSON.parse(json) as PackedRow[]).map((row, i) => ({ endpointId, ...row, type: names[at[i]!]!, valid: !bad.has(i) }));
 }
 
 /** One chunk's events unparsed, with their typing; undefined when the chunk is gone. */

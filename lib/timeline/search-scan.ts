@@ -1,5 +1,5 @@
 import { mayContain } from '../query/terms';
-import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping } from '../store/view';
+import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping, type RawChunk } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -51,25 +51,32 @@ export const TYPING_READ_AHEAD = 16;
 type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 
 /** A chunk to search, with its read started. */
-type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<ChunkText | undefined> };
+type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<RawChunk | undefined> };
 
-/** The chunk's text, unless its word filter says it lacks a word the search needs (then undefined, as for a chunk that is gone). */
-function readText(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<ChunkText | undefined> {
+/**
+ * The chunk's text and typing, unless its word filter says it lacks a word the search needs, or
+ * its text rules it out (then undefined, as for a chunk that is gone). The typing is read as soon
+ * as the text passes, while other chunks are read ahead: one read after another, a search that
+ * parses every chunk (a regex, a field query) waited for each typing in turn.
+ */
+function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
   const words = m.terms(c);
-  if (!words) return o.readText(c.cid);
-  return o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : o.readText(c.cid)));
+  const text = words ? o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : o.readText(c.cid))) : o.readText(c.cid);
+  // Most chunks of a text search hold none of its words: they are never parsed, and their
+  // typing is not read (the summary names the chunk's types).
+  return text.then((t) => (t && m.mayMatch(t.json, Object.keys(c.types)) ? o.readTyping(c.cid).then((typing) => typing && { ...t, typing }) : undefined));
 }
 
 function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {
   const byTyping = m.byTyping(c);
-  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: readText(c, m, o) };
+  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: readRaw(c, m, o) };
   // A read ahead that fails is reported when its turn comes, or never if the search stops first.
   p.read.catch(() => undefined);
   return p;
 }
 
 /** Offsets of the events of `p.c` that match, from their types alone when the filter allows it. */
-async function matchesIn(p: Pending, m: StoredMatcher, o: ChunkSource): Promise<number[]> {
+async function matchesIn(p: Pending, m: StoredMatcher): Promise<number[]> {
   const offsets: number[] = [];
   if (p.byTyping) {
     const t = await p.read;
@@ -77,13 +84,9 @@ async function matchesIn(p: Pending, m: StoredMatcher, o: ChunkSource): Promise<
     const bad = new Set(t.invalid);
     for (let i = 0; i < t.at.length; i++) if (p.byTyping(t.names[t.at[i]!]!, !bad.has(i))) offsets.push(i);
   } else {
-    const text = await p.read;
-    // Most chunks of a text search hold none of its words: they are never parsed, and their
-    // typing is not read (the summary names the chunk's types).
-    if (!text || !m.mayMatch(text.json, Object.keys(p.c.types))) return offsets;
-    const typing = await o.readTyping(p.c.cid);
-    if (!typing) return offsets;
-    const events = storedEventsOf({ ...text, typing });
+    const raw = await p.read;
+    if (!raw) return offsets;
+    const events = storedEventsOf(raw);
     for (let i = 0; i < events.length; i++) if (m.event(events[i]!)) offsets.push(i);
   }
   return offsets;
@@ -114,7 +117,7 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
         const n = chunks[next--]!;
         if (m.chunk(n)) ahead.push(start(n, m, o));
       }
-      const offsets = await matchesIn(ahead.shift()!, m, o);
+      const offsets = await matchesIn(ahead.shift()!, m);
       if (o.cancelled()) return;
       if (offsets.length > 0) found.push({ cid: c.cid, offsets });
     }
