@@ -237,7 +237,10 @@ export class EventHistory {
     return k;
   }
 
-  /** Forgets the newest `k` rows; returns their events when all were in memory, so the row that replaces them shows at once. */
+  /**
+   * Forgets the newest `k` rows; returns their events when all were in memory, so the rows that
+   * replace them show at once. Those rows follow at once (`addRows`, which places the units).
+   */
   private removeNewest(k: number): StreamEvent[] {
     if (k === 0) return [];
     const events: StreamEvent[] = [];
@@ -249,7 +252,6 @@ export class EventHistory {
       this.position.delete(c.cid);
       this.drop(c.cid);
     }
-    this.placeUnits();
     return whole ? events : [];
   }
 
