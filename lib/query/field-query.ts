@@ -260,6 +260,8 @@ function resolve(data: unknown, path: readonly PathSegment[]): unknown {
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A query value as the number it compares as, if it is one. */
+export const queryNumber = (value: string): number | undefined => (NUMBER.test(value) ? Number(value) : undefined);
 const asNumber = (v: unknown): number | undefined => {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && NUMBER.test(v.trim())) return Number(v);
@@ -269,7 +271,7 @@ const asNumber = (v: unknown): number | undefined => {
 /** Equal as numbers when both are numbers (15 = 15.0), else as text. */
 function equal(v: unknown, value: string): boolean {
   const a = typeof v === 'number' ? v : undefined;
-  const b = NUMBER.test(value) ? Number(value) : undefined;
+  const b = queryNumber(value);
   return a !== undefined && b !== undefined ? a === b : asText(v) === value;
 }
 
@@ -277,7 +279,7 @@ function equal(v: unknown, value: string): boolean {
 function order(v: unknown, value: string): number | undefined {
   if (v === null || typeof v === 'object' || typeof v === 'boolean') return undefined;
   const a = asNumber(v);
-  const b = NUMBER.test(value) ? Number(value) : undefined;
+  const b = queryNumber(value);
   if (a !== undefined && b !== undefined) return a - b;
   if (b !== undefined) return undefined;
   const t = asText(v);

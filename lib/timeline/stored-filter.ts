@@ -4,6 +4,7 @@ import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 import { termQuery, type TermQuery } from '../query/terms';
+import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
 
 /** Everything a search over the store needs; plain data, so it crosses to the search Worker. */
@@ -29,7 +30,7 @@ export interface StoredMatcher {
   byTyping(c: ChunkInfo): ((type: string, valid: boolean) => boolean) | undefined;
   /**
    * False when a chunk's events cannot match, judged from their JSON text before it is parsed
-   * (the words of a text search, the names a field query needs) and their type names.
+   * (the words of a text search, the names and values a field query needs) and their type names.
    */
   mayMatch(json: string, typeNames: readonly string[]): boolean;
   /**
@@ -44,9 +45,6 @@ export interface StoredMatcher {
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** How `s` reads inside a JSON string (the event data inside a chunk's JSON text). */
-const inJsonString = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 /**
  * Keys a JSON text must contain for the query to have a chance: the last name of every path that
@@ -73,7 +71,8 @@ function requiredKeys(e: FieldExpr): string[] {
 /**
  * The timeline's filters as a test on stored events (typed `type`, `valid`) and on chunk
  * summaries. Free text and regex match the raw data or the type, ignoring case. Cheap checks go
- * first; the data is parsed only for a field query, and only when it holds the fields' names.
+ * first; the data is parsed only for a field query, and only when it holds the fields' names and
+ * the values asked for.
  */
 export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const f = q.filter;
@@ -144,6 +143,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       settled.push(() => false);
       const inJson = keys.map(inJsonString);
       textChecks.push((json) => inJson.every((k) => json.includes(k)));
+      const values = valuesInJson(parsed.query);
+      if (values) textChecks.push(values);
       const words = termQuery(inJson.join(' '));
       if (words) wordChecks.push(() => words);
     } else errors.field = parsed.error;

@@ -120,7 +120,9 @@ describe('stored filter', () => {
     expect(compileStoredFilter(q({ field: 'n>2 and status=failed' })).mayMatch(json, [])).toBe(true);
     expect(compileStoredFilter(q({ field: 'owner=ana' })).mayMatch(json, [])).toBe(false);
     // `or` needs neither name on its own.
-    expect(compileStoredFilter(q({ field: 'owner=ana or missing=1' })).mayMatch(json, [])).toBe(true);
+    expect(compileStoredFilter(q({ field: 'owner=failed or missing=3' })).mayMatch(json, [])).toBe(true);
+    // Nor a value it asks for that is written nowhere.
+    expect(compileStoredFilter(q({ field: 'status=stopped' })).mayMatch(json, [])).toBe(false);
     // A regex is tested on the parsed events only.
     expect(compileStoredFilter(q({ text: 'zz', regex: true })).mayMatch(json, [])).toBe(true);
   });
