@@ -3,6 +3,7 @@ import type { Family } from '../model/typed';
 import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
+import { requiredRun } from '../query/regex-literal';
 import { termQuery, type TermQuery } from '../query/terms';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
@@ -30,7 +31,8 @@ export interface StoredMatcher {
   byTyping(c: ChunkInfo): ((type: string, valid: boolean) => boolean) | undefined;
   /**
    * False when a chunk's events cannot match, judged from their JSON text before it is parsed
-   * (the words of a text search, the names and values a field query needs) and their type names.
+   * (the words of a text search or those every match of a regex holds, the names and values a
+   * field query needs) and their type names.
    */
   mayMatch(json: string, typeNames: readonly string[]): boolean;
   /**
@@ -122,12 +124,14 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const re = new RegExp(f.regex ? f.text : escapeRegex(f.text), 'i');
       checks.push((ev) => re.test(ev.data) || re.test(ev.type));
       settled.push(() => false);
-      // Plain text (not a pattern) is in a chunk's JSON as JSON writes it, each character escaped
-      // on its own; a surrogate could pair up differently in the data, so then no shortcut.
-      if (!f.regex && !/[\ud800-\udfff]/.test(f.text)) {
-        const inJson = new RegExp(escapeRegex(inJsonString(f.text)), 'i');
+      // Plain text, or the run of characters every match of a pattern holds, is in a chunk's JSON
+      // as JSON writes it, each character escaped on its own; a surrogate could pair up
+      // differently in the data, so then no shortcut.
+      const run = f.regex ? requiredRun(f.text) : f.text;
+      if (run !== undefined && !/[\ud800-\udfff]/.test(run)) {
+        const inJson = new RegExp(escapeRegex(inJsonString(run)), 'i');
         textChecks.push((json, names) => inJson.test(json) || names.some((n) => re.test(n)));
-        const words = termQuery(inJsonString(f.text));
+        const words = termQuery(inJsonString(run));
         if (words) wordChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : words));
       }
     } catch (e) {

@@ -114,6 +114,29 @@ describe('stored filter', () => {
     );
   });
 
+  it('never rules out, from its JSON text, a chunk holding a match of a regex', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '"', '\\', '\n', '\u0001', 'é', '/', ':', '{', '}', ' ', '7') });
+    const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.nat(), fc.constantFrom('.', '\\W?', '[^x]+', '\\S*'), (datas, pick, from, at, wild) => {
+        // A pattern made from a piece of some event's data, one character of it made a wildcard.
+        const data = datas[pick % datas.length]!;
+        const needle = data.slice(from % (data.length + 1)).slice(0, 8);
+        const cut = at % (needle.length + 1);
+        const pattern = escapeRegex(needle.slice(0, cut)) + wild + escapeRegex(needle.slice(cut + 1));
+        const events = datas.map((d, i) => stored({ seq: i + 1, data: d }));
+        const json = JSON.stringify(events.map(({ endpointId: _, type: _t, valid: _v, ...row }) => row));
+        const m = compileStoredFilter(q({ text: pattern, regex: true }));
+        const words = m.terms(chunk());
+        if (events.some((e) => m.event(e))) {
+          expect(m.mayMatch(json, ['message'])).toBe(true);
+          if (words) expect(mayContain(chunkTerms(new TextEncoder().encode(json))!, words)).toBe(true);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('rules a chunk out for a field query only when a field it needs is named nowhere in it', () => {
     const json = JSON.stringify([{ data: JSON.stringify({ payload: { status: 'failed', n: 3 } }) }]);
     expect(compileStoredFilter(q({ field: 'status=failed' })).mayMatch(json, [])).toBe(true);
@@ -123,8 +146,10 @@ describe('stored filter', () => {
     expect(compileStoredFilter(q({ field: 'owner=failed or missing=3' })).mayMatch(json, [])).toBe(true);
     // Nor a value it asks for that is written nowhere.
     expect(compileStoredFilter(q({ field: 'status=stopped' })).mayMatch(json, [])).toBe(false);
-    // A regex is tested on the parsed events only.
-    expect(compileStoredFilter(q({ text: 'zz', regex: true })).mayMatch(json, [])).toBe(true);
+    // A regex by the characters every match of it holds, if it has them.
+    expect(compileStoredFilter(q({ text: 'fail(ed|ure)', regex: true })).mayMatch(json, [])).toBe(true);
+    expect(compileStoredFilter(q({ text: 'stop(ped|s)', regex: true })).mayMatch(json, [])).toBe(false);
+    expect(compileStoredFilter(q({ text: 'zz|yy', regex: true })).mayMatch(json, [])).toBe(true);
   });
 
   it('asks a chunk’s word filter for the whole words of the text and the names a field query needs', () => {
@@ -137,8 +162,12 @@ describe('stored filter', () => {
     expect(mayContain(filter, asks({ field: 'owner=ana' })!)).toBe(false);
     // Words at either end of the text may be parts of longer ones: nothing to ask.
     expect(asks({ text: 'job-4' })).toBeUndefined();
-    // Neither for a pattern, nor for a chunk whose type names match the text by themselves.
-    expect(asks({ text: ' x ', regex: true })).toBeUndefined();
+    // A pattern asks for the whole words of the characters every match holds, if it has any.
+    expect(mayContain(filter, asks({ text: '"job-4\\d', regex: true })!)).toBe(true);
+    expect(mayContain(filter, asks({ text: '"jab-4\\d', regex: true })!)).toBe(false);
+    expect(asks({ text: 'job|x', regex: true })).toBeUndefined();
+    // Nothing for a chunk whose type names match the text by themselves.
+
     expect(asks({ text: '.rare.' }, chunk({ types: { 'a.rare.b': 1 } }))).toBeUndefined();
     expect(asks({ text: '.rare.' }, chunk({ types: { message: 1 } }))).toBeDefined();
   });
