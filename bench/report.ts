@@ -205,8 +205,9 @@ function searchSection(r: Results): string[] {
     'the realistic store is the one of section 4 (JSON with ids, words and numbers, DEFLATE about 6x), searched for event 7\'s id.',
     'A search reads only the chunks whose word filter may hold every whole word of the text: a lone 7 is a word in most noise chunks',
     '(between the + and / of the pads), so the search for `"n":7}` reads nearly all of them; 12345 is a word of one chunk only.',
-    'A regex reads every chunk: it has no whole words to ask the filters for. A field query reads only the chunks whose JSON text',
-    'writes the names and the values (`=`, `in`) it asks for; a range (`>=`, `<=`) rules out no chunk here (every event holds `"n"`),',
+    'The regex and the field queries read every chunk (the only whole word they ask the filters for is `n`, in every event);',
+    'the regex then parses only the chunks whose text holds `"n":1234` (the run every match of it holds), the first field query',
+    'only those writing the names and the value it asks for. A range (`>=`, `<=`) rules out no chunk by its text,',
     'so the second field query parses every event\'s JSON: the slowest search there is over this store.',
     '',
   ];

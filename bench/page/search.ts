@@ -70,9 +70,9 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
   for (const { k, text } of texts) await measure(`text "${text}"`, () => setText(text), (r) => r.dataset.seq === String(k + 1), () => setText(''));
   const last = n[n.length - 1];
   if (by === 'n' && last !== undefined) {
-    // A regex has no whole words for the word filters: it reads every chunk. A field query reads
-    // the chunks that write the names and the values it asks for; one that asks for a range reads
-    // every chunk naming its field (here all of them) and parses each event: the slowest search.
+    // The regex and the field queries ask the word filters only for `n`, in every chunk. The regex
+    // then parses the chunks holding `"n":1234`, the first field query those writing 12345; a
+    // range rules out nothing by the text and parses every event: the slowest search.
     const regexBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-regex"]')!;
     const isLast = (r: HTMLElement) => r.dataset.seq === String(last + 1);
     const pattern = `"n":${String(last).slice(0, -1)}[${String(last).slice(-1)}]\\}`;
