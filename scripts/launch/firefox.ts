@@ -25,16 +25,19 @@ async function ready(page: Page, what: string): Promise<Page> {
 /**
  * A new tab. While a desktop notification shows, Firefox ESR 140 cannot create one (BiDi puts
  * it in the most recent window, which is then the notification's and has no tabs): bringing a
- * tab to the front first makes its window the most recent again.
+ * tab to the front first makes its window the most recent again. Another notification can open
+ * meanwhile and take that place back, so this is tried a few times.
  */
 async function newTab(browser: Browser): Promise<Page> {
-  try {
-    return await browser.newPage();
-  } catch (e) {
-    const [front] = await browser.pages();
-    if (!front) throw e;
-    await front.bringToFront();
-    return browser.newPage();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await browser.newPage();
+    } catch (e) {
+      const [front] = await browser.pages();
+      if (!front || attempt === 5) throw e;
+      await front.bringToFront();
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
   }
 }
 
