@@ -1,3 +1,6 @@
+/** `s` as a pattern that matches it literally. */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** After `\`, characters that stand for themselves (in a pattern without the `u` flag). */
 const SYNTAX = /[\^$\\.*+?()[\]{}|/-]/;
 /** A bounded quantifier `{n}`, `{n,}` or `{n,m}`; a brace that does not start one is a literal. */

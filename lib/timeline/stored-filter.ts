@@ -3,7 +3,7 @@ import type { Family } from '../model/typed';
 import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
-import { requiredRun } from '../query/regex-literal';
+import { escapeRegex, requiredRun } from '../query/regex-literal';
 import { termQuery, type TermQuery } from '../query/terms';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
@@ -45,8 +45,6 @@ export interface StoredMatcher {
   /** No filter is set: every event matches. */
   all: boolean;
 }
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Keys a JSON text must contain for the query to have a chance: the last name of every path that

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredRun } from '../../../lib/query/regex-literal';
+import { escapeRegex, requiredRun } from '../../../lib/query/regex-literal';
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiles = (p: string): RegExp | undefined => {
   try {
     return new RegExp(p, 'i');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChunkInfo, StoredEvent } from '../../../lib/panel/store-view';
 import { EMPTY_FILTER, type TimelineFilter } from '../../../lib/timeline/filter';
 import { chunkTerms, mayContain } from '../../../lib/query/terms';
+import { escapeRegex } from '../../../lib/query/regex-literal';
 import { compileStoredFilter, type SearchQuery } from '../../../lib/timeline/stored-filter';
 
 const stored = (p: Partial<StoredEvent> = {}): StoredEvent => ({ endpointId: 'a', seq: 1, time: 1_001, dir: 'in', transport: 'sse', data: '{}', size: 2, type: 'message', valid: true, ...p });
@@ -116,7 +117,6 @@ describe('stored filter', () => {
 
   it('never rules out, from its JSON text, a chunk holding a match of a regex', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'B', '"', '\\', '\n', '\u0001', 'é', '/', ':', '{', '}', ' ', '7') });
-    const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.nat(), fc.constantFrom('.', '\\W?', '[^x]+', '\\S*'), (datas, pick, from, at, wild) => {
         // A pattern made from a piece of some event's data, one character of it made a wildcard.
