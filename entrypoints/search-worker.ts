@@ -7,7 +7,7 @@ import { serveSearches } from '../lib/timeline/search-worker';
 export default defineUnlistedScript(() => {
   const db = openStore();
   serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0], {
-    readText: async (cid) => readChunkText(await db, cid),
+    readText: async (cid, mayHold) => readChunkText(await db, cid, mayHold),
     readTyping: async (cid) => readChunkTyping(await db, cid),
     readTerms: async (cid) => readChunkTerms(await db, cid),
   });

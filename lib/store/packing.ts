@@ -105,7 +105,15 @@ function inflated({ packed, size }: PackedEvents): Uint8Array {
  * A stored chunk's events as the JSON text they were packed from, not parsed: a search looks
  * for its words in it first and parses only the chunks that may hold a match.
  */
-export const chunkJson = (chunk: PackedEvents): string => decoder.decode(chunk.codec === 'none' ? chunk.packed : inflated(chunk));
+export const chunkJson = (chunk: PackedEvents): string => decoder.decode(chunkBytes(chunk));
+
+/**
+ * The UTF-8 bytes of `chunkJson`, undecoded; an inflated chunk's are in a buffer the next
+ * inflate reuses, so they are for use at once.
+ */
+export const chunkBytes = (chunk: PackedEvents): Uint8Array => (chunk.codec === 'none' ? chunk.packed : inflated(chunk));
+
+export const decodeUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /** A stored chunk's events, oldest first; synchronous, so it can be read inside a transaction. */
 export const chunkEvents = (chunk: Packed): StreamEvent[] => eventsFromJson(chunk.endpointId, chunkJson(chunk));

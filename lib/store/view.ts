@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored } from './fold-stored';
-import { chunkEvents, chunkJson, type PackedRow } from './packing';
+import { chunkBytes, chunkEvents, chunkJson, decodeUtf8, type PackedRow } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 import type { ChunkTerms } from '../query/terms';
@@ -53,10 +53,17 @@ export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | unde
   return chunk && typing ? { endpointId: chunk.endpointId, json: chunkJson(chunk), typing } : undefined;
 }
 
-/** One chunk's events as JSON text, without their typing (a search reads that only for chunks it parses). */
-export async function readChunkText(db: DB, cid: number): Promise<ChunkText | undefined> {
+/**
+ * One chunk's events as JSON text, without their typing (a search reads that only for chunks it
+ * parses). Undefined when the chunk is gone, or when `mayHold` rules out its UTF-8 bytes: a search
+ * looks at those before paying to decode them.
+ */
+export async function readChunkText(db: DB, cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined> {
   const chunk = await db.get('chunks', cid);
-  return chunk && { endpointId: chunk.endpointId, json: chunkJson(chunk) };
+  if (!chunk) return undefined;
+  // The bytes may be a buffer the next read reuses: looked at and decoded before any other read.
+  const bytes = chunkBytes(chunk);
+  return !mayHold || mayHold(bytes) ? { endpointId: chunk.endpointId, json: decodeUtf8(bytes) } : undefined;
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */

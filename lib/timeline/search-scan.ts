@@ -23,7 +23,11 @@ export interface ScanProgress {
  * only their typed types and verdicts (cheaper), and the filter of its words (cheaper still).
  */
 export interface ChunkSource {
-  readText(cid: number): Promise<ChunkText | undefined>;
+  /**
+   * The chunk's text; undefined when it is gone, or when `mayHold` rules its UTF-8 bytes out
+   * (then they are never decoded).
+   */
+  readText(cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
   readTerms(cid: number): Promise<ChunkTerms | undefined>;
 }
@@ -61,10 +65,12 @@ type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | u
  */
 function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
   const words = m.terms(c);
-  const text = words ? o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : o.readText(c.cid))) : o.readText(c.cid);
-  // Most chunks of a text search hold none of its words: they are never parsed, and their
-  // typing is not read (the summary names the chunk's types).
-  return text.then((t) => (t && m.mayMatch(t.json, Object.keys(c.types)) ? o.readTyping(c.cid).then((typing) => typing && { ...t, typing }) : undefined));
+  const names = Object.keys(c.types);
+  const read = () => o.readText(c.cid, (bytes) => m.mayHold(bytes, names));
+  const text = words ? o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : read())) : read();
+  // Most chunks of a text search hold none of its words: they are never decoded or parsed, and
+  // their typing is not read (the summary names the chunk's types).
+  return text.then((t) => (t && m.mayMatch(t.json, names) ? o.readTyping(c.cid).then((typing) => typing && { ...t, typing }) : undefined));
 }
 
 function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {

@@ -5,6 +5,7 @@ import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 import { escapeRegex, requiredRun } from '../query/regex-literal';
 import { termQuery, type TermQuery } from '../query/terms';
+import { bytesNeedle, holds } from '../query/byte-search';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
 
@@ -35,6 +36,8 @@ export interface StoredMatcher {
    * field query needs) and their type names.
    */
   mayMatch(json: string, typeNames: readonly string[]): boolean;
+  /** The same, judged from the UTF-8 bytes of that text before they are decoded (where it can tell). */
+  mayHold(bytes: Uint8Array, typeNames: readonly string[]): boolean;
   /**
    * For a chunk that passed `chunk`, the words its JSON text must hold for any of its events to
    * match (checked against the chunk's word filter before it is read); undefined when the filter
@@ -44,6 +47,12 @@ export interface StoredMatcher {
   errors: { text?: string; field?: string };
   /** No filter is set: every event matches. */
   all: boolean;
+}
+
+/** A test on a chunk's JSON text, and when it can tell from them, on the text's bytes before decoding. */
+interface TextCheck {
+  text(json: string, typeNames: readonly string[]): boolean;
+  bytes?(bytes: Uint8Array, typeNames: readonly string[]): boolean;
 }
 
 /**
@@ -79,7 +88,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const checks: ((ev: StoredEvent) => boolean)[] = [];
   const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
   const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
-  const textChecks: ((json: string, typeNames: readonly string[]) => boolean)[] = [];
+  const textChecks: TextCheck[] = [];
   const wordChecks: ((c: ChunkInfo) => TermQuery | undefined)[] = [];
   /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
   const settled: ((c: ChunkInfo) => boolean)[] = [];
@@ -128,7 +137,12 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const run = f.regex ? requiredRun(f.text) : f.text;
       if (run !== undefined && !/[\ud800-\udfff]/.test(run)) {
         const inJson = new RegExp(escapeRegex(inJsonString(run)), 'i');
-        textChecks.push((json, names) => inJson.test(json) || names.some((n) => re.test(n)));
+        const byType = (names: readonly string[]) => names.some((n) => re.test(n));
+        const needle = bytesNeedle(inJsonString(run), true);
+        textChecks.push({
+          text: (json, names) => inJson.test(json) || byType(names),
+          ...(needle && { bytes: (bytes, names) => holds(bytes, needle) || byType(names) }),
+        });
         const words = termQuery(inJsonString(run));
         if (words) wordChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : words));
       }
@@ -144,7 +158,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       checks.push((ev) => keys.every((k) => ev.data.includes(k)) && matchFieldQuery(parsed.query, parseData(ev).payload));
       settled.push(() => false);
       const inJson = keys.map(inJsonString);
-      textChecks.push((json) => inJson.every((k) => json.includes(k)));
+      const needles = inJson.map((k) => bytesNeedle(k, false)!);
+      textChecks.push({ text: (json) => inJson.every((k) => json.includes(k)), bytes: (bytes) => needles.every((k) => holds(bytes, k)) });
       const values = valuesInJson(parsed.query);
       if (values) textChecks.push(values);
       const words = termQuery(inJson.join(' '));
@@ -166,7 +181,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       return true;
     },
     byTyping: (c) => (settled.every((fn) => fn(c)) ? byType : undefined),
-    mayMatch: (json, names) => textChecks.every((fn) => fn(json, names)),
+    mayMatch: (json, names) => textChecks.every((c) => c.text(json, names)),
+    mayHold: (bytes, names) => textChecks.every((c) => !c.bytes || c.bytes(bytes, names)),
     terms: (c) => {
       const all = wordChecks.map((fn) => fn(c)).filter((q) => q !== undefined);
       return all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2) };

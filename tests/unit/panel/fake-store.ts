@@ -101,10 +101,11 @@ export class FakeStore implements StoreView {
     return Promise.resolve(this.typingOf(cid));
   }
 
-  /** The chunk as a search reads it, its events as JSON text the way the store packs them. */
-  readChunkText(cid: number): Promise<ChunkText | undefined> {
+  /** The chunk as a search reads it, its events as JSON text the way the store packs them (undefined if `mayHold` rules its bytes out). */
+  readChunkText(cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined> {
     this.reads.push(cid);
-    return Promise.resolve(this.textOf(cid));
+    const text = this.textOf(cid);
+    return Promise.resolve(text && mayHold && !mayHold(new TextEncoder().encode(text.json)) ? undefined : text);
   }
 
   /** The chunk's word filter, built from that text as the writer builds it; none for the cids in `unfiltered` (chunks written before filters). */

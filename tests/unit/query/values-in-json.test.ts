@@ -10,10 +10,20 @@ const parsed = (q: string): FieldExpr => {
 };
 /** A chunk's JSON text as packing writes it: rows whose `data` is the event's JSON text (their other fields left out). */
 const chunkJson = (datas: readonly string[]): string => JSON.stringify(datas.map((data) => ({ dir: 'in', data })));
+/**
+ * Whether the test lets the chunk through, by its decoded text; its bytes (read before decoding)
+ * must then let it through too.
+ */
 const mayMatch = (q: string, datas: readonly string[]): boolean => {
   const t = valuesInJson(parsed(q));
-  return t ? t(chunkJson(datas)) : true;
+  if (!t) return true;
+  const json = chunkJson(datas);
+  const byText = t.text(json);
+  if (byText) expect(t.bytes(new TextEncoder().encode(json)), `${q} by the bytes of ${json}`).toBe(true);
+  return byText;
 };
+/** Whether the test lets the chunk through by its bytes alone. */
+const mayMatchBytes = (q: string, datas: readonly string[]): boolean => valuesInJson(parsed(q))!.bytes(new TextEncoder().encode(chunkJson(datas)));
 const matches = (q: string, data: string): boolean => {
   let payload: unknown;
   try {
@@ -99,6 +109,22 @@ describe('a field query’s values in a chunk’s JSON text', () => {
     expect(mayMatch('n=1e400', ['{"n":9e999}'])).toBe(true);
     // Letters and digits with an `e` among them are looked at as a number, and are not this one.
     expect(mayMatch('n=8', ['{"n":1,"id":"a3e105f"}'])).toBe(false);
+  });
+
+  it('rules out by the bytes, before decoding, what is plainly written nowhere', () => {
+    const datas = ['{"n":1234,"s":"faïled"}', '{"n":123.4e2,"s":"stopped"}'];
+    expect(mayMatchBytes('n=12345', datas)).toBe(false);
+    expect(mayMatchBytes('n=1234', datas)).toBe(true);
+    expect(mayMatchBytes('n=12340', datas)).toBe(true);
+    expect(mayMatchBytes('s=faïled', datas)).toBe(true);
+    expect(mayMatchBytes('s=failed', datas)).toBe(false);
+    // Data with a backslash may write any string, or a number compared as text, with escapes.
+    const escaped = [...datas, '{"s":"st\\\\opped"}'];
+    expect(mayMatchBytes('s=failed', escaped)).toBe(true);
+    expect(mayMatchBytes('n=12345', escaped)).toBe(true);
+    // Long or far-scaled literals are not read from the bytes: they pass, for the text to judge.
+    expect(mayMatchBytes('n=0', ['{"n":1}'])).toBe(true);
+    expect(mayMatch('n=0', ['{"n":1}'])).toBe(false);
   });
 
   it('cannot rule out for what the text does not settle', () => {
