@@ -30,7 +30,7 @@ export function serveSearches(scope: WorkerScope, source: ChunkSource): void {
     if (scanning) return;
     scanning = true;
     try {
-        while (queue.length > 0 && id === current && matcher) {
+      while (queue.length > 0 && id === current && matcher) {
         const chunks = queue;
         queue = [];
         const before = scanned;
