@@ -33,6 +33,8 @@ export interface Commands {
   panelLoad: { args: { endpoint: EndpointConfig; seconds: number }; result: PanelLoadResult };
   /** Page capture on for exactly these origins (none: off); answers once the scripts are (un)registered. */
   capture: { args: { origins: string[] }; result: null };
+  /** Every chunk's record read with nothing else done, then read and decoded: the floor under a search that reads them all. */
+  readAll: { args: object; result: { chunks: number; mb: number; readMs: number; decodeMs: number } };
   /** Times `olderPage(limit)` on the product's DB. */
   read: { args: { runs: number; limit: number }; result: { ms: number[]; events: number } };
 }

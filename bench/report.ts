@@ -1,7 +1,8 @@
 import { median, percentile, type IngestFigures } from './analyze';
 import type { Flags } from './flags';
 import type { CpuShare } from './procs';
-import type { LatencyResult, LayoutResult, PanelLoadResult, PanelResult, SearchRun, StagesResult, TravelResult } from './protocol';
+import type { Commands, LatencyResult, LayoutResult, PanelLoadResult, PanelResult, SearchRun, StagesResult, TravelResult } from './protocol';
+import { READ_AHEAD } from '../lib/timeline/search-scan';
 
 export interface IngestRun {
   /** Events/s asked for, and the demo `rate` knob that gives it. */
@@ -24,6 +25,7 @@ export interface BigStore {
   read: { ms: number[]; events: number };
   travel: TravelResult;
   search: SearchRun[];
+  readAll: Commands['readAll']['result'];
   diskBytes: number;
   /** Ingest at --rate into the same store, with the fill already stored. */
   ingest: IngestRun;
@@ -209,6 +211,10 @@ function searchSection(r: Results): string[] {
     'the regex then parses only the chunks whose text holds `"n":1234` (the run every match of it holds), the first field query',
     'only those writing the names and the value it asks for. A range (`>=`, `<=`) rules out no chunk by its text,',
     'so the second field query parses every event\'s JSON: the slowest search there is over this store.',
+    '',
+    `The floor under a search that reads every chunk, in the bench page: reading all ${n0(big.readAll.chunks)} chunks' records`,
+    `(${n0(big.readAll.mb)} MB, ${READ_AHEAD} reads in flight as the search Worker keeps) with nothing else done takes **${n0(big.readAll.readMs)} ms**`,
+    `(${n0(big.readAll.mb / (big.readAll.readMs / 1000))} MB/s); reading and decoding their text, ${n0(big.readAll.decodeMs)} ms.`,
     '',
   ];
 }

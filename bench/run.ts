@@ -102,9 +102,11 @@ async function main(): Promise<void> {
       // Events 7 and 12,345 are among the first: the search has to reach the far end of the store.
       // A lone 7 is a word in most noise chunks, 12345 in one: the word filters skip chunks for the second only.
       const search = await agent.run({ op: 'search', n: [7, Math.min(12_345, f.fill - 1)], type: 'notification' });
+      log('every chunk read, and decoded');
+      const readAll = await agent.run({ op: 'readAll' });
       const diskBytes = indexedDbBytes(bigProfile, extId);
       log(`ingest at ${f.rate}/s with the store full`);
-      return { fill, panel, read, travel, search, diskBytes, ingest: await ingestRun(agent, demo, pid, f, f.rate) };
+      return { fill, panel, read, travel, search, readAll, diskBytes, ingest: await ingestRun(agent, demo, pid, f, f.rate) };
     });
     log(`session 4: disk per realistic event, search over them (${f.realistic} events)`);
     const realProfile = path.join(tmp, 'realistic');

@@ -1,5 +1,5 @@
 import type { Command, Report } from '../protocol';
-import { fill, read, travel } from './big-store';
+import { fill, read, readAll, travel } from './big-store';
 import { ingest } from './ingest';
 import { latency } from './latency';
 import { layout } from './layout';
@@ -28,6 +28,8 @@ function dispatch(cmd: Command): Promise<unknown> {
       return panel(cmd);
     case 'read':
       return read(cmd);
+    case 'readAll':
+      return readAll();
     case 'travel':
       return travel(cmd);
     case 'search':

@@ -1,7 +1,9 @@
+import { chunkBytes, decodeUtf8, type PackedEvents } from '../../lib/store/packing';
 import { olderPage } from '../../lib/store/reader';
 import { openStore } from '../../lib/store/schema';
 import { readChunkIndex, readCounters, stateAt } from '../../lib/store/view';
 import { EventWriter } from '../../lib/store/writer';
+import { READ_AHEAD } from '../../lib/timeline/search-scan';
 import type { Commands } from '../protocol';
 import { setEndpoints } from './endpoints';
 import { realisticEvent, synthEvent } from './synth';
@@ -73,4 +75,30 @@ export async function read({ runs, limit }: Commands['read']['args']): Promise<C
   }
   db.close();
   return { ms, events };
+}
+
+/**
+ * The floor under a search that reads every chunk: each chunk's record read from IndexedDB with
+ * READ_AHEAD reads in flight, as the search Worker keeps them, and nothing else done; then the
+ * same reads with each chunk's text unpacked and decoded, as a search does before its tests.
+ */
+export async function readAll(): Promise<Commands['readAll']['result']> {
+  const db = await openStore();
+  const cids = (await readChunkIndex(db)).map((c) => c.cid);
+  const pass = async (use: (chunk: PackedEvents) => void): Promise<number> => {
+    const t = performance.now();
+    const ahead: Promise<PackedEvents | undefined>[] = [];
+    let next = 0;
+    for (let k = 0; k < cids.length; k++) {
+      while (next < cids.length && ahead.length < READ_AHEAD) ahead.push(db.get('chunks', cids[next++]!));
+      const chunk = await ahead.shift()!;
+      if (chunk) use(chunk);
+    }
+    return performance.now() - t;
+  };
+  let bytes = 0;
+  const readMs = await pass((chunk) => (bytes += chunk.packed.byteLength));
+  const decodeMs = await pass((chunk) => void decodeUtf8(chunkBytes(chunk)));
+  db.close();
+  return { chunks: cids.length, mb: bytes / 1e6, readMs, decodeMs };
 }
