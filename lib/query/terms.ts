@@ -9,18 +9,25 @@
  * The words are looked up in the query's JSON form, as the search matches it, so an escape such
  * as `\n` splits both the same way. A filter never says no to a word that is there (no false
  * negatives); it says yes to an absent one about one time in a hundred.
+ *
+ * The filter also holds each pair of neighbouring words with what separates them, when that is
+ * ASCII (`n\":7` in `{\"n\":7}`): common words make a search read every chunk, while the
+ * pairs of a phrase (`"n":7}`, `"status":"failed"`) are in few. A separator beyond ASCII is left
+ * out, since a case-blind search makes `é` and `É` equal. Filters written before pairs were kept
+ * say so (no `pairs`), and are asked for words only.
  */
 
-/** Filter bits per distinct word, and bits set per word: ~1% false positives. */
+/** Filter bits per distinct word (or pair), and bits set per word: ~1% false positives. */
 const BITS_PER_WORD = 10;
 const HASHES = 7;
-/** Above this many distinct words a chunk gets no filter (it would be large and searched anyway). */
+/** Above this many distinct words and pairs a chunk gets no filter (it would be large and searched anyway). */
 const MAX_WORDS = 100_000;
 
-/** A chunk's filter: `bits` of which each word set `hashes` (stored by the chunk's cid). */
+/** A chunk's filter: `bits` of which each word (and pair, if `pairs`) set `hashes` (stored by the chunk's cid). */
 export interface ChunkTerms {
   bits: Uint8Array;
   hashes: number;
+  pairs?: true;
 }
 
 /** Each byte's word character, lower-cased (ASCII letters and digits), or 0 for a separator. */
@@ -28,17 +35,36 @@ const WORD = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) WORD[c] = c;
 for (let c = 97; c <= 122; c++) WORD[c] = WORD[c - 32] = c;
 
+/** Two hashes for the filter, the first never 0 and the second odd: a zero step would probe the same bit for every hash. */
+const finish = (a: number, b: number): [number, number] => [a >>> 0 || 1, (b | 1) >>> 0];
+
+/** One 32-bit hash of `x` then `y` (a murmur3 step and its finalizer). */
+function combine(x: number, y: number): number {
+  let h = Math.imul(x ^ Math.imul(y, 0xcc9e2d51), 0x1b873593);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
- * Calls `onWord` with two 32-bit hashes of each word of `utf8` (FNV-1a and a multiplicative one;
- * the first never 0, the second odd) and where the word starts and ends.
+ * Calls `onWord` with two 32-bit hashes of each word of `utf8` (FNV-1a and a multiplicative one)
+ * and where the word starts and ends; and `onPair` with two of each word and the word before
+ * it, with what separates them, when that is ASCII.
  */
-function eachWord(utf8: Uint8Array, onWord: (h1: number, h2: number, start: number, end: number) => void): void {
+function eachWord(utf8: Uint8Array, onWord: (h1: number, h2: number, start: number, end: number) => void, onPair?: (h1: number, h2: number, start: number, end: number) => void): void {
   let a = 0;
   let b = 0;
   let start = -1;
+  /** The word before (its hashes and start; -1: none), and a hash of the bytes since it, and whether they are ASCII. */
+  let prevA = 0;
+  let prevB = 0;
+  let prevStart = -1;
+  let sep = 0;
+  let ascii = false;
   const n = utf8.length;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? WORD[utf8[i]!]! : 0;
+    const byte = i < n ? utf8[i]! : 0;
+    const c = i < n ? WORD[byte]! : 0;
     if (c !== 0) {
       if (start < 0) {
         start = i;
@@ -47,11 +73,18 @@ function eachWord(utf8: Uint8Array, onWord: (h1: number, h2: number, start: numb
       }
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
-    } else if (start >= 0) {
-      // h2 is odd, never 0: a zero step would probe the same bit for every hash.
-      onWord(a >>> 0 || 1, (b | 1) >>> 0, start, i);
-      start = -1;
+      continue;
     }
+    if (start >= 0) {
+      onWord(...finish(a, b), start, i);
+      if (onPair && prevStart >= 0 && ascii) onPair(...finish(combine(combine(prevA, sep), a), combine(combine(prevB, sep ^ 0x5bd1e995), b)), prevStart, i);
+      [prevA, prevB, prevStart] = [a, b, start];
+      start = -1;
+      sep = 0x2f5a1e33;
+      ascii = true;
+    }
+    sep = Math.imul(sep ^ byte, 0x01000193);
+    ascii &&= byte < 128;
   }
 }
 
@@ -69,13 +102,14 @@ export function chunkTerms(utf8: Uint8Array): ChunkTerms | undefined {
   let distinct = 0;
   const insert = (h1: number, h2: number): void => {
     let i = h1 & mask;
-    while (h1s[i] !== 0 && h1s[i] !== (h1 | 0)) i = (i + 1) & mask;
+    // Both hashes tell items apart: a second item with the same h1 would otherwise set no bits.
+    while (h1s[i] !== 0 && (h1s[i] !== (h1 | 0) || h2s[i] !== (h2 | 0))) i = (i + 1) & mask;
     if (h1s[i] !== 0) return;
     h1s[i] = h1;
     h2s[i] = h2;
     distinct++;
   };
-  eachWord(utf8, (h1, h2) => {
+  const add = (h1: number, h2: number): void => {
     if (distinct > MAX_WORDS) return;
     insert(h1, h2);
     if (distinct * 2 <= h1s.length) return;
@@ -86,7 +120,8 @@ export function chunkTerms(utf8: Uint8Array): ChunkTerms | undefined {
     mask = h1s.length - 1;
     distinct = 0;
     for (let i = 0; i < old1.length; i++) if (old1[i] !== 0) insert(old1[i]! >>> 0, old2[i]! >>> 0);
-  });
+  };
+  eachWord(utf8, add, add);
   if (distinct > MAX_WORDS) return undefined;
   const nbits = Math.max(64, Math.ceil((distinct * BITS_PER_WORD) / 8) * 8);
   const bits = new Uint8Array(nbits / 8);
@@ -99,35 +134,53 @@ export function chunkTerms(utf8: Uint8Array): ChunkTerms | undefined {
       bits[bit >> 3]! |= 1 << (bit & 7);
     }
   }
-  return { bits, hashes: HASHES };
+  return { bits, hashes: HASHES, pairs: true };
 }
 
-/** The words of a query a matching chunk's text must hold, hashed once for every chunk asked. */
+/** The words (and pairs) of a query a matching chunk's text must hold, hashed once for every chunk asked. */
 export interface TermQuery {
   h1: number[];
   h2: number[];
+  p1: number[];
+  p2: number[];
 }
 
-/** The words of `text` (a query in its JSON form) with a non-word character on both sides; undefined when there are none. */
-export function termQuery(text: string): TermQuery | undefined {
+/**
+ * The words of `text` (a query in its JSON form) with a non-word character on both sides, and
+ * the pairs of them that are neighbours in it (unless `pairs` is false: words joined by a space
+ * of the caller's, not the data's); undefined when there are none.
+ */
+export function termQuery(text: string, pairs = true): TermQuery | undefined {
   const utf8 = new TextEncoder().encode(text);
-  const q: TermQuery = { h1: [], h2: [] };
-  eachWord(utf8, (h1, h2, start, end) => {
-    if (start === 0 || end === utf8.length) return;
-    q.h1.push(h1);
-    q.h2.push(h2);
-  });
+  const q: TermQuery = { h1: [], h2: [], p1: [], p2: [] };
+  const inner = (start: number, end: number) => start !== 0 && end !== utf8.length;
+  eachWord(
+    utf8,
+    (h1, h2, start, end) => {
+      if (!inner(start, end)) return;
+      q.h1.push(h1);
+      q.h2.push(h2);
+    },
+    (h1, h2, start, end) => {
+      if (!pairs || !inner(start, end)) return;
+      q.p1.push(h1);
+      q.p2.push(h2);
+    },
+  );
   return q.h1.length > 0 ? q : undefined;
 }
 
-/** False when the chunk's text cannot hold every word of the query. */
-export function mayContain(terms: ChunkTerms, q: TermQuery): boolean {
+/** Whether the filter may hold the item hashed `h1`, `h2`. */
+function mayHold(terms: ChunkTerms, h1: number, h2: number): boolean {
   const nbits = terms.bits.length * 8;
-  for (let w = 0; w < q.h1.length; w++) {
-    for (let k = 0; k < terms.hashes; k++) {
-      const bit = ((q.h1[w]! + Math.imul(k, q.h2[w]!)) >>> 0) % nbits;
-      if ((terms.bits[bit >> 3]! & (1 << (bit & 7))) === 0) return false;
-    }
+  for (let k = 0; k < terms.hashes; k++) {
+    const bit = ((h1 + Math.imul(k, h2)) >>> 0) % nbits;
+    if ((terms.bits[bit >> 3]! & (1 << (bit & 7))) === 0) return false;
   }
   return true;
+}
+
+/** False when the chunk's text cannot hold every word of the query (and every pair, if its filter keeps them). */
+export function mayContain(terms: ChunkTerms, q: TermQuery): boolean {
+  return q.h1.every((h1, w) => mayHold(terms, h1, q.h2[w]!)) && (!terms.pairs || q.p1.every((p1, w) => mayHold(terms, p1, q.p2[w]!)));
 }

@@ -162,7 +162,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       textChecks.push({ text: (json) => inJson.every((k) => json.includes(k)), bytes: (bytes) => needles.every((k) => holds(bytes, k)) });
       const values = valuesInJson(parsed.query);
       if (values) textChecks.push(values);
-      const words = termQuery(inJson.join(' '));
+      const words = termQuery(inJson.join(' '), false);
       if (words) wordChecks.push(() => words);
     } else errors.field = parsed.error;
   }
@@ -185,7 +185,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     mayHold: (bytes, names) => textChecks.every((c) => !c.bytes || c.bytes(bytes, names)),
     terms: (c) => {
       const all = wordChecks.map((fn) => fn(c)).filter((q) => q !== undefined);
-      return all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2) };
+      return all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2), p1: all.flatMap((q) => q.p1), p2: all.flatMap((q) => q.p2) };
     },
     errors,
     all: checks.length === 0,

@@ -25,13 +25,33 @@ describe('chunk word filters', () => {
     );
   });
 
-  it('says no to absent words nearly always, in about 10 bits per word', () => {
+  it('holds neighbouring words with what separates them, when it is ASCII; asks an older filter for words only', () => {
+    const text = '{"a":1,"b":2,"note":"x\u00e9y","c":"x é y"}';
+    const filter = chunkTerms(utf8(text))!;
+    const may = (q: string, f = filter) => mayContain(f, termQuery(q)!);
+    for (const q of ['"a":1,', ',"b":2,', '"b":2,"note"', ':"x é y"']) expect([q, may(q)]).toEqual([q, true]);
+    // Every word of these is there, not as neighbours with that between them.
+    for (const q of ['"a":2,', ',"b":1,', '"a" 1,', '"b":2,"c"']) expect([q, may(q)]).toEqual([q, false]);
+    // A separator beyond ASCII may be written in another case: only its words are asked.
+    expect(may(' x É y ')).toBe(true);
+    expect(termQuery(' x é y ')!.p1).toEqual([]);
+    // Words joined by the caller, not the data: no pairs.
+    expect(termQuery(' a 2 ', false)!.p1).toEqual([]);
+    const { pairs: _, ...older } = filter;
+    expect(may('"a":2,', older)).toBe(true);
+  });
+
+  it('says no to absent words nearly always, in about 10 bits per word and per pair of neighbours', () => {
     const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
     const filter = chunkTerms(utf8(words.join(' ')))!;
-    expect(filter.bits.length).toBeLessThanOrEqual((20_000 * 10) / 8 + 8);
+    expect(filter.bits.length).toBeLessThanOrEqual(((20_000 + 19_999) * 10) / 8 + 8);
     let yes = 0;
     for (let i = 0; i < 10_000; i++) if (mayContain(filter, termQuery(` v${i.toString(36)}y `)!)) yes++;
     expect(yes / 10_000).toBeLessThan(0.02);
+    // Words that are there, but not as neighbours.
+    let apart = 0;
+    for (let i = 0; i < 10_000; i++) if (mayContain(filter, termQuery(` ${words[i]} ${words[i + 2]} `)!)) apart++;
+    expect(apart / 10_000).toBeLessThan(0.02);
   });
 
   it('keeps no filter for a chunk of too many distinct words', () => {

@@ -169,6 +169,12 @@ describe('stored filter', () => {
     expect(mayContain(filter, asks({ text: 'job-43"' })!)).toBe(false);
     expect(mayContain(filter, asks({ field: 'status=failed' })!)).toBe(true);
     expect(mayContain(filter, asks({ field: 'owner=ana' })!)).toBe(false);
+    // The names a field query needs are its own list, not neighbours in the data: no pairs of them.
+    const fields = JSON.stringify([{ data: JSON.stringify({ w: 1, x: 1, y: 1, z: 1 }) }]);
+    expect(mayContain(chunkTerms(utf8(fields))!, asks({ field: 'w=1 and x=1 and y=1 and z=1' })!)).toBe(true);
+    // The text's neighbouring words, with what is between them.
+    expect(mayContain(filter, asks({ text: '"status":"failed"' })!)).toBe(true);
+    expect(mayContain(filter, asks({ text: '"id":"failed"' })!)).toBe(false);
     // Words at either end of the text may be parts of longer ones: nothing to ask.
     expect(asks({ text: 'job-4' })).toBeUndefined();
     // A pattern asks for the whole words of the characters every match holds, if it has any.
@@ -176,7 +182,6 @@ describe('stored filter', () => {
     expect(mayContain(filter, asks({ text: '"jab-4\\d', regex: true })!)).toBe(false);
     expect(asks({ text: 'job|x', regex: true })).toBeUndefined();
     // Nothing for a chunk whose type names match the text by themselves.
-
     expect(asks({ text: '.rare.' }, chunk({ types: { 'a.rare.b': 1 } }))).toBeUndefined();
     expect(asks({ text: '.rare.' }, chunk({ types: { message: 1 } }))).toBeDefined();
   });
