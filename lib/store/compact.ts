@@ -1,3 +1,4 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CustomProfile } from '../config/custom-profile';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
@@ -5,7 +6,7 @@ import type { ChunkTerms } from '../query/terms';
 import { weaveEvents } from '../model/weave';
 import { typeChunk, type TypedChunk } from './derive';
 import { chunkEvents, packEvents } from './packing';
-import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
+import type { Chunk, ChunkInfo, ChunkTyping, DB, StreamscopeDB } from './schema';
 
 /*
  * Why small chunks are merged: the writer flushes 30 ms after an event arrives, so a stream of a
@@ -19,6 +20,7 @@ import type { Chunk, ChunkInfo, ChunkTyping, DB } from './schema';
  * taken along (see `mergeable`). A unit is one chunk, or a group: when the
  * merged chunks hold several endpoints' events (endpoints taking turns), each endpoint gets one
  * chunk and every event keeps its place in the order the units showed them (lib/model/weave.ts).
+ * A flush of several endpoints' events is written as such a group too (./writer.ts).
  * So each endpoint's chunks stay its own, in seq order, and the all-endpoints timeline's order is
  * kept. Each event is rewritten at most three times. Merged units stay about the size of a bulk
  * chunk (1,000 events), which is also how finely retention cuts, a chunk at a time.
@@ -83,6 +85,23 @@ export function deleteChunkRecords(tx: { objectStore(name: (typeof CHUNK_STORES)
   for (const name of CHUNK_STORES) void tx.objectStore(name).delete(cid);
 }
 
+/**
+ * Adds chunks' records (the only place they are written): their chunks first, for cids in their
+ * order, then their index, typing and word rows. With `woven`, the chunks are one unit, a group
+ * named by the first cid, each event at the place its row's `at` gives (lib/model/weave.ts).
+ */
+export async function addChunkRecords<S extends StoreNames<StreamscopeDB>>(tx: IDBPTransaction<StreamscopeDB, (S | (typeof CHUNK_STORES)[number])[], 'readwrite'>, records: readonly ChunkRecords[], woven: boolean): Promise<number[]> {
+  const added: number[] = [];
+  for (const r of records) added.push(await tx.objectStore('chunks').add(r.chunk));
+  records.forEach((r, k) => {
+    const cid = added[k]!;
+    void tx.objectStore('index').put({ ...r.info, cid, ...(woven ? { group: added[0] } : {}) });
+    void tx.objectStore('typing').put(r.typing, cid);
+    if (r.terms) void tx.objectStore('terms').put(r.terms, cid);
+  });
+  return added;
+}
+
 /** Types and packs one endpoint's events (oldest first) into the records of one chunk. */
 export function chunkRecords(endpointId: string, events: readonly StreamEvent[], family: Family, custom?: CustomProfile): { records: ChunkRecords; typed: TypedChunk } {
   const typed = typeChunk(endpointId, events, family, custom);
@@ -144,14 +163,7 @@ export async function mergeUnits(db: DB, units: readonly TailUnit[], typingOf: T
     return woven ? { ...records, info: { ...records.info, at: Uint16Array.from(part.at) } } : records;
   });
   for (const cid of cids) deleteChunkRecords(tx, cid);
-  const added: number[] = [];
-  for (const r of records) added.push(await tx.objectStore('chunks').add(r.chunk));
-  records.forEach((r, k) => {
-    const cid = added[k]!;
-    void index.put({ ...r.info, cid, ...(woven ? { group: added[0] } : {}) });
-    void tx.objectStore('typing').put(r.typing, cid);
-    if (r.terms) void tx.objectStore('terms').put(r.terms, cid);
-  });
+  const added = await addChunkRecords(tx, records, woven);
   await tx.done;
   return { cids: added, count: place, bytes: records.reduce((n, r) => n + r.info.bytes, 0) };
 }

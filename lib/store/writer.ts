@@ -3,7 +3,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
+import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
@@ -56,14 +56,31 @@ interface EndpointWrite {
   samples?: StreamEvent[];
 }
 
+/** Events a flush's chunks may hold to be woven into one group: a place is a Uint16. */
+const MAX_WOVEN = 65_536;
+
+/**
+ * A flush of several endpoints' events as one group: each endpoint's chunk keeps, for every
+ * event, its place in the flush, so the all-endpoints timeline shows them in arrival order and
+ * not endpoint by endpoint (a request on one stream, its answer on another, 30 ms apart).
+ */
+function wovenRecords(batch: readonly StreamEvent[], writes: readonly EndpointWrite[]): ChunkRecords[] {
+  const places = new Map<string, number[]>();
+  batch.forEach((ev, i) => (places.get(ev.endpointId) ?? places.set(ev.endpointId, []).get(ev.endpointId)!).push(i));
+  return writes.map(({ chunks: [r], meta }) => ({ ...r!, info: { ...r!.info, at: Uint16Array.from(places.get(meta.endpointId)!) } }));
+}
+
+const sum = (ks: readonly number[], f: (k: number) => number): number => ks.reduce((n, k) => n + f(k), 0);
+
 const isQuotaError = (e: unknown): boolean =>
   e instanceof DOMException ? e.name === 'QuotaExceededError' : /quota/i.test(String(e));
 
 /**
  * Assigns per-endpoint sequence numbers and writes events in batches: one transaction per
- * flush, one chunk per endpoint, with the endpoint's counters and resume id in the same
- * transaction, so what is on disk and the resume point always agree. One transaction is in
- * flight at a time; the queue grows meanwhile, which makes batches larger under load.
+ * flush, one chunk per endpoint (several endpoints' chunks woven into one group), with the
+ * endpoint's counters and resume id in the same transaction, so what is on disk and the resume
+ * point always agree. One transaction is in flight at a time; the queue grows meanwhile, which
+ * makes batches larger under load.
  */
 export class EventWriter {
   private readonly opts: WriterOptions;
@@ -208,21 +225,20 @@ export class EventWriter {
     }
     const writes: EndpointWrite[] = [];
     for (const [endpointId, events] of byEndpoint) writes.push(await this.derive(endpointId, events));
+    const woven = writes.length > 1 && writes.every((w) => w.chunks.length === 1) && batch.length <= MAX_WOVEN;
+    const records = woven ? wovenRecords(batch, writes) : writes.flatMap((w) => w.chunks);
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
-    const chunks = tx.objectStore('chunks');
-    const index = tx.objectStore('index');
-    const added: TailUnit[] = [];
     for (const w of writes) {
-      for (const { chunk, typing, terms, info } of w.chunks)
-        void chunks.add(chunk).then((cid) => {
-          added.push({ cids: [cid], count: info.count, bytes: info.bytes });
-          return Promise.all([index.put({ ...info, cid }), tx.objectStore('typing').put(typing, cid), terms && tx.objectStore('terms').put(terms, cid)]);
-        });
       for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
       void tx.objectStore('meta').put(w.meta);
     }
+    const adding = addChunkRecords(tx, records, woven);
+    // When a write fails, the transaction's own error says why (a full disk, say): awaited first.
+    adding.catch(() => undefined);
     await tx.done;
-    for (const unit of added.sort((a, b) => a.cids[0]! - b.cids[0]!)) this.extendRun(unit);
+    const cids = await adding;
+    const units = woven ? [records.map((_, k) => k)] : records.map((_, k) => [k]);
+    for (const ks of units) this.extendRun({ cids: ks.map((k) => cids[k]!), count: sum(ks, (k) => records[k]!.info.count), bytes: sum(ks, (k) => records[k]!.info.bytes) });
     for (const w of writes) {
       const id = w.meta.endpointId;
       this.metas.set(id, w.meta);

@@ -138,6 +138,30 @@ describe('EventWriter', () => {
 });
 
 describe('reader', () => {
+  it('writes a flush of several endpoints as one group, each event at its place in the flush', async () => {
+    const db = await freshDb();
+    const w = new EventWriter(db, {}, { maxBatch: 4, maxDelayMs: 10_000 });
+    await w.init();
+    for (const id of ['a', 'b', 'a']) w.append(ev(id, 1));
+    await w.flush();
+    // One endpoint alone: a chunk of its own.
+    w.append(ev('a', 2));
+    await w.flush();
+    // An endpoint split into two chunks (maxBatch): not woven, each chunk a unit.
+    for (const id of ['b', 'a', 'a', 'a', 'a', 'a']) w.append(ev(id, 3));
+    await w.flush();
+    const rows = await db.getAll('index');
+    const first = rows[0]!.cid;
+    expect(rows.map((r) => ({ id: r.endpointId, count: r.count, group: r.group, at: r.at && [...r.at] }))).toEqual([
+      { id: 'a', count: 2, group: first, at: [0, 2] },
+      { id: 'b', count: 1, group: first, at: [1] },
+      { id: 'a', count: 1, group: undefined, at: undefined },
+      { id: 'b', count: 1, group: undefined, at: undefined },
+      { id: 'a', count: 4, group: undefined, at: undefined },
+      { id: 'a', count: 1, group: undefined, at: undefined },
+    ]);
+  });
+
   it('pages newest first across endpoints and per endpoint, oldest first within a page', async () => {
     const db = await freshDb();
     const w = new EventWriter(db);
