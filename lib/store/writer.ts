@@ -70,8 +70,6 @@ function wovenRecords(batch: readonly StreamEvent[], writes: readonly EndpointWr
   return writes.map(({ chunks: [r], meta }) => ({ ...r!, info: { ...r!.info, at: Uint16Array.from(places.get(meta.endpointId)!) } }));
 }
 
-const sum = (ks: readonly number[], f: (k: number) => number): number => ks.reduce((n, k) => n + f(k), 0);
-
 const isQuotaError = (e: unknown): boolean =>
   e instanceof DOMException ? e.name === 'QuotaExceededError' : /quota/i.test(String(e));
 
@@ -237,8 +235,9 @@ export class EventWriter {
     adding.catch(() => undefined);
     await tx.done;
     const cids = await adding;
-    const units = woven ? [records.map((_, k) => k)] : records.map((_, k) => [k]);
-    for (const ks of units) this.extendRun({ cids: ks.map((k) => cids[k]!), count: sum(ks, (k) => records[k]!.info.count), bytes: sum(ks, (k) => records[k]!.info.bytes) });
+    // A woven flush is one unit for merging; otherwise each chunk is.
+    if (woven) this.extendRun({ cids, count: batch.length, bytes: records.reduce((n, r) => n + r.info.bytes, 0) });
+    else records.forEach((r, k) => this.extendRun({ cids: [cids[k]!], count: r.info.count, bytes: r.info.bytes }));
     for (const w of writes) {
       const id = w.meta.endpointId;
       this.metas.set(id, w.meta);
