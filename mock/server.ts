@@ -90,7 +90,9 @@ export async function startMockServer(streams: readonly RecordedStream[], opts: 
     const lastEventId = req.headers['last-event-id'];
     req.socket.setNoDelay(true);
     res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
+    // A comment first: Firefox reports a stream open only once some of its body arrives, and a
+    // stream resumed after its last event (or a slow recording) has none to send yet.
+    res.write(':\n\n');
     let sent = 0;
     const stop = startPlayback({
       gaps: route.gaps,

@@ -43,11 +43,8 @@ interface Driver {
   opens(): Promise<number>;
 }
 
-/**
- * The checks both browsers run: every recorded event and frame shown, and (with `resume`) a
- * dropped connection resumed without repeats.
- */
-async function driveBoard(start: (site: string) => Promise<{ driver: Driver; mock: { disconnect(): void; close(): Promise<void> } }>, resume: boolean): Promise<void> {
+/** The checks both browsers run: every recorded event and frame shown, and a drop resumed without repeats. */
+async function driveBoard(start: (site: string) => Promise<{ driver: Driver; mock: { disconnect(): void; close(): Promise<void> } }>): Promise<void> {
   // The app's own server, as its dev server would be. (A page on a public origin may not reach
   // the loopback mock server: Chromium's local network access rules.)
   const site = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(APP));
@@ -69,12 +66,10 @@ async function driveBoard(start: (site: string) => Promise<{ driver: Driver; moc
     await shows('#events li', wantEvents);
     await shows('#frames li', wantFrames);
 
-    if (resume) {
-      // A dropped connection: the EventSource comes back with Last-Event-ID and gets nothing twice.
-      mock.disconnect();
-      await poll(() => driver.opens(), (n) => n === 2, 'the EventSource to reconnect');
-      await shows('#events li', wantEvents);
-    }
+    // A dropped connection: the EventSource comes back with Last-Event-ID and gets nothing twice.
+    mock.disconnect();
+    await poll(() => driver.opens(), (n) => n === 2, 'the EventSource to reconnect');
+    await shows('#events li', wantEvents);
     await mock.close();
   } finally {
     site.close();
@@ -94,7 +89,7 @@ test('[chromium] a page driven by a recording through the streamscope test helpe
         opens: () => page.evaluate(() => (window as unknown as { opens: number }).opens),
       };
       return { driver, mock };
-    }, true);
+    });
   } finally {
     await browser.close();
   }
@@ -112,10 +107,7 @@ test('[firefox] a page driven by a recording through the streamscope test helper
         opens: () => page.evaluate(() => (window as unknown as { opens: number }).opens),
       };
       return { driver, mock };
-      // Firefox ESR's own EventSource, after the mock server resets its connection, reports an
-      // error and stays CONNECTING without reopening (seen for 15 s with a recorded retry of
-      // 1 s): the drop and resume are checked in Chromium only.
-    }, false);
+    });
   } finally {
     await ff.close();
   }
