@@ -1,3 +1,5 @@
+import type { FieldRanges } from './field-ranges';
+
 /*
  * The words of a chunk, as a Bloom filter kept next to it (by cid): a text search asks it first
  * and reads the chunk only when every word the query must contain may be there. A search for an
@@ -23,11 +25,16 @@ const HASHES = 7;
 /** Above this many distinct words and pairs a chunk gets no filter (it would be large and searched anyway). */
 const MAX_WORDS = 100_000;
 
-/** A chunk's filter: `bits` of which each word (and pair, if `pairs`) set `hashes` (stored by the chunk's cid). */
+/**
+ * A chunk's filter: `bits` of which each word (and pair, if `pairs`) set `hashes` (stored by the
+ * chunk's cid), and the ranges of the numbers under each key of its data (lib/query/field-ranges.ts;
+ * absent in filters written before they were kept, or when the data has too many keys).
+ */
 export interface ChunkTerms {
   bits: Uint8Array;
   hashes: number;
   pairs?: true;
+  ranges?: FieldRanges;
 }
 
 /** Each byte's word character, lower-cased (ASCII letters and digits), or 0 for a separator. */

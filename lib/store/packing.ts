@@ -3,6 +3,7 @@ import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import type { Chunk, Snapshot } from './schema';
 import { chunkTerms, type ChunkTerms } from '../query/terms';
+import { fieldRanges } from '../query/field-ranges';
 
 /*
  * How a chunk keeps its events on disk: the events as JSON (without the endpoint id, which is
@@ -73,13 +74,15 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
 }
 
 /**
- * One endpoint's events, as a chunk stores them, and `terms`, the filter of their words, which
- * is stored apart from the chunk (lib/query/terms.ts).
+ * One endpoint's events, as a chunk stores them, and `terms`, the filter of their words with the
+ * ranges of their fields' numbers, which is stored apart from the chunk (lib/query/terms.ts).
  */
 export function packEvents(events: readonly StreamEvent[]): PackedEvents & { terms?: ChunkTerms } {
   const rows: PackedRow[] = events.map(({ endpointId: _, ...rest }) => rest);
   const bytes = utf8(JSON.stringify(rows));
-  const terms = chunkTerms(bytes);
+  const words = chunkTerms(bytes);
+  const ranges = words && fieldRanges(bytes);
+  const terms = ranges ? { ...words, ranges } : words;
   const packed = deflated(bytes);
   // The UTF-8 is in the reused buffer: a chunk stored as it is gets a copy of its own.
   return { ...(packed ? { packed, size: bytes.length } : { packed: bytes.slice(), size: bytes.length, codec: 'none' as const }), terms };

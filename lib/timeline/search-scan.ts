@@ -1,4 +1,3 @@
-import { mayContain } from '../query/terms';
 import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping, type RawChunk } from '../store/view';
 import type { StoredMatcher } from './stored-filter';
 
@@ -58,16 +57,16 @@ type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<RawChunk | undefined> };
 
 /**
- * The chunk's text and typing, unless its word filter says it lacks a word the search needs, or
+ * The chunk's text and typing, unless its filter says it lacks a word the search needs or a number in range, or
  * its text rules it out (then undefined, as for a chunk that is gone). The typing is read as soon
  * as the text passes, while other chunks are read ahead: one read after another, a search that
  * parses every chunk (a regex, a field query) waited for each typing in turn.
  */
 function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
-  const words = m.terms(c);
+  const byTerms = m.terms(c);
   const names = Object.keys(c.types);
   const read = () => o.readText(c.cid, (bytes) => m.mayHold(bytes, names));
-  const text = words ? o.readTerms(c.cid).then((t) => (t && !mayContain(t, words) ? undefined : read())) : read();
+  const text = byTerms ? o.readTerms(c.cid).then((t) => (t && !byTerms(t) ? undefined : read())) : read();
   // Most chunks of a text search hold none of its words: they are never decoded or parsed, and
   // their typing is not read (the summary names the chunk's types).
   return text.then((t) => (t && m.mayMatch(t.json, names) ? o.readTyping(c.cid).then((typing) => typing && { ...t, typing }) : undefined));

@@ -4,7 +4,8 @@ import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 import { escapeRegex, requiredRun } from '../query/regex-literal';
-import { termQuery, type TermQuery } from '../query/terms';
+import { mayContain, termQuery, type ChunkTerms, type TermQuery } from '../query/terms';
+import { rangesTest } from '../query/field-ranges';
 import { bytesNeedle, holds } from '../query/byte-search';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
@@ -39,11 +40,13 @@ export interface StoredMatcher {
   /** The same, judged from the UTF-8 bytes of that text before they are decoded (where it can tell). */
   mayHold(bytes: Uint8Array, typeNames: readonly string[]): boolean;
   /**
-   * For a chunk that passed `chunk`, the words its JSON text must hold for any of its events to
-   * match (checked against the chunk's word filter before it is read); undefined when the filter
-   * names none, or when the chunk's type names may match the text on their own.
+   * For a chunk that passed `chunk`, a test on its filter (read before the chunk): false when
+   * its JSON text lacks a word it must hold for any of its events to match, or when the ranges of
+   * its fields' numbers rule out those a field query compares with. Undefined when the search asks
+   * the filter for nothing: it names no word (or the chunk's type names may match the text on
+   * their own) and compares no field with a number.
    */
-  terms(c: ChunkInfo): TermQuery | undefined;
+  terms(c: ChunkInfo): ((t: ChunkTerms) => boolean) | undefined;
   errors: { text?: string; field?: string };
   /** No filter is set: every event matches. */
   all: boolean;
@@ -90,6 +93,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
   const textChecks: TextCheck[] = [];
   const wordChecks: ((c: ChunkInfo) => TermQuery | undefined)[] = [];
+  let ranges: ReturnType<typeof rangesTest>;
   /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
   const settled: ((c: ChunkInfo) => boolean)[] = [];
   const errors: StoredMatcher['errors'] = {};
@@ -164,6 +168,7 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       if (values) textChecks.push(values);
       const words = termQuery(inJson.join(' '), false);
       if (words) wordChecks.push(() => words);
+      ranges = rangesTest(parsed.query);
     } else errors.field = parsed.error;
   }
   if (f.categories.length > 0) {
@@ -185,7 +190,10 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     mayHold: (bytes, names) => textChecks.every((c) => !c.bytes || c.bytes(bytes, names)),
     terms: (c) => {
       const all = wordChecks.map((fn) => fn(c)).filter((q) => q !== undefined);
-      return all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2), p1: all.flatMap((q) => q.p1), p2: all.flatMap((q) => q.p2) };
+      const words = all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2), p1: all.flatMap((q) => q.p1), p2: all.flatMap((q) => q.p2) };
+      if (!words && !ranges) return undefined;
+      // Filters written before ranges were kept have none: they are asked for words only.
+      return (t) => (!words || mayContain(t, words)) && (!ranges || !t.ranges || ranges(t.ranges));
     },
     errors,
     all: checks.length === 0,
