@@ -314,3 +314,32 @@ function holds(e: FieldExpr, data: unknown): boolean {
 }
 
 export const matchFieldQuery = (query: FieldExpr, data: unknown): boolean => holds(query, data);
+
+export type Comparison = Extract<FieldExpr, { kind: 'compare' }>;
+
+/**
+ * A test that any event matching `e` passes, built from tests of its comparisons (`in` is `=` to
+ * one of its values): an `and` needs each part that has a test, an `or` needs a test of every
+ * part; `not` and a field's presence have none. Undefined when the query has none. Searches ask
+ * such tests of a chunk (the values its text writes, the ranges of its numbers) before reading it.
+ */
+export function necessaryTest<T>(e: FieldExpr, compare: (c: Comparison) => ((t: T) => boolean) | undefined): ((t: T) => boolean) | undefined {
+  const of = (x: FieldExpr) => necessaryTest(x, compare);
+  switch (e.kind) {
+    case 'and': {
+      const all = e.exprs.map(of).filter((x) => x !== undefined);
+      return all.length === 0 ? undefined : (t) => all.every((x) => x(t));
+    }
+    case 'or': {
+      const any = e.exprs.map(of);
+      return any.every((x) => x !== undefined) ? (t) => any.some((x) => x!(t)) : undefined;
+    }
+    case 'in':
+      return of({ kind: 'or', exprs: e.values.map((value): Comparison => ({ kind: 'compare', path: e.path, op: '=', value })) });
+    case 'compare':
+      return compare(e);
+    case 'not':
+    case 'exists':
+      return undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import { queryNumber, type FieldExpr } from './field-query';
+import { necessaryTest, queryNumber, type Comparison, type FieldExpr } from './field-query';
 import { inJsonString } from './values-in-json';
 
 /*
@@ -164,8 +164,12 @@ function overlaps(op: '=' | '>' | '>=' | '<' | '<=', n: number, lo: number, hi: 
 
 type RangeTest = (r: FieldRanges) => boolean;
 
-/** A test of one name against a number: false only when no number or string under the name can match. */
-function nameTest(name: string, op: '=' | '>' | '>=' | '<' | '<=', n: number): RangeTest {
+/** A test of one comparison with a number: false only when no number or string under its field's name can satisfy it. */
+function comparisonTest(e: Comparison): RangeTest | undefined {
+  const name = e.path[e.path.length - 1];
+  const n = queryNumber(e.value);
+  if (typeof name !== 'string' || n === undefined || e.op === '!=' || e.op === '~') return undefined;
+  const { op } = e;
   const key = nameHash(name);
   return (r) => {
     for (let s = 0; s < r.keys.length; s++) if (r.keys[s] === key && (r.text[s] === 1 || overlaps(op, n, r.min[s]!, r.max[s]!))) return true;
@@ -173,35 +177,9 @@ function nameTest(name: string, op: '=' | '>' | '>=' | '<' | '<=', n: number): R
   };
 }
 
-function test(e: FieldExpr): RangeTest | undefined {
-  switch (e.kind) {
-    case 'and': {
-      const all = e.exprs.map(test).filter((x) => x !== undefined);
-      return all.length === 0 ? undefined : (r) => all.every((x) => x(r));
-    }
-    case 'or': {
-      const any = e.exprs.map(test);
-      return any.every((x) => x !== undefined) ? (r) => any.some((x) => x(r)) : undefined;
-    }
-    case 'in': {
-      const any = e.values.map((value) => test({ kind: 'compare', path: e.path, op: '=', value }));
-      return any.every((x) => x !== undefined) ? (r) => any.some((x) => x(r)) : undefined;
-    }
-    case 'compare': {
-      const name = e.path[e.path.length - 1];
-      const n = queryNumber(e.value);
-      if (typeof name !== 'string' || n === undefined || e.op === '!=' || e.op === '~') return undefined;
-      return nameTest(name, e.op, n);
-    }
-    case 'not':
-    case 'exists':
-      return undefined;
-  }
-}
-
 /**
  * For a field query, a test on a chunk's ranges that is false only when none of its events can
  * match: some comparison with a number that must hold names a field no number (or string) in the
  * chunk can satisfy. Undefined when the query has no such comparison.
  */
-export const rangesTest = (e: FieldExpr): RangeTest | undefined => test(e);
+export const rangesTest = (e: FieldExpr): RangeTest | undefined => necessaryTest(e, comparisonTest);

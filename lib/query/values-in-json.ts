@@ -1,5 +1,5 @@
 import { bytesNeedle, holds, holdsDotted } from './byte-search';
-import { queryNumber, type FieldExpr } from './field-query';
+import { necessaryTest, queryNumber, type FieldExpr } from './field-query';
 
 /** How `s` reads inside a JSON string (event data inside a chunk's JSON text). */
 export const inJsonString = (s: string): string => JSON.stringify(s).slice(1, -1);
@@ -120,28 +120,6 @@ function equalTest(value: string): ((t: JsonText) => boolean) | undefined {
   return (t) => asText(t) || t.hasNumber(look);
 }
 
-function test(e: FieldExpr): ((t: JsonText) => boolean) | undefined {
-  switch (e.kind) {
-    case 'and': {
-      const all = e.exprs.map(test).filter((x) => x !== undefined);
-      return all.length === 0 ? undefined : (t) => all.every((x) => x(t));
-    }
-    case 'or': {
-      const any = e.exprs.map(test);
-      return any.every((x) => x !== undefined) ? (t) => any.some((x) => x(t)) : undefined;
-    }
-    case 'in': {
-      const any = e.values.map(equalTest);
-      return any.every((x) => x !== undefined) ? (t) => any.some((x) => x(t)) : undefined;
-    }
-    case 'compare':
-      return e.op === '=' ? equalTest(e.value) : undefined;
-    case 'not':
-    case 'exists':
-      return undefined;
-  }
-}
-
 /** A test on a chunk's JSON text, as the decoded string or as its UTF-8 bytes. */
 export interface JsonTest {
   text(json: string): boolean;
@@ -156,6 +134,6 @@ export interface JsonTest {
  * field's presence, `not`).
  */
 export function valuesInJson(e: FieldExpr): JsonTest | undefined {
-  const t = test(e);
+  const t = necessaryTest<JsonText>(e, (c) => (c.op === '=' ? equalTest(c.value) : undefined));
   return t && { text: (json) => t(new StringText(json)), bytes: (bytes) => t(new BytesText(bytes)) };
 }
