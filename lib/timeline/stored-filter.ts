@@ -3,8 +3,8 @@ import type { Family } from '../model/typed';
 import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
-import { escapeRegex, requiredRun } from '../query/regex-literal';
-import { mayContain, termQuery, type ChunkTerms, type TermQuery } from '../query/terms';
+import { escapeRegex, requiredRuns } from '../query/regex-literal';
+import { mayContain, termQuery, type ChunkTerms } from '../query/terms';
 import { rangesTest } from '../query/field-ranges';
 import { bytesNeedle, holds } from '../query/byte-search';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
@@ -92,8 +92,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
   const chunkChecks: ((c: ChunkInfo) => boolean)[] = [];
   const typingChecks: ((type: string, valid: boolean) => boolean)[] = [];
   const textChecks: TextCheck[] = [];
-  const wordChecks: ((c: ChunkInfo) => TermQuery | undefined)[] = [];
-  let ranges: ReturnType<typeof rangesTest>;
+  /** Per chunk, a test on its filter (words, ranges), or undefined when it asks the filter nothing. */
+  const termChecks: ((c: ChunkInfo) => ((t: ChunkTerms) => boolean) | undefined)[] = [];
   /** Per chunk, whether the checks on event fields other than type and validity all pass by its summary. */
   const settled: ((c: ChunkInfo) => boolean)[] = [];
   const errors: StoredMatcher['errors'] = {};
@@ -135,20 +135,20 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const re = new RegExp(f.regex ? f.text : escapeRegex(f.text), 'i');
       checks.push((ev) => re.test(ev.data) || re.test(ev.type));
       settled.push(() => false);
-      // Plain text, or the run of characters every match of a pattern holds, is in a chunk's JSON
-      // as JSON writes it, each character escaped on its own; a surrogate could pair up
-      // differently in the data, so then no shortcut.
-      const run = f.regex ? requiredRun(f.text) : f.text;
-      if (run !== undefined && !/[\ud800-\udfff]/.test(run)) {
-        const inJson = new RegExp(escapeRegex(inJsonString(run)), 'i');
-        const byType = (names: readonly string[]) => names.some((n) => re.test(n));
-        const needle = bytesNeedle(inJsonString(run), true);
+      // Plain text, or each run every match of a pattern holds (one of its strings), is in a
+      // chunk's JSON as JSON writes it, each character escaped on its own; a surrogate could pair
+      // up differently in the data, so then no shortcut.
+      const runs = (f.regex ? requiredRuns(f.text) : [[f.text]]).filter((run) => !run.some((s) => /[\ud800-\udfff]/.test(s))).map((run) => run.map(inJsonString));
+      const byType = (names: readonly string[]) => names.some((n) => re.test(n));
+      for (const run of runs) {
+        const inJson = new RegExp(run.map(escapeRegex).join('|'), 'i');
+        const needles = run.map((s) => bytesNeedle(s, true));
         textChecks.push({
           text: (json, names) => inJson.test(json) || byType(names),
-          ...(needle && { bytes: (bytes, names) => holds(bytes, needle) || byType(names) }),
+          ...(needles.every((n) => n !== undefined) && { bytes: (bytes, names) => needles.some((n) => holds(bytes, n)) || byType(names) }),
         });
-        const words = termQuery(inJsonString(run));
-        if (words) wordChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : words));
+        const words = run.map((s) => termQuery(s));
+        if (words.every((w) => w !== undefined)) termChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : (t) => words.some((w) => mayContain(t, w))));
       }
     } catch (e) {
       // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
@@ -167,8 +167,10 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       const values = valuesInJson(parsed.query);
       if (values) textChecks.push(values);
       const words = termQuery(inJson.join(' '), false);
-      if (words) wordChecks.push(() => words);
-      ranges = rangesTest(parsed.query);
+      if (words) termChecks.push(() => (t) => mayContain(t, words));
+      const ranges = rangesTest(parsed.query);
+      // Filters written before ranges were kept have none.
+      if (ranges) termChecks.push(() => (t) => !t.ranges || ranges(t.ranges));
     } else errors.field = parsed.error;
   }
   if (f.categories.length > 0) {
@@ -189,11 +191,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
     mayMatch: (json, names) => textChecks.every((c) => c.text(json, names)),
     mayHold: (bytes, names) => textChecks.every((c) => !c.bytes || c.bytes(bytes, names)),
     terms: (c) => {
-      const all = wordChecks.map((fn) => fn(c)).filter((q) => q !== undefined);
-      const words = all.length === 0 ? undefined : { h1: all.flatMap((q) => q.h1), h2: all.flatMap((q) => q.h2), p1: all.flatMap((q) => q.p1), p2: all.flatMap((q) => q.p2) };
-      if (!words && !ranges) return undefined;
-      // Filters written before ranges were kept have none: they are asked for words only.
-      return (t) => (!words || mayContain(t, words)) && (!ranges || !t.ranges || ranges(t.ranges));
+      const tests = termChecks.map((fn) => fn(c)).filter((fn) => fn !== undefined);
+      return tests.length === 0 ? undefined : (t) => tests.every((fn) => fn(t));
     },
     errors,
     all: checks.length === 0,

@@ -187,6 +187,9 @@ describe('stored filter', () => {
     // A pattern asks for the whole words of the characters every match holds, if it has any.
     expect(asks({ text: '"job-4\\d', regex: true })!(filter)).toBe(true);
     expect(asks({ text: '"jab-4\\d', regex: true })!(filter)).toBe(false);
+    // A class of a few characters: one of the strings it makes must be there.
+    expect(asks({ text: '"job-4[23]"', regex: true })!(filter)).toBe(true);
+    expect(asks({ text: '"job-4[34]"', regex: true })!(filter)).toBe(false);
     expect(asks({ text: 'job|x', regex: true })).toBeUndefined();
     // Nothing for a chunk whose type names match the text by themselves.
     expect(asks({ text: '.rare.' }, chunk({ types: { 'a.rare.b': 1 } }))).toBeUndefined();
