@@ -71,13 +71,13 @@ export async function search({ n, type, by = 'n' }: Commands['search']['args']):
   const last = n[n.length - 1];
   if (by === 'n' && last !== undefined) {
     // The first regex asks the filters for the words and pairs of `"n":12345}` (its class spelled
-    // out), as the text search does; the second's number is in a group, which a search does not
-    // look into: it asks for `"n":` and `}`, in every chunk, so it parses them all (the slowest
-    // kind of search). The field queries read the chunks whose range of `n`
-    // holds the value.
+    // out), as the text search does. The second's number is in a lookahead, which matches no
+    // characters of its own: it asks for `"n":` and `}`, in every chunk, so it parses them all
+    // (the slowest kind of search). The field queries read the chunks whose range of `n` holds
+    // the value.
     const regexBox = doc.querySelector<HTMLInputElement>('[data-testid="filter-regex"]')!;
     const isLast = (r: HTMLElement) => r.dataset.seq === String(last + 1);
-    for (const pattern of [`"n":${String(last).slice(0, -1)}[${String(last).slice(-1)}]\\}`, `"n":(${last})\\}`]) {
+    for (const pattern of [`"n":${String(last).slice(0, -1)}[${String(last).slice(-1)}]\\}`, `"n":(?=${last}\\})\\d+\\}`]) {
       await measure(
         `regex ${pattern}`,
         () => (regexBox.click(), setText(pattern)),

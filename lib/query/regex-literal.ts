@@ -68,44 +68,93 @@ function classChars(src: string, i: number, end: number): string[] | undefined {
   return chars.size <= MAX_ALTERNATIVES ? [...chars] : undefined;
 }
 
-/**
- * One atom of a pattern at `i`: the characters it may match when it is a plain one or a class
- * of a few, and where it ends. Anything else (a group, `.`, an anchor, `\d`, `\x41`, a back
- * reference) matches no known character here.
- */
-function atomAt(src: string, i: number): { chars?: string[]; end: number } {
+/** Index just past the atom at `i`: a character, an escape, a class or a group. */
+function atomEnd(src: string, i: number): number {
   const c = src[i]!;
-  if (c === '[') {
-    const end = pastClass(src, i);
-    const chars = classChars(src, i, end);
-    return chars ? { chars, end } : { end };
-  }
-  if (c === '(') return { end: pastGroup(src, i) };
-  if (c === '.' || c === '^' || c === '$') return { end: i + 1 };
-  if (c !== '\\') return { chars: [c], end: i + 1 };
+  if (c === '[') return pastClass(src, i);
+  if (c === '(') return pastGroup(src, i);
+  if (c !== '\\') return i + 1;
   const d = src[i + 1] ?? '';
-  if (SYNTAX.test(d)) return { chars: [d], end: i + 2 };
+  if (SYNTAX.test(d)) return i + 2;
   // An escape's length, so that nothing after it (a `|` above all) is skipped: `\x41`, `\u0041`,
   // `\cA`, `\k<name>`, `\12`; without what they need, `\x`, `\u`, `\c` and `\k` are two characters.
   const rest = src.slice(i + 2);
   const tail = ESCAPE_TAILS[d]?.exec(rest)?.[0];
-  if (tail !== undefined) return { end: i + 2 + tail.length };
-  if (/\d/.test(d)) return { end: i + 2 + /^\d*/.exec(rest)![0].length };
-  return { end: i + 2 };
+  if (tail !== undefined) return i + 2 + tail.length;
+  if (/\d/.test(d)) return i + 2 + /^\d*/.exec(rest)![0].length;
+  return i + 2;
+}
+
+/** The parts of `src` between its top-level `|`s. */
+function branches(src: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < src.length; ) {
+    if (src[i] === '|') {
+      parts.push(src.slice(from, i));
+      from = ++i;
+    } else i = atomEnd(src, i);
+  }
+  parts.push(src.slice(from));
+  return parts;
+}
+
+/** The quantifier after an atom ending at `i` (`*`, `+`, `?`, `{n,m}`), as the text it takes; '' for none. */
+function quantifierAt(src: string, i: number): string {
+  const q = src[i];
+  if (q === '*' || q === '+' || q === '?') return q;
+  return q === '{' ? (BRACES.exec(src.slice(i))?.[0] ?? '') : '';
 }
 
 /**
- * Runs every match of the regular expression `src` (flags without `u`) must contain, read
- * conservatively: each run is a few strings, and a match holds at least one of each (a class of
- * a few characters makes a run several strings: `"n":1234[56]\}`). None when the pattern has a
- * top-level `|` or no plain character outside groups. A search reads a chunk only if its text
- * holds each run, as it does for plain text.
+ * The strings `src` matches, when it is a few exactly: branches of characters and classes of a
+ * few, with no quantifier (`ed|ure`, `12345`). Undefined for anything else.
  */
-export function requiredRuns(src: string): string[][] {
+function exactStrings(src: string): string[] | undefined {
+  const all = new Set<string>();
+  for (const part of branches(src)) {
+    let strings = [''];
+    for (let i = 0; i < part.length; ) {
+      const atom = atomAt(part, i);
+      if (!atom.chars || quantifierAt(part, atom.end) !== '') return undefined;
+      strings = strings.flatMap((s) => atom.chars!.map((c) => s + c));
+      if (strings.length > MAX_ALTERNATIVES) return undefined;
+      i = atom.end;
+    }
+    for (const s of strings) all.add(s);
+  }
+  return all.size <= MAX_ALTERNATIVES ? [...all] : undefined;
+}
+
+/**
+ * What the group `(…)` from `i` to `end` matches, when it is a few strings exactly: a group that
+ * captures (named or not) or only groups; not a lookaround, which matches no characters.
+ */
+function groupStrings(src: string, i: number, end: number): string[] | undefined {
+  const open = /^\((?:\?:|\?<(?![=!])[^>]*>)?/.exec(src.slice(i, end))![0];
+  if (src[i + open.length] === '?' || src[end - 1] !== ')') return undefined;
+  return exactStrings(src.slice(i + open.length, end - 1));
+}
+
+/**
+ * One atom of a pattern at `i`: the strings it may match when it is a plain character, a class of
+ * a few, or a group of a few strings; and where it ends. Anything else (`.`, an anchor, `\d`,
+ * `\x41`, a back reference, a lookaround) matches no known character here.
+ */
+function atomAt(src: string, i: number): { chars?: string[]; end: number } {
+  const c = src[i]!;
+  const end = atomEnd(src, i);
+  const chars = c === '[' ? classChars(src, i, end) : c === '(' ? groupStrings(src, i, end) : c === '.' || c === '^' || c === '$' ? undefined : c !== '\\' ? [c] : SYNTAX.test(src[i + 1] ?? '') ? [src[i + 1]!] : undefined;
+  return chars ? { chars, end } : { end };
+}
+
+/** The runs of a pattern with no top-level `|` (see `requiredRuns`). */
+function sequenceRuns(src: string): string[][] {
   const runs: string[][] = [];
   let run = [''];
   const cut = () => {
-    if (run[0] !== '') runs.push(run);
+    // A run that may be empty asks for nothing.
+    if (!run.includes('')) runs.push(run);
     run = [''];
   };
   const extend = (chars: string[]) => {
@@ -114,15 +163,13 @@ export function requiredRuns(src: string): string[][] {
   };
   let i = 0;
   while (i < src.length) {
-    if (src[i] === '|') return [];
     const atom = atomAt(src, i);
     i = atom.end;
-    const q = src[i];
-    const braces = q === '{' ? BRACES.exec(src.slice(i)) : null;
-    if (q === '*' || q === '?' || (braces && Number(braces[1]) === 0)) {
+    const q = quantifierAt(src, i);
+    if (q === '*' || q === '?' || /^\{0*[,}]/.test(q)) {
       // The atom may be absent: what comes before and after it need not be adjacent.
       cut();
-    } else if (q === '+' || braces) {
+    } else if (q !== '') {
       if (atom.chars) extend(atom.chars);
       cut();
     } else if (atom.chars) {
@@ -132,9 +179,28 @@ export function requiredRuns(src: string): string[][] {
       cut();
       continue;
     }
-    i += q === '{' ? braces![0].length : 1;
+    i += q.length;
     if (src[i] === '?') i++;
   }
   cut();
   return runs;
+}
+
+const shortest = (run: readonly string[]): number => Math.min(...run.map((s) => s.length));
+
+/**
+ * Runs every match of the regular expression `src` (flags without `u`) must contain, read
+ * conservatively: each run is a few strings, and a match holds at least one of each. A class or
+ * a group of a few strings makes a run several (`"n":1234[56]\}`, `fail(ed|ure)`); a pattern with
+ * a top-level `|` makes one run of the longest run of each side (`failed|error`). None when some
+ * side has no plain character outside a quantifier. A search reads a chunk only if its text holds
+ * each run, as it does for plain text.
+ */
+export function requiredRuns(src: string): string[][] {
+  const parts = branches(src);
+  if (parts.length === 1) return sequenceRuns(src);
+  const picks = parts.map((p) => sequenceRuns(p).reduce<string[] | undefined>((best, r) => (best && shortest(best) >= shortest(r) ? best : r), undefined));
+  if (!picks.every((p) => p !== undefined)) return [];
+  const union = [...new Set(picks.flat())];
+  return union.length <= MAX_ALTERNATIVES ? [union] : [];
 }

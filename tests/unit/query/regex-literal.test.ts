@@ -24,26 +24,34 @@ describe('the runs of characters every match of a pattern holds', () => {
     ['a{b', [['a{b']]],
     ['\\x41BC', [['BC']]],
     ['\\xZZ', [['ZZ']]],
-    ['(abc)de', [['de']]],
+    ['(abc)de', [['abcde']]],
+    ['"n":(12345)\\}', [['"n":12345}']]],
+    ['fail(?:ed|ure)!', [['failed!', 'failure!']]],
+    ['(?<g>x[ab])y', [['xay', 'xby']]],
+    ['(a+)bc', [['bc']]],
+    ['(?=ab)cd', [['cd']]],
+    ['failed|error|time(out)?', [['failed', 'error', 'time']]],
+    ['ab|c', [['ab', 'c']]],
+    ['a{0}bc|x{0,2}yz', [['bc', 'yz']]],
     ['[^abc]de', [['de']]],
     ['[a-z]de', [['de']]],
     ['[\\d]de', [['de']]],
     ['[]]de', [[']de']]],
     ['\\d+foo\\.', [['foo.']]],
     ['\\bword\\b', [['word']]],
-    ['(?<g>a)\\k<g>xy', [['xy']]],
+    ['(?<g>a)\\k<g>xy', [['a'], ['xy']]],
   ])('%s holds %j', (pattern, runs) => {
     expect(compiles(pattern)).toBeDefined();
     expect(requiredRuns(pattern)).toEqual(runs);
   });
 
-  it.each(['a|b', 'ab|c', '\\x|ab', '\\c|ab', '\\u|ab', '.*', '[a-z]+', '(ab)', 'a?', ''])('%s holds nothing it must', (pattern) => {
+  it.each(['a|.', 'ab|c*', '\\x|ab', '\\c|ab', '\\u|ab', '.*', '[a-z]+', '(a|b+)', 'a?', '', '(?<=a)'])('%s holds nothing it must', (pattern) => {
     expect(compiles(pattern)).toBeDefined();
     expect(requiredRuns(pattern)).toEqual([]);
   });
 
   it('is in every string a pattern matches', () => {
-    const atoms = ['a', 'b', 'A', '"', '\\\\', '\\.', '.', '[ab]', '[^a]', '[]a]', '[a-c]', '[-b]', '[b-]', '[a\\-c]', '[\\]b]', '[Aa]', '(a|b)', '(?:ab)', '(?=a)', '\\d', '\\w', '\\x41', '\\x4', '\\u0062', '\\c', '\\cA', '\\b', '^', '$', '{', '}', ']', '\\k<n>', '(?<n>b)', '\\1', '\\0', '|'];
+    const atoms = ['a', 'b', 'A', '"', '\\\\', '\\.', '.', '[ab]', '[^a]', '[]a]', '[a-c]', '[-b]', '[b-]', '[a\\-c]', '[\\]b]', '[Aa]', '(a|b)', '(?:ab)', '(?=a)', '(ab|c)', '(|a)', '(a(b|c))', '(?:a|)b', '\\d', '\\w', '\\x41', '\\x4', '\\u0062', '\\c', '\\cA', '\\b', '^', '$', '{', '}', ']', '\\k<n>', '(?<n>b)', '\\1', '\\0', '|'];
     const quantifiers = ['', '', '', '?', '*', '+', '{2}', '{0,1}', '{1,}', '{00}', '*?', '+?', '{,2}'];
     const pattern = fc.array(fc.tuple(fc.constantFrom(...atoms), fc.constantFrom(...quantifiers)), { maxLength: 6 }).map((parts) => parts.map(([a, q]) => a + q).join(''));
     const pieces = ['a', 'b', 'A', 'B', 'ab', 'aa', 'bA', 'c', '-', '"', '\\', '.', '{', '}', ']', '1', 'x', 'k<n>', ',', '\u0001'];

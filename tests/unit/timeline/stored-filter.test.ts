@@ -159,7 +159,9 @@ describe('stored filter', () => {
     // A regex by the characters every match of it holds, if it has them.
     expect(judge({ text: 'fail(ed|ure)', regex: true })).toEqual([true, true]);
     expect(judge({ text: 'stop(ped|s)', regex: true })).toEqual([false, false]);
-    expect(judge({ text: 'zz|yy', regex: true })).toEqual([true, true]);
+    expect(judge({ text: 'zz|yy', regex: true })).toEqual([false, false]);
+    expect(judge({ text: 'zz|fail', regex: true })).toEqual([true, true]);
+    expect(judge({ text: 'zz|.', regex: true })).toEqual([true, true]);
   });
 
   it('asks a chunk’s word filter for the whole words of the text and the names a field query needs', () => {
