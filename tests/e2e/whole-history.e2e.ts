@@ -27,10 +27,10 @@ async function importPlans(page: Page): Promise<void> {
       const line = (i: number, event: string, data: object) =>
         JSON.stringify({ v: 1, endpoint: ep, timeMs: t0 + i * 10, dir: 'in', transport: 'sse', event, data: JSON.stringify(data), size: 100 });
       const lines = [JSON.stringify({ streamscope: 'ndjson', v: 1, exportedAt: at(0), endpoints: [{ ...ep, profile: 'plans' }] })];
-      lines.push(line(0, 'plan.created', { id: 'p-first', title, state: 'draft', created_at: at(0) }));
-      lines.push(line(1, 'plan.state.changed', { plan_id: 'p-first', state: 'approved' }));
-      lines.push(line(2, 'plan.created', { id: 'p-busy', title: 'Busy plan', state: 'running', created_at: at(2) }));
-      for (let i = 0; i < logs; i++) lines.push(line(i + 3, 'plan.log.new', { plan_id: `p-busy-${i % 600}`, id: `log-${i}`, entry: `Step ${i}`, created_at: at(i + 3) }));
+      lines.push(line(0, 'plan.created', { id: 'p-first', title, state: 'draft', rev: 1, created_at: at(0) }));
+      lines.push(line(1, 'plan.state.changed', { plan_id: 'p-first', state: 'approved', rev: 2 }));
+      lines.push(line(2, 'plan.created', { id: 'p-busy', title: 'Busy plan', state: 'running', rev: 3, created_at: at(2) }));
+      for (let i = 0; i < logs; i++) lines.push(line(i + 3, 'plan.log.new', { plan_id: `p-busy-${i % 600}`, id: `log-${i}`, entry: `Step ${i}`, rev: i + 4, created_at: at(i + 3) }));
       const deadline = Date.now() + 10_000;
       let input: HTMLInputElement | null = null;
       while (!(input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -136,6 +136,14 @@ async function wholeHistory(ext: Ext): Promise<void> {
   await click(page, 'tab-timeline');
   await findsTheBeginning(page, 'text', () => typeInto(page, 'filter-text', 'unicorn'), () => typeInto(page, 'filter-text', ''));
   await findsTheBeginning(page, 'field query', () => typeInto(page, 'filter-field', 'title~unicorn'), () => typeInto(page, 'filter-field', ''));
+  // A number compared (every event has a `rev`: the chunks' ranges of it rule the rest out).
+  await findsTheBeginning(page, 'field comparison', () => typeInto(page, 'filter-field', 'rev < 2'), () => typeInto(page, 'filter-field', ''));
+  await findsTheBeginning(
+    page,
+    'regex',
+    async () => (await click(page, 'filter-regex'), await typeInto(page, 'filter-text', 'unicorn (audit|review)')),
+    async () => (await typeInto(page, 'filter-text', ''), await click(page, 'filter-regex')),
+  );
   const pickType = (on: boolean) =>
     run(
       page,
@@ -155,4 +163,4 @@ const TALL = { width: 1280, height: 1000 };
 // Importing 60,000 events and folding them in a fresh panel takes minutes on a busy machine.
 test.describe.configure({ timeout: 300_000 });
 
-scenario('over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, field and type', wholeHistory);
+scenario('over 60,000 stored events a fresh panel shows the first events’ state and finds them by text, regex, field and type', wholeHistory);
