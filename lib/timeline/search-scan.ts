@@ -57,10 +57,11 @@ type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<RawChunk | undefined> };
 
 /**
- * The chunk's text and typing, unless its filter says it lacks a word the search needs or a number in range, or
- * its text rules it out (then undefined, as for a chunk that is gone). The typing is read as soon
- * as the text passes, while other chunks are read ahead: one read after another, a search that
- * parses every chunk (a regex, a field query) waited for each typing in turn.
+ * The chunk's text and typing, unless its filter says it lacks a word the search needs or a
+ * number in the range asked for, or its text rules it out (then undefined, as for a chunk that is
+ * gone). The typing is read as soon as the text passes, while other chunks are read ahead: one
+ * read after another, a search that parses every chunk (a regex, a field query) waited for each
+ * typing in turn.
  */
 function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
   const byTerms = m.terms(c);
