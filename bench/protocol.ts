@@ -121,6 +121,11 @@ export interface PanelLoadResult {
   heapMb: number[];
   maxHeapMb: number;
   longestTaskMs: number;
+  /** Seconds into the run the longest task started. */
+  longestTaskAtS: number;
+  /** Long tasks over 100 ms, and over 200 ms. */
+  tasksOver100Ms: number;
+  tasksOver200Ms: number;
   /** p95 of how late a message posted every 100 ms ran on the panel's thread (what input waits for). */
   delayP95Ms: number;
   /** The count line at the end. */

@@ -230,7 +230,8 @@ function panelLoadSection(r: Results): string[] {
       ['measure', 'value'],
       [
         ['panel JS heap, max of 1 s samples (start → end)', `${n0(p.maxHeapMb)} MB (${n0(p.heapMb[0] ?? NaN)} → ${n0(p.heapMb.at(-1) ?? NaN)} MB)`],
-        ['longest task in the panel', `${n0(p.longestTaskMs)} ms`],
+        ['longest task in the panel (seconds into the run)', `${n0(p.longestTaskMs)} ms (at ${n0(p.longestTaskAtS)} s)`],
+        ['tasks over 100 ms / over 200 ms', `${n0(p.tasksOver100Ms)} / ${n0(p.tasksOver200Ms)}`],
         ["delay of a message posted to the panel's thread every 100 ms, p95", `${n0(p.delayP95Ms)} ms`],
         ['count line at the end', p.count],
       ],

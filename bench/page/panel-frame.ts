@@ -28,10 +28,16 @@ export async function until(what: string, ok: () => boolean, timeoutMs: number):
 }
 
 /** Records the frame's long tasks (Chromium's Long Tasks API); `stop` gives the longest, ms. */
-export function longTasks(win: Window & typeof globalThis): { stop(): number } {
+export function longTasks(win: Window & typeof globalThis): { stop(): number; over(ms: number): number; longestAtS: () => number } {
+  const t0 = win.performance.now();
   let longest = 0;
+  let longestAt = NaN;
+  const durations: number[] = [];
   const obs = new win.PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    for (const e of list.getEntries()) {
+      durations.push(e.duration);
+      if (e.duration > longest) [longest, longestAt] = [e.duration, e.startTime];
+    }
   });
   obs.observe({ type: 'longtask', buffered: false });
   return {
@@ -39,6 +45,10 @@ export function longTasks(win: Window & typeof globalThis): { stop(): number } {
       obs.disconnect();
       return longest;
     },
+    /** Long tasks seen that took more than `ms`. */
+    over: (ms) => durations.filter((d) => d > ms).length,
+    /** Seconds from the start to the longest task. */
+    longestAtS: () => (longestAt - t0) / 1000,
   };
 }
 

@@ -32,7 +32,16 @@ export async function panelLoad({ endpoint, seconds }: Commands['panelLoad']['ar
   clearInterval(ping);
   clearInterval(sample);
   const shown = frame.contentDocument?.querySelector('[data-testid="timeline-count"]')?.textContent ?? '';
-  const result: PanelLoadResult = { heapMb, maxHeapMb: Math.max(...heapMb), longestTaskMs: tasks.stop(), delayP95Ms: percentile(delays, 95), count: shown };
+  const result: PanelLoadResult = {
+    heapMb,
+    maxHeapMb: Math.max(...heapMb),
+    longestTaskMs: tasks.stop(),
+    longestTaskAtS: tasks.longestAtS(),
+    tasksOver100Ms: tasks.over(100),
+    tasksOver200Ms: tasks.over(200),
+    delayP95Ms: percentile(delays, 95),
+    count: shown,
+  };
   await setEndpoints([]);
   frame.remove();
   return result;
