@@ -4,7 +4,7 @@ import type { ChunkInfo, StoredEvent } from '../panel/store-view';
 import { parseData, typeEvent } from '../protocols';
 import { matchFieldQuery, parseFieldQuery, type FieldExpr } from '../query/field-query';
 import { escapeRegex, requiredRuns } from '../query/regex-literal';
-import { mayContain, termQuery, type ChunkTerms } from '../query/terms';
+import { mayContain, termQuery, type ChunkTerms, type TermQuery } from '../query/terms';
 import { rangesTest } from '../query/field-ranges';
 import { bytesNeedle, holds } from '../query/byte-search';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
@@ -140,6 +140,8 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
       // up differently in the data, so then no shortcut.
       const runs = (f.regex ? requiredRuns(f.text) : [[f.text]]).filter((run) => !run.some((s) => /[\ud800-\udfff]/.test(s))).map((run) => run.map(inJsonString));
       const byType = (names: readonly string[]) => names.some((n) => re.test(n));
+      /** Per run that has them, the words of each of its strings. */
+      const runWords: TermQuery[][] = [];
       for (const run of runs) {
         const inJson = new RegExp(run.map(escapeRegex).join('|'), 'i');
         const needles = run.map((s) => bytesNeedle(s, true));
@@ -148,8 +150,9 @@ export function compileStoredFilter(q: SearchQuery): StoredMatcher {
           ...(needles.every((n) => n !== undefined) && { bytes: (bytes, names) => needles.some((n) => holds(bytes, n)) || byType(names) }),
         });
         const words = run.map((s) => termQuery(s));
-        if (words.every((w) => w !== undefined)) termChecks.push((c) => (Object.keys(c.types).some((n) => re.test(n)) ? undefined : (t) => words.some((w) => mayContain(t, w))));
+        if (words.every((w) => w !== undefined)) runWords.push(words);
       }
+      if (runWords.length > 0) termChecks.push((c) => (byType(Object.keys(c.types)) ? undefined : (t) => runWords.every((words) => words.some((w) => mayContain(t, w)))));
     } catch (e) {
       // An unfinished pattern is normal while typing: report it and leave the list unfiltered.
       errors.text = e instanceof Error ? e.message : String(e);
