@@ -12,9 +12,9 @@ const encoder = new TextEncoder();
 const isUpper = (b: number): boolean => b >= 65 && b <= 90;
 const isLower = (b: number): boolean => b >= 97 && b <= 122;
 const lower = (b: number): number => (isUpper(b) ? b + 32 : b);
-const isDigit = (b: number): boolean => b >= 48 && b <= 57;
-const QUOTE = 34;
-const BACKSLASH = 92;
+export const isDigit = (b: number): boolean => b >= 48 && b <= 57;
+export const QUOTE = 34;
+export const BACKSLASH = 92;
 const DOT = 46;
 
 /**

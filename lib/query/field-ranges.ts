@@ -1,4 +1,5 @@
 import { necessaryTest, queryNumber, type Comparison, type FieldExpr } from './field-query';
+import { BACKSLASH, isDigit, QUOTE } from './byte-search';
 import { inJsonString } from './values-in-json';
 
 /*
@@ -30,15 +31,12 @@ export interface FieldRanges {
 /** Above this many names a chunk keeps no ranges (its data has keys made of values, such as ids). */
 const MAX_KEYS = 1024;
 
-const QUOTE = 34;
-const BACKSLASH = 92;
 const COLON = 58;
 const SPACE = 32;
 const MINUS = 45;
 
 const latin1 = new TextDecoder('latin1');
 
-const isDigit = (b: number): boolean => b >= 48 && b <= 57;
 /** `n`, `t`, `r`: after a backslash, the data's whitespace (a newline, a tab, a return) as the chunk writes it. */
 const isSpaceEscape = (b: number): boolean => b === 110 || b === 116 || b === 114;
 /** Bytes of a JSON number literal. */
