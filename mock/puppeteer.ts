@@ -65,7 +65,13 @@ function redirectStreams(redirects: Redirect[]): void {
 export async function mockRecording(page: Page, recording: string | readonly RecordedStream[], opts: MockRecordingOptions = {}): Promise<MockedRecording> {
   const streams = typeof recording === 'string' ? await readRecordingFile(recording) : recording;
   const server = await startMockServer(streams, { port: 0, speed: opts.speed ?? 0, loop: opts.loop ?? false });
-  const redirects: Redirect[] = server.endpoints.map((e) => ({ transport: e.transport, recorded: e.recordedUrl, served: e.servedUrl }));
+  // The page takes the first that matches: the most specific first, as the server's routes pick
+  // (then the recording's order, which a stable sort keeps). A URL that does not parse matches nothing.
+  const params = (url: string) => [...new URL(url).searchParams].length;
+  const redirects: Redirect[] = server.endpoints
+    .filter((e) => URL.canParse(e.recordedUrl))
+    .map((e) => ({ transport: e.transport, recorded: e.recordedUrl, served: e.servedUrl }))
+    .sort((a, b) => params(b.recorded) - params(a.recorded));
   const script = await page.evaluateOnNewDocument(redirectStreams, redirects);
   return {
     endpoints: server.endpoints,
