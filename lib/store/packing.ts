@@ -73,6 +73,13 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
   return packed.length <= bytes.length * (1 - MIN_SAVING) ? packed : undefined;
 }
 
+/** The filter stored with a chunk of this JSON text (UTF-8): its words, with the ranges of its fields' numbers. */
+export function chunkFilter(bytes: Uint8Array): ChunkTerms | undefined {
+  const words = chunkTerms(bytes);
+  const ranges = words && fieldRanges(bytes);
+  return ranges ? { ...words, ranges } : words;
+}
+
 /**
  * One endpoint's events, as a chunk stores them, and `terms`, the filter of their words with the
  * ranges of their fields' numbers, which is stored apart from the chunk (lib/query/terms.ts).
@@ -80,9 +87,7 @@ function deflated(bytes: Uint8Array): Uint8Array | undefined {
 export function packEvents(events: readonly StreamEvent[]): PackedEvents & { terms?: ChunkTerms } {
   const rows: PackedRow[] = events.map(({ endpointId: _, ...rest }) => rest);
   const bytes = utf8(JSON.stringify(rows));
-  const words = chunkTerms(bytes);
-  const ranges = words && fieldRanges(bytes);
-  const terms = ranges ? { ...words, ranges } : words;
+  const terms = chunkFilter(bytes);
   const packed = deflated(bytes);
   // The UTF-8 is in the reused buffer: a chunk stored as it is gets a copy of its own.
   return { ...(packed ? { packed, size: bytes.length } : { packed: bytes.slice(), size: bytes.length, codec: 'none' as const }), terms };

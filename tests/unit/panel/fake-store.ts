@@ -1,7 +1,7 @@
 import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
-import { chunkTerms } from '../../../lib/query/terms';
+import { chunkFilter } from '../../../lib/store/packing';
 import type { ChunkTerms, ChunkText } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
@@ -112,7 +112,7 @@ export class FakeStore implements StoreView {
   readChunkTerms(cid: number): Promise<ChunkTerms | undefined> {
     this.termReads.push(cid);
     const text = this.unfiltered.has(cid) ? undefined : this.textOf(cid);
-    return Promise.resolve(text && chunkTerms(new TextEncoder().encode(text.json)));
+    return Promise.resolve(text && chunkFilter(new TextEncoder().encode(text.json)));
   }
 
   private textOf(cid: number): ChunkText | undefined {
