@@ -18,14 +18,24 @@ let fresh: WeakSet<object> | undefined;
  * change to a dictionary copies it as usual, later changes in the same batch edit that copy.
  * Inputs are never changed; the states in between are not meant to be kept, only the result.
  */
-export function batch<T>(work: () => T): T {
-  const outer = fresh;
-  fresh = new WeakSet();
-  try {
-    return work();
-  } finally {
-    fresh = outer;
-  }
+export const batch = <T>(work: () => T): T => batcher()(work);
+
+/**
+ * A batch that can be resumed: each call runs `work` in the same batch, so a fold split over
+ * several tasks (chunks folded as they are read) copies each dictionary once, not once per part.
+ * What a call returns is only for the next call until the last one.
+ */
+export function batcher(): <T>(work: () => T) => T {
+  const mine = new WeakSet<object>();
+  return (work) => {
+    const outer = fresh;
+    fresh = mine;
+    try {
+      return work();
+    } finally {
+      fresh = outer;
+    }
+  };
 }
 
 /**
@@ -52,7 +62,8 @@ export const define = (d: object, key: string, value: unknown): void => {
   else (d as Record<string, unknown>)[key] = value;
 };
 
-const copied = <T extends object>(d: T): T => {
+/** `d`, made inside the running batch (if any): later changes in the batch may edit it in place. */
+export const copied = <T extends object>(d: T): T => {
   fresh?.add(d);
   return d;
 };

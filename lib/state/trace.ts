@@ -1,5 +1,5 @@
 import type { TypedStreamEvent } from '../model/typed';
-import { appendCapped, define, own, put, sameJson, strict, type Dict } from './immutable';
+import { appendCapped, copied, define, own, put, sameJson, strict, type Dict } from './immutable';
 
 /** Enough seqs to link an entity to its recent events without growing without bound. */
 export const TRACE_CAP = 50;
@@ -120,5 +120,5 @@ function newest<T extends Traced>(d: Dict<T>, cap: number): Dict<T> {
     }
   }
   sizes.set(out, kept);
-  return out;
+  return copied(out);
 }

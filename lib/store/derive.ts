@@ -136,10 +136,10 @@ export interface Folder {
 export const newFolder = (state: EndpointState, seq: number, min = SNAPSHOT_MIN_EVENTS): Folder => ({ state, seq, since: 0, foldMs: 0, every: min, min });
 
 /** Folds one endpoint's typed events into its state (the same fold a page does from zero). */
-export function foldInto(state: EndpointState, events: readonly TypedStreamEvent[]): EndpointState {
+export function foldInto(state: EndpointState, events: readonly TypedStreamEvent[], run = batch): EndpointState {
   if (events.length === 0) return state;
   const id = events[0]!.endpointId;
-  return batch(() => {
+  return run(() => {
     let merged = { endpoints: { [id]: state } };
     for (const ev of events) merged = foldEvent(merged, ev);
     return merged.endpoints[id]!;

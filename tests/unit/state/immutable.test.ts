@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, define, put } from '../../../lib/state/immutable';
+import { batch, batcher, define, put } from '../../../lib/state/immutable';
 
 describe('define and put', () => {
   it('set own, enumerable properties for names that Object.prototype also has', () => {
@@ -20,5 +20,20 @@ describe('define and put', () => {
     expect(input).toEqual({ a: 1 });
     expect(Object.keys(out)).toEqual(['a', '__proto__', 'constructor']);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+
+  it('a resumed batch edits in place what an earlier call of it copied, and a fresh batch copies again', () => {
+    const input = { a: 1 };
+    const run = batcher();
+    const first = run(() => put(input, 'b', 2));
+    const second = run(() => put(first, 'c', 3));
+    expect(second).toBe(first);
+    expect(input).toEqual({ a: 1 });
+    expect(second).toEqual({ a: 1, b: 2, c: 3 });
+    const other = batch(() => put(second, 'd', 4));
+    expect(other).not.toBe(second);
+    expect(second).toEqual({ a: 1, b: 2, c: 3 });
+    // Outside any batch every change copies.
+    expect(put(other, 'e', 5)).not.toBe(other);
   });
 });
