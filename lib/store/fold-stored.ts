@@ -27,10 +27,10 @@ async function horizonOf(tx: FoldTx, endpointId: string): Promise<Snapshot | und
  * retention horizon) nothing older is left: that snapshot is the answer. `custom` is the
  * definition a `custom` endpoint's events were typed with.
  *
- * A jump is most of the time spent waiting for the database and unpacking: the snapshot's key
- * is read first without its value, every read is asked for before anything is unpacked, and
- * each chunk is folded as soon as it arrives while the next ones are still being read, all in
- * one batch (each dictionary of the state is copied once, not once per chunk).
+ * A jump overlaps its reads with its work: the snapshot's key is read first without its value,
+ * every read is asked for before anything is unpacked, and each chunk is folded as soon as it
+ * arrives while the next ones are still being read, all in one batch (each dictionary of the
+ * state is copied once, not once per chunk).
  */
 export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity, custom?: CustomProfile): Promise<{ state: EndpointState; seq: number }> {
   const tx = db.transaction(['snapshots', 'index', 'chunks', 'typing']);
