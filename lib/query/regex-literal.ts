@@ -142,10 +142,18 @@ function groupStrings(src: string, i: number, end: number): string[] | undefined
  * `\x41`, a back reference, a lookaround) matches no known character here.
  */
 function atomAt(src: string, i: number): { chars?: string[]; end: number } {
-  const c = src[i]!;
   const end = atomEnd(src, i);
-  const chars = c === '[' ? classChars(src, i, end) : c === '(' ? groupStrings(src, i, end) : c === '.' || c === '^' || c === '$' ? undefined : c !== '\\' ? [c] : SYNTAX.test(src[i + 1] ?? '') ? [src[i + 1]!] : undefined;
+  const chars = atomChars(src, i, end);
   return chars ? { chars, end } : { end };
+}
+
+function atomChars(src: string, i: number, end: number): string[] | undefined {
+  const c = src[i]!;
+  if (c === '[') return classChars(src, i, end);
+  if (c === '(') return groupStrings(src, i, end);
+  if (c === '.' || c === '^' || c === '$') return undefined;
+  if (c !== '\\') return [c];
+  return SYNTAX.test(src[i + 1] ?? '') ? [src[i + 1]!] : undefined;
 }
 
 /** The runs of a pattern with no top-level `|` (see `requiredRuns`). */
