@@ -65,13 +65,14 @@ function redirectStreams(redirects: Redirect[]): void {
 export async function mockRecording(page: Page, recording: string | readonly RecordedStream[], opts: MockRecordingOptions = {}): Promise<MockedRecording> {
   const streams = typeof recording === 'string' ? await readRecordingFile(recording) : recording;
   const server = await startMockServer(streams, { port: 0, speed: opts.speed ?? 0, loop: opts.loop ?? false });
-  // The page takes the first that matches: the most specific first, as the server's routes pick
-  // (then the recording's order, which a stable sort keeps). A URL that does not parse matches nothing.
-  const params = (url: string) => [...new URL(url).searchParams].length;
+  // The page takes the first that matches: the most specific first (the route with most recorded
+  // query parameters), as the server's routes pick, then the recording's order, which a stable
+  // sort keeps. The server's endpoints are its routes, in order. A URL that does not parse matches nothing.
   const redirects: Redirect[] = server.endpoints
-    .filter((e) => URL.canParse(e.recordedUrl))
-    .map((e) => ({ transport: e.transport, recorded: e.recordedUrl, served: e.servedUrl }))
-    .sort((a, b) => params(b.recorded) - params(a.recorded));
+    .map((e, i) => ({ redirect: { transport: e.transport, recorded: e.recordedUrl, served: e.servedUrl }, params: server.routes[i]!.params.length }))
+    .filter(({ redirect }) => URL.canParse(redirect.recorded))
+    .sort((a, b) => b.params - a.params)
+    .map(({ redirect }) => redirect);
   const script = await page.evaluateOnNewDocument(redirectStreams, redirects);
   return {
     endpoints: server.endpoints,
