@@ -114,9 +114,10 @@ export const SNAPSHOT_MAX_EVENTS = 4_000;
 /**
  * A snapshot costs the disk about as much as this many bytes (packed) per event folded. Packing
  * a large state (~800 KB of JSON) takes ~14 ms: at 64 B that was two thirds of the fold's time
- * on such a stream. At 32 a jump over such a state folded up to 2,000 events and its p95 was
- * ~110 ms over 1M stored; at 48 it folds up to ~1,500 (1,000 in chunks of 1,000) and its p95 is
- * ~93 ms, for 16 B more per event of a large state (a small state's snapshots stay ~100 B).
+ * on such a stream. At 32 a jump over such a state (~70 KB packed) folded up to 2,000 events,
+ * and its p95 over 1M stored was ~110 ms; at 48 it folds up to ~1,460 (1,000 in chunks of
+ * 1,000) and its p95 is 86–97 ms. Such a stream pays 16 B more per event for it (35 B when
+ * chunks of 1,000 round the spacing down); a small state's snapshot is ~100 B, next to nothing.
  */
 const SNAPSHOT_BYTES_PER_EVENT = 48;
 /** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
