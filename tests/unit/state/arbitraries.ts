@@ -202,8 +202,8 @@ function toEvents(drafts: Draft[]): TypedStreamEvent[] {
 }
 
 /** Lists of plausible events, with junk mixed in unless `withJunk` is false. */
-export const eventLists = (maxLength: number, withJunk = true): fc.Arbitrary<TypedStreamEvent[]> =>
-  fc.array(withJunk ? fc.oneof({ arbitrary: plausible, weight: 9 }, { arbitrary: junk, weight: 1 }) : plausible, { maxLength }).map(toEvents);
+export const eventLists = (maxLength: number, withJunk = true, minLength = 0): fc.Arbitrary<TypedStreamEvent[]> =>
+  fc.array(withJunk ? fc.oneof({ arbitrary: plausible, weight: 9 }, { arbitrary: junk, weight: 1 }) : plausible, { minLength, maxLength }).map(toEvents);
 
 /** `n` plausible events, the same for the same seed: input for benchmarks of folding and time travel. */
 export const buildEvents = (n: number, seed = 1): TypedStreamEvent[] => toEvents(fc.sample(plausible, { numRuns: n, seed }));

@@ -54,8 +54,12 @@ function expectCounters(got: EndpointCounters | undefined, want: EndpointCounter
   expect(got && counted(got)).toEqual(counted(want));
 }
 
-/** Generated events as the wire gives them: SSE events named by their type, markers by kind. */
-const raw = fc.tuple(eventLists(120), fc.array(fc.nat(119), { maxLength: 6 }), fc.constantFrom<ProfileChoice>('auto', 'plans', 'kanban', 'generic')).map(([events, cuts, profile]) => ({
+/**
+ * Generated events as the wire gives them: SSE events named by their type, markers by kind.
+ * At least 60, spread over a few endpoints, so that most runs write snapshots (every 5 events
+ * or more of one endpoint) and jumps fold forward from them.
+ */
+const raw = fc.tuple(eventLists(120, true, 60), fc.array(fc.nat(119), { maxLength: 6 }), fc.constantFrom<ProfileChoice>('auto', 'plans', 'kanban', 'generic')).map(([events, cuts, profile]) => ({
   events: events.map(({ typed, ...e }): Omit<StreamEvent, 'seq'> => {
     const name = e.dir === 'sys' ? (['gap', 'duplicate', 'malformed', 'connected'] as const)[e.data.length % 4] : e.transport === 'sse' ? typed.type : undefined;
     return { ...e, name };
