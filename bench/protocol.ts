@@ -20,7 +20,10 @@ export interface Commands {
    * `noise` pads (incompressible, an upper bound) or `realistic` JSON (random ids, words, numbers).
    */
   fill: { args: { endpoint: EndpointConfig; events: number; chunk: number; kind: 'noise' | 'realistic'; turns?: number }; result: { ms: number; stored: number; avgSize: number } };
-  /** On the filled store, through lib/store/view: latest state `runs` times, then `jumps` random time-travel jumps. */
+  /**
+   * On the filled store, through lib/store/view as the panel reads it: latest state `runs` times,
+   * then `jumps` random time-travel jumps, then `jumps` jumps each within NEARBY_EVENTS of the last.
+   */
   travel: { args: { endpointId: string; runs: number; jumps: number }; result: TravelResult };
   /** Loads devtools-panel.html in a frame `runs` times; time until its rows are in the DOM. */
   panel: { args: { runs: number }; result: PanelResult };
@@ -86,11 +89,19 @@ export interface StagesResult {
   idb: { chunk: number; events: number; ms: number }[];
 }
 
+/**
+ * How far apart the nearby jumps of `travel` are: events picked one after another in a few
+ * screens of the timeline, or stepped through with the travel buttons.
+ */
+export const NEARBY_EVENTS = 300;
+
 export interface TravelResult {
   /** stateAt(latest), ms per run (the first on a cold store). */
   openMs: number[];
   /** stateAt(random seq), ms per jump. */
   jumpMs: number[];
+  /** stateAt(seq), each seq within NEARBY_EVENTS of the last: ms per jump. */
+  nearMs: number[];
   /** readCounters and readChunkIndex, ms, and the index's row count. */
   countersMs: number;
   indexMs: number;

@@ -1,7 +1,7 @@
 import { median, percentile, type IngestFigures } from './analyze';
 import type { Flags } from './flags';
 import type { CpuShare } from './procs';
-import type { Commands, LatencyResult, LayoutResult, PanelLoadResult, PanelResult, SearchRun, StagesResult, TravelResult } from './protocol';
+import { NEARBY_EVENTS, type Commands, type LatencyResult, type LayoutResult, type PanelLoadResult, type PanelResult, type SearchRun, type StagesResult, type TravelResult } from './protocol';
 import { READ_AHEAD } from '../lib/timeline/search-scan';
 
 export interface IngestRun {
@@ -180,6 +180,7 @@ function panelSection(r: Results): string[] {
         ['IndexedDB on disk (du of the origin)', `${n0(big.diskBytes / 1e6)} MB (${n0(big.diskBytes / big.fill.stored)} B/event)`],
         ['state open: stateAt(latest) (1st / median)', `${n0(big.travel.openMs[0] ?? NaN)} ms / ${n0(median(big.travel.openMs))} ms`],
         [`time-travel jump: stateAt(random seq), ${big.travel.jumpMs.length} jumps, p50 / p95`, `${n1(percentile(big.travel.jumpMs, 50))} ms / ${n1(percentile(big.travel.jumpMs, 95))} ms`],
+        [`time-travel jump nearby: each seq within ${NEARBY_EVENTS} of the last, ${big.travel.nearMs.length} jumps, p50 / p95`, `${n1(percentile(big.travel.nearMs, 50))} ms / ${n1(percentile(big.travel.nearMs, 95))} ms`],
         [`readCounters / readChunkIndex (${n0(big.travel.indexRows)} rows)`, `${n1(big.travel.countersMs)} ms / ${n0(big.travel.indexMs)} ms`],
         [`ingest at ${n0(big.ingest.rate)}/s with the fill stored: sent/s, stored/s while sending, end to end`, `${n0(big.ingest.figures.sentPerS)} / ${n0(big.ingest.figures.storedPerS)} / ${n0(big.ingest.figures.endToEndPerS)}${big.ingest.overloaded ? ' (overloaded)' : ''}`],
         [`disk per realistic event (${n0(r.realistic.fill.stored)} events of ~${n0(r.realistic.fill.avgSize)} B JSON, fresh profile, du)`, `${n0(r.realistic.diskBytes / r.realistic.fill.stored)} B/event (fill ${perS(r.realistic.fill.stored, r.realistic.fill.ms)} events/s)`],

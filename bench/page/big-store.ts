@@ -1,10 +1,11 @@
 import { chunkBytes, decodeUtf8, type PackedEvents } from '../../lib/store/packing';
 import { olderPage } from '../../lib/store/reader';
+import { SnapshotMemo } from '../../lib/store/fold-stored';
 import { openStore } from '../../lib/store/schema';
 import { readChunkIndex, readCounters, stateAt } from '../../lib/store/view';
 import { EventWriter } from '../../lib/store/writer';
 import { READ_AHEAD } from '../../lib/timeline/search-scan';
-import type { Commands } from '../protocol';
+import { NEARBY_EVENTS, type Commands } from '../protocol';
 import { setEndpoints } from './endpoints';
 import { realisticEvent, synthEvent } from './synth';
 
@@ -40,7 +41,7 @@ export async function fill({ endpoint, events, chunk, kind, turns = 1 }: Command
   return { ms, stored, avgSize: bytes / events };
 }
 
-/** Time travel as the panel asks for it, through the store view. */
+/** Time travel as the panel asks for it, through the store view (with a memo of its last snapshot, as the panel's). */
 export async function travel({ endpointId, runs, jumps }: Commands['travel']['args']): Promise<Commands['travel']['result']> {
   const db = await openStore();
   const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
@@ -55,12 +56,20 @@ export async function travel({ endpointId, runs, jumps }: Commands['travel']['ar
     openMs.push(ms);
     last = s.seq;
   }
+  const memo = new SnapshotMemo();
+  const jump = async (seq: number) => (await time(() => stateAt(db, endpointId, seq, memo)))[0];
   const jumpMs: number[] = [];
-  for (let j = 0; j < jumps; j++) jumpMs.push((await time(() => stateAt(db, endpointId, 1 + Math.floor(Math.random() * last))))[0]);
+  for (let j = 0; j < jumps; j++) jumpMs.push(await jump(1 + Math.floor(Math.random() * last)));
+  const nearMs: number[] = [];
+  let seq = 1 + Math.floor(Math.random() * last);
+  for (let j = 0; j < jumps; j++) {
+    seq = Math.min(last, Math.max(1, seq + Math.round((Math.random() * 2 - 1) * NEARBY_EVENTS)));
+    nearMs.push(await jump(seq));
+  }
   const [countersMs] = await time(() => readCounters(db));
   const [indexMs, index] = await time(() => readChunkIndex(db));
   db.close();
-  return { openMs, jumpMs, countersMs, indexMs, indexRows: index.length };
+  return { openMs, jumpMs, nearMs, countersMs, indexMs, indexRows: index.length };
 }
 
 /** The read the panel does first: the newest `limit` events across endpoints. */

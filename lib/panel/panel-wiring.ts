@@ -1,4 +1,5 @@
 import { connectBackground, type BackgroundLink } from '../messaging/client';
+import { SnapshotMemo } from '../store/fold-stored';
 import { openStore, type DB } from '../store/schema';
 import { readChunk, readChunkIndex, readChunkTyping, readCounters, readIndexAfter, seqAtTime, stateAt } from '../store/view';
 import { EventHistory } from './history';
@@ -12,13 +13,14 @@ export interface PanelData {
 
 /** The store's read side bound to one open database. */
 export function storeView(db: DB): StoreView {
+  const memo = new SnapshotMemo();
   return {
     readChunkIndex: (endpointId) => readChunkIndex(db, endpointId),
     readChunk: (cid) => readChunk(db, cid),
     readChunkTyping: (cid) => readChunkTyping(db, cid),
     readCounters: () => readCounters(db),
     readIndexAfter: (afterCid) => readIndexAfter(db, afterCid),
-    stateAt: (endpointId, atSeq) => stateAt(db, endpointId, atSeq),
+    stateAt: (endpointId, atSeq) => stateAt(db, endpointId, atSeq, memo),
     seqAtTime: (endpointId, time) => seqAtTime(db, endpointId, time),
   };
 }

@@ -10,6 +10,31 @@ import type { DB, Snapshot } from './schema';
 
 type FoldTx = ReturnType<DB['transaction']>;
 
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The last snapshot a view unpacked, kept for the next jump: events picked one after another in
+ * one stretch of the timeline fold forward from the same snapshot, and unpacking a large state
+ * (inflate, JSON.parse of ~800 KB into thousands of objects, then collecting them) is about half
+ * of such a jump. It is taken again only when the stored bytes are the same, so a snapshot
+ * rewritten under the same key (history cleared, events re-typed) is never mistaken for it.
+ * States are never changed in place (lib/state/immutable.ts): one can be handed out many times.
+ */
+export class SnapshotMemo {
+  private kept: { packed: Uint8Array; state: EndpointState } | undefined;
+
+  unpack(snapshot: Snapshot): EndpointState {
+    if (this.kept && sameBytes(this.kept.packed, snapshot.packed)) return this.kept.state;
+    const state = unpackState(snapshot);
+    this.kept = { packed: snapshot.packed, state };
+    return state;
+  }
+}
+
 /**
  * The oldest snapshot when it is the retention horizon (the events it folded are deleted), so it
  * stands for everything below it; a snapshot whose events are still stored does not.
@@ -31,8 +56,9 @@ async function horizonOf(tx: FoldTx, endpointId: string): Promise<Snapshot | und
  * every read is asked for before anything is unpacked, and each chunk is folded as soon as it
  * arrives while the next ones are still being read, all in one batch (each dictionary of the
  * state is copied once, not once per chunk).
+ * `memo` spares a view unpacking the same snapshot for jump after jump.
  */
-export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity, custom?: CustomProfile): Promise<{ state: EndpointState; seq: number }> {
+export async function foldStored(db: DB, endpointId: string, family: Family, atSeq = Infinity, custom?: CustomProfile, memo?: SnapshotMemo): Promise<{ state: EndpointState; seq: number }> {
   const tx = db.transaction(['snapshots', 'index', 'chunks', 'typing']);
   const snapshots = tx.objectStore('snapshots');
   const key = (await snapshots.openKeyCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev'))?.key;
@@ -40,7 +66,8 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const from = key?.[1] ?? (await snap)?.seq ?? 0;
   const unpack = async () => {
     const s = await snap;
-    return s ? unpackState(s) : emptySlice(family);
+    if (!s) return emptySlice(family);
+    return memo ? memo.unpack(s) : unpackState(s);
   };
   if (from >= atSeq) return { state: await unpack(), seq: from };
   const index = tx.objectStore('index').index('byEndpoint');

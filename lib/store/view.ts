@@ -12,7 +12,7 @@
  */
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
-import { foldStored } from './fold-stored';
+import { foldStored, type SnapshotMemo } from './fold-stored';
 import { chunkBytes, chunkEvents, chunkJson, decodeUtf8, type PackedRow } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
@@ -136,9 +136,9 @@ export async function readIndexAfter(db: DB, afterCid: number): Promise<{ rows: 
  * including what events deleted by retention built (the horizon snapshot), and the seq of the
  * last event folded in (0 when none). Below the horizon, the horizon's state.
  */
-export async function stateAt(db: DB, endpointId: string, atSeq?: number): Promise<{ state: EndpointState; seq: number }> {
+export async function stateAt(db: DB, endpointId: string, atSeq?: number, memo?: SnapshotMemo): Promise<{ state: EndpointState; seq: number }> {
   const meta = await db.get('meta', endpointId);
-  return foldStored(db, endpointId, meta?.family ?? 'generic', atSeq, meta?.custom);
+  return foldStored(db, endpointId, meta?.family ?? 'generic', atSeq, meta?.custom, memo);
 }
 
 /** The last chunk with t0 <= time (rows sorted by t0, as one endpoint's are). */

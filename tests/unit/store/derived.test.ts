@@ -8,7 +8,8 @@ import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { foldChunk, newFolder, type Folder } from '../../../lib/store/derive';
-import { chunkEvents, unpackState } from '../../../lib/store/packing';
+import { SnapshotMemo } from '../../../lib/store/fold-stored';
+import { chunkEvents, packState, unpackState } from '../../../lib/store/packing';
 import { allEvents } from '../../../lib/store/reader';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
 import { openStore, type DB } from '../../../lib/store/schema';
@@ -86,15 +87,19 @@ describe('derived data', () => {
       fc.asyncProperty(raw, async ({ events, cuts, profile }) => {
         const { db } = await write(events, cuts, profile);
         const counters = await readCounters(db);
+        // One memo for every jump of both endpoints, as a view keeps it.
+        const memo = new SnapshotMemo();
         for (const meta of await db.getAll('meta')) {
           const mine = await stored(db, meta.endpointId);
           if (profile !== 'auto') expect(meta.family).toBe(profile);
           expectCounters(counters.get(meta.endpointId), recount(mine, meta.family));
           const last = mine.at(-1)!.seq;
           for (const at of new Set([0, 1, Math.floor(last / 3), Math.floor(last / 2) + 1, last - 1, last])) {
-            const got = await stateAt(db, meta.endpointId, at);
-            expect(got.seq).toBe(Math.min(at, last));
-            expect(got.state).toEqual(foldFromZero(mine.filter((e) => e.seq <= at), meta.family));
+            const expected = foldFromZero(mine.filter((e) => e.seq <= at), meta.family);
+            for (const got of [await stateAt(db, meta.endpointId, at), await stateAt(db, meta.endpointId, at, memo)]) {
+              expect(got.seq).toBe(Math.min(at, last));
+              expect(got.state).toEqual(expected);
+            }
           }
         }
         db.close();
@@ -109,6 +114,9 @@ describe('derived data', () => {
         const { db, w } = await write(events, cuts, profile);
         const before = new Map<string, { all: StreamEvent[]; family: Family }>();
         for (const m of await db.getAll('meta')) before.set(m.endpointId, { all: await stored(db, m.endpointId), family: m.family });
+        // A memo that has unpacked snapshots from before the cut, which rewrites the horizon's.
+        const memo = new SnapshotMemo();
+        for (const [id, { all }] of before) for (const e of all) await stateAt(db, id, e.seq, memo);
         // maxEvents below the 1,000 the settings allow, to cut small histories.
         await applyRetention(db, w, new Map([...before.keys()].map((id) => [id, { maxEvents: keep, maxAgeDays: 36_500 }])), 2e12);
         const counters = await readCounters(db);
@@ -120,10 +128,12 @@ describe('derived data', () => {
           const deleted = all.length - left.length;
           if (deleted > 0) {
             // Below the horizon, the horizon's state: what the deleted events built.
-            const horizon = await stateAt(db, id, 1);
-            expect(horizon.seq).toBe(all[deleted - 1]!.seq);
-            expect(horizon.state).toEqual(foldFromZero(all.slice(0, deleted), family));
+            for (const horizon of [await stateAt(db, id, 1), await stateAt(db, id, 1, memo)]) {
+              expect(horizon.seq).toBe(all[deleted - 1]!.seq);
+              expect(horizon.state).toEqual(foldFromZero(all.slice(0, deleted), family));
+            }
           }
+          for (const e of left) expect((await stateAt(db, id, e.seq, memo)).state).toEqual(foldFromZero(all.filter((x) => x.seq <= e.seq), family));
           expect((await readChunkIndex(db, id)).reduce((s, c) => s + c.count, 0)).toBe(left.length);
         }
         db.close();
@@ -207,6 +217,23 @@ describe('v1 -> v2 migration', () => {
     expect(w.append(log(40)).seq).toBe(32);
     await w.flush();
     expect((await readCounters(db)).get('p')?.count).toBe(32);
+  });
+});
+
+describe('snapshot memo', () => {
+  it('unpacks a snapshot once, and never takes other bytes under the same key for it', () => {
+    const first = foldFromZero([{ ...created, seq: 1 }], 'plans');
+    const other = foldFromZero([{ ...created, seq: 1 }, { ...log(1), seq: 2 }], 'plans');
+    const memo = new SnapshotMemo();
+    const snap = { endpointId: 'p', seq: 1, ...packState(first) };
+    const unpacked = memo.unpack(snap);
+    expect(unpacked).toEqual(first);
+    // The same snapshot read again: new bytes of the same value.
+    expect(memo.unpack({ ...snap, packed: snap.packed.slice() })).toBe(unpacked);
+    // Rewritten under the same key (cleared and written again, or re-typed).
+    const rewritten = memo.unpack({ endpointId: 'p', seq: 1, ...packState(other) });
+    expect(rewritten).toEqual(other);
+    expect(rewritten).not.toEqual(unpacked);
   });
 });
 
