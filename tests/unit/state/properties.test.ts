@@ -10,7 +10,7 @@ import { deepFreeze } from './events';
 describe('folding properties', () => {
   it('a batch folds to what folding event by event gives, and leaves the state it started from as it was', () => {
     fc.assert(
-      fc.property(eventLists(300), fc.array(fc.nat(), { maxLength: 8 }), (events, cuts) => {
+      fc.property(eventLists(300, true, 50), fc.array(fc.nat(), { maxLength: 8 }), (events, cuts) => {
         const bounds = [0, ...cuts.map((c) => c % (events.length + 1)).sort((a, b) => a - b), events.length];
         let batched = emptyState();
         for (let i = 1; i < bounds.length; i++) {
@@ -65,7 +65,7 @@ describe('folding properties', () => {
 
   it('never modifies its input: folding onto deep-frozen states and events does not throw', () => {
     fc.assert(
-      fc.property(eventLists(150), (events) => {
+      fc.property(eventLists(150, true, 30), (events) => {
         let s = deepFreeze(emptyState());
         for (const ev of events) s = deepFreeze(foldEvent(s, deepFreeze(ev)));
       }),
