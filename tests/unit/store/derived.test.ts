@@ -87,7 +87,7 @@ describe('derived data', () => {
       fc.asyncProperty(raw, async ({ events, cuts, profile }) => {
         const { db } = await write(events, cuts, profile);
         const counters = await readCounters(db);
-        // One memo for every jump of both endpoints, as a view keeps it.
+        // One memo for every jump of every endpoint, as a view keeps it.
         const memo = new SnapshotMemo();
         for (const meta of await db.getAll('meta')) {
           const mine = await stored(db, meta.endpointId);
