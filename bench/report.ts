@@ -3,6 +3,7 @@ import type { Flags } from './flags';
 import type { CpuShare } from './procs';
 import { NEARBY_EVENTS, type Commands, type LatencyResult, type LayoutResult, type PanelLoadResult, type PanelResult, type SearchRun, type StagesResult, type TravelResult } from './protocol';
 import { READ_AHEAD } from '../lib/timeline/search-scan';
+import { searchPoolSize } from '../lib/timeline/search-client';
 
 export interface IngestRun {
   /** Events/s asked for, and the demo `rate` knob that gives it. */
@@ -47,7 +48,7 @@ export interface Slow {
 }
 
 export interface Results {
-  env: { chromium: string; cpus: string; memGb: number; node: string; date: string };
+  env: { chromium: string; cpus: string; cores: number; memGb: number; node: string; date: string };
   flags: Flags;
   ingest: IngestRun[];
   layout: LayoutResult;
@@ -204,6 +205,7 @@ function searchSection(r: Results): string[] {
     ),
     '',
     'Text is typed into the search box: the list waits 150 ms for typing to settle before searching, included above.',
+    `The panel searches with one Worker per core, at most four (${searchPoolSize(r.env.cores)} here), each taking every n-th chunk from the newest.`,
     'The filled store holds noise pads (random base64-like text: DEFLATE cannot halve it, so its chunks are stored as they are);',
     'the realistic store is the one of section 4 (JSON with ids, words and numbers, DEFLATE about 6x), searched for event 7\'s id.',
     'A search reads only the chunks whose word filter may hold every whole word of the text, and every pair of neighbouring words',
@@ -215,7 +217,7 @@ function searchSection(r: Results): string[] {
     'The field queries read the chunks whose filter keeps a range of the numbers under `n` that may hold the value: one.',
     '',
     `The floor under a search that reads every chunk, in the bench page: reading all ${n0(big.readAll.chunks)} chunks' records`,
-    `(${n0(big.readAll.mb)} MB, ${READ_AHEAD} reads in flight as the search Worker keeps) with nothing else done takes **${n0(big.readAll.readMs)} ms**`,
+    `(${n0(big.readAll.mb)} MB, ${READ_AHEAD} reads in flight as each search Worker keeps) with nothing else done takes **${n0(big.readAll.readMs)} ms**`,
     `(${n0(big.readAll.mb / (big.readAll.readMs / 1000))} MB/s); reading and decoding their text, ${n0(big.readAll.decodeMs)} ms.`,
     '',
   ];

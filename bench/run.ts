@@ -142,6 +142,7 @@ async function main(): Promise<void> {
         // The Debian wrapper script complains on stderr about its own shell test; ignore it.
         chromium: execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
         cpus: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'})`,
+        cores: cpu.length,
         memGb: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
         date: new Date().toISOString().slice(0, 16).replace('T', ' '),

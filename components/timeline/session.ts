@@ -1,7 +1,7 @@
 import { effect, signal, type Signal } from '@preact/signals';
 import type { PanelContextValue } from '../../lib/panel/panel-context';
 import type { TimelineFilter } from '../../lib/timeline/filter';
-import { StoreSearch } from '../../lib/timeline/search-client';
+import { searchPoolSize, StoreSearch } from '../../lib/timeline/search-client';
 import { TimelineModel } from '../../lib/timeline/timeline-model';
 import type { TimelineLayout } from '../../lib/timeline/layout';
 import { loadFilter, loadLayout, loadPins, pageStorage, saveFilter, saveLayout, savePins } from '../../lib/timeline/ui-storage';
@@ -45,7 +45,8 @@ function createSession(ctx: PanelContextValue): TimelineSession {
   effect(() => saveLayout(store, layout.value));
   const history = ctx.history;
   // Search progress re-renders the views like any other change of the history.
-  const search = new StoreSearch(() => ctx.startSearchWorker(), (cid) => history.placeOf(cid), () => ctx.version.value++);
+  const workers = () => Array.from({ length: searchPoolSize(navigator.hardwareConcurrency) }, () => ctx.startSearchWorker());
+  const search = new StoreSearch(workers, (cid) => history.placeOf(cid), () => ctx.version.value++);
   return { typing, model: new TimelineModel(history, typing, search), filter, applied, pins, paused: signal(false), after: signal(undefined), layout };
 }
 

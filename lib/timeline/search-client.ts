@@ -21,27 +21,49 @@ export interface SearchProgress {
 const IDLE: SearchProgress = { running: false, searched: 0, total: 0 };
 
 /**
- * A search over the whole store, run by the search Worker: results stream in as (cid, offset)
- * matches with progress, a new search or `cancel` stops the old one, and chunks written while it
- * runs are searched too. The Worker is started on the first search.
+ * How many search Workers to start on a machine with `cores` logical cores (undefined when the
+ * browser does not say): one per core, at most four. Each keeps a few chunks in memory as it reads
+ * ahead, and the page and IndexedDB need cores too.
+ */
+export function searchPoolSize(cores: number | undefined): number {
+  return Math.min(4, Math.max(1, cores ?? 1));
+}
+
+/** What one Worker of the pool was given for the current search and has reported of it. */
+interface Share {
+  searched: number;
+  total: number;
+  done: boolean;
+}
+
+/**
+ * A search over the whole store, run by a pool of search Workers: each gets every n-th chunk
+ * (newest first for all of them, so the rows at the live edge come first), results stream in as
+ * (cid, offset) matches with progress, a new search or `cancel` stops the old one, and chunks
+ * written while it runs are searched too. The Workers are started on the first search.
+ * A search that reads every chunk spends nearly all its time in the Worker, inflating and
+ * parsing: on a machine with two cores, two Workers nearly halve it.
  */
 export class StoreSearch {
   matches: MatchList;
   progress: SearchProgress = IDLE;
-  private worker: WorkerPort | undefined;
+  private workers: WorkerPort[] | undefined;
+  private shares: Share[] = [];
+  /** The Worker the next chunk goes to. */
+  private turn = 0;
   private id = 0;
   private query: SearchQuery | undefined;
-  /** Chunks handed to the Worker for this search, by cid, with their counts. */
+  /** Chunks handed to the Workers for this search, by cid, with their counts. */
   private sent = new Map<number, number>();
   private maxCid = -1;
   /**
    * Events of handed-over chunks that were deleted since (retention, or merged into a new chunk,
-   * which is searched as one): the Worker still counts them in its progress, the store no longer.
+   * which is searched as one): the Workers still count them in their progress, the store no longer.
    */
   private gone = 0;
 
   constructor(
-    private readonly makeWorker: () => WorkerPort,
+    private readonly makeWorkers: () => WorkerPort[],
     private readonly position: (cid: number) => Placement,
     private readonly changed: () => void,
   ) {
@@ -55,8 +77,14 @@ export class StoreSearch {
     this.sent = new Map(chunks.map((c) => [c.cid, c.count]));
     this.maxCid = chunks.reduce((m, c) => Math.max(m, c.cid), -1);
     this.gone = 0;
-    this.progress = { running: true, searched: 0, total: chunks.reduce((n, c) => n + c.count, 0) };
-    this.port().postMessage({ type: 'search', id: this.id, query, chunks: [...chunks] });
+    const workers = this.pool();
+    // Dealt from the newest chunk down, so every Worker starts at the live edge.
+    this.turn = 0;
+    const dealt = this.deal(chunks);
+    this.shares = dealt.map((mine) => ({ searched: 0, total: events(mine), done: mine.length === 0 }));
+    // Every Worker hears of the search, those given nothing too: they may get chunks written later.
+    workers.forEach((w, k) => w.postMessage({ type: 'search', id: this.id, query, chunks: dealt[k]! }));
+    this.sum();
     this.changed();
   }
 
@@ -66,27 +94,27 @@ export class StoreSearch {
     const rewritten = chunks.some((c) => c.cid <= this.maxCid && this.sent.get(c.cid) !== c.count);
     if (rewritten) return this.start(this.query, chunks);
     const present = new Set(chunks.map((c) => c.cid));
-    let lost = 0;
     for (const [cid, count] of this.sent) {
       if (present.has(cid)) continue;
       this.sent.delete(cid);
-      lost += count;
+      this.gone += count;
     }
-    this.gone += lost;
     const fresh = chunks.filter((c) => c.cid > this.maxCid);
     this.matches.reorder();
-    const total = this.progress.total - lost + fresh.reduce((n, c) => n + c.count, 0);
-    this.progress = { ...this.progress, searched: Math.min(this.progress.searched, total), total };
-    if (fresh.length === 0) return;
     for (const c of fresh) this.sent.set(c.cid, c.count);
     this.maxCid = Math.max(this.maxCid, ...fresh.map((c) => c.cid));
-    this.progress = { ...this.progress, running: true };
-    this.port().postMessage({ type: 'more', id: this.id, chunks: fresh });
+    this.deal(fresh).forEach((mine, k) => {
+      if (mine.length === 0) return;
+      const share = this.shares[k]!;
+      this.shares[k] = { ...share, total: share.total + events(mine), done: false };
+      this.workers![k]!.postMessage({ type: 'more', id: this.id, chunks: mine });
+    });
+    this.sum();
   }
 
   cancel(): void {
     if (!this.query) return;
-    this.worker?.postMessage({ type: 'cancel', id: this.id });
+    for (const w of this.workers ?? []) w.postMessage({ type: 'cancel', id: this.id });
     this.query = undefined;
     this.progress = { ...this.progress, running: false };
     this.changed();
@@ -99,21 +127,49 @@ export class StoreSearch {
     this.progress = IDLE;
   }
 
-  private port(): WorkerPort {
-    if (!this.worker) {
-      this.worker = this.makeWorker();
-      this.worker.onmessage = (e) => this.receive(e.data);
-      this.worker.onerror = (e) => this.fail(e.message || 'the search worker stopped');
+  /** `chunks` (oldest first) shared out in turns from the newest, each Worker's oldest first. */
+  private deal(chunks: readonly ChunkInfo[]): ChunkInfo[][] {
+    const n = this.pool().length;
+    const out: ChunkInfo[][] = Array.from({ length: n }, () => []);
+    for (let i = chunks.length - 1; i >= 0; i--) {
+      out[this.turn]!.push(chunks[i]!);
+      this.turn = (this.turn + 1) % n;
     }
-    return this.worker;
+    for (const mine of out) mine.reverse();
+    return out;
   }
 
-  private receive(m: SearchReply): void {
+  private pool(): WorkerPort[] {
+    if (!this.workers) {
+      const workers = this.makeWorkers();
+      workers.forEach((w, k) => {
+        w.onmessage = (e) => this.receive(k, e.data);
+        w.onerror = (e) => this.fail(e.message || 'the search worker stopped');
+      });
+      this.workers = workers;
+    }
+    return this.workers;
+  }
+
+  /** The search's progress from its Workers' shares. */
+  private sum(): void {
+    let searched = 0;
+    let total = 0;
+    for (const s of this.shares) {
+      searched += s.searched;
+      total += s.total;
+    }
+    total -= this.gone;
+    this.progress = { running: this.shares.some((s) => !s.done), searched: Math.min(total, Math.max(0, searched - this.gone)), total };
+  }
+
+  private receive(k: number, m: SearchReply): void {
     if (m.id !== this.id || !this.query) return;
     if (m.type === 'failed') return this.fail(m.message);
     this.matches.add(m.progress.found);
     const { searched, total, done } = m.progress;
-    this.progress = { running: !done, searched: Math.max(0, searched - this.gone), total: total - this.gone };
+    this.shares[k] = { searched, total, done };
+    this.sum();
     this.changed();
   }
 
@@ -123,3 +179,5 @@ export class StoreSearch {
     this.changed();
   }
 }
+
+const events = (chunks: readonly ChunkInfo[]): number => chunks.reduce((n, c) => n + c.count, 0);

@@ -41,7 +41,8 @@ async function setup() {
   const history = new EventHistory(store);
   await history.refresh();
   const typing = new EventTyping(() => 'generic', { typeEvent, detectFamily });
-  const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.placeOf(cid), () => undefined);
+  // Two Workers, as the pool has on a machine with two cores.
+  const search = new StoreSearch(() => [inProcessWorker(store), inProcessWorker(store)], (cid) => history.placeOf(cid), () => undefined);
   const model = new TimelineModel(history, typing, search);
   const filter = (f: Partial<TimelineFilter>) => model.setFilter({ ...EMPTY_FILTER, ...f }, { pins: new Set() });
   return { store, history, model, filter };
@@ -94,8 +95,10 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
       onerror: null,
       postMessage: () => setTimeout(() => broken.onerror?.({ message: 'could not load' } as ErrorEvent), 0),
     };
-    const search = new StoreSearch(() => broken, () => ({ unit: 0 }), () => undefined);
-    search.start({ filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} }, []);
+    const store = new FakeStore();
+    store.add(events('a', 1, 10));
+    const search = new StoreSearch(() => [broken], () => ({ unit: 0 }), () => undefined);
+    search.start({ filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} }, [store.chunks[0]!.info]);
     expect(search.progress.running).toBe(true);
     await settle();
     expect(search.progress).toMatchObject({ running: false, error: 'could not load' });
@@ -127,7 +130,8 @@ describe('TimelineModel over the store', { timeout: 30_000 }, () => {
     const history = new EventHistory(store);
     await history.refresh();
     const typing = new EventTyping(() => 'generic', { typeEvent, detectFamily });
-    const search = new StoreSearch(() => inProcessWorker(store), (cid) => history.placeOf(cid), () => undefined);
+    // Four Workers for three chunks: one of them is given none.
+    const search = new StoreSearch(() => [1, 2, 3, 4].map(() => inProcessWorker(store)), (cid) => history.placeOf(cid), () => undefined);
     const model = new TimelineModel(history, typing, search);
     const key = (e: { endpointId: string; seq: number } | undefined) => e && `${e.endpointId}#${e.seq}`;
     const rows = async (): Promise<(string | undefined)[]> => {
