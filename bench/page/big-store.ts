@@ -88,7 +88,7 @@ export async function read({ runs, limit }: Commands['read']['args']): Promise<C
 
 /**
  * The floor under a search that reads every chunk: each chunk's record read from IndexedDB with
- * READ_AHEAD reads in flight, as the search Worker keeps them, and nothing else done; then the
+ * READ_AHEAD reads in flight, as each search Worker keeps them, and nothing else done; then the
  * same reads with each chunk's text unpacked and decoded, as a search does before its tests.
  */
 export async function readAll(): Promise<Commands['readAll']['result']> {

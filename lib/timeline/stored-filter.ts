@@ -10,7 +10,7 @@ import { bytesNeedle, holds } from '../query/byte-search';
 import { inJsonString, valuesInJson } from '../query/values-in-json';
 import type { TimelineFilter } from './filter';
 
-/** Everything a search over the store needs; plain data, so it crosses to the search Worker. */
+/** Everything a search over the store needs; plain data, so it crosses to the search Workers. */
 export interface SearchQuery {
   filter: TimelineFilter;
   /** Keys of pinned events (for "pinned only"). */

@@ -13,7 +13,7 @@ const sameFilter = (a: TimelineFilter, b: TimelineFilter): boolean => JSON.strin
 /**
  * The timeline's rows over the whole stored history. Unfiltered, row i is the history's row i
  * (stored chunks, then the live tail), read from disk as it comes into view. Filtered, the rows
- * are the search Worker's (cid, offset) matches over the store followed by the live tail's
+ * are the search Workers' (cid, offset) matches over the store followed by the live tail's
  * matches (tested here: the tail is small and bounded). Nothing is copied per event.
  */
 export class TimelineModel {
