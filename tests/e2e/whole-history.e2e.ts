@@ -96,7 +96,8 @@ const reusedRows = (page: Page) =>
 async function findsTheBeginning(page: Page, how: string, apply: () => Promise<unknown>, undo: () => Promise<unknown>): Promise<void> {
   await apply();
   await poll(() => seqsShown(page), (s) => s.includes(1), `seq 1 found by ${how}`, 30_000);
-  // The search Workers take turns over the chunks: the one with the oldest may finish first.
+  // The search Workers take turns over the chunks: seq 1 may show while another Worker still
+  // runs, whose matches would change the rows marked below.
   await poll(() => countLine(page), (t) => !t.startsWith('searched'), `the search by ${how} done`, 30_000);
   const seqs = await seqsShown(page);
   expect(seqs).toContain(1);
