@@ -1,6 +1,6 @@
 import type { ChunkInfo } from '../panel/store-view';
 import { MatchList, type Placement } from './match-list';
-import type { SearchReply, SearchRequest } from './search-protocol';
+import { eventsIn, type SearchReply, type SearchRequest } from './search-protocol';
 import type { SearchQuery } from './stored-filter';
 
 /** The part of a Worker the search uses (a fake in unit tests). */
@@ -84,7 +84,7 @@ export class StoreSearch {
     // Dealt from the newest chunk down, so every Worker starts at the live edge.
     this.turn = 0;
     const dealt = this.deal(chunks);
-    this.shares = dealt.map((mine) => ({ searched: 0, total: events(mine), done: mine.length === 0 }));
+    this.shares = dealt.map((mine) => ({ searched: 0, total: eventsIn(mine), done: mine.length === 0 }));
     // Every Worker hears of the search, those given nothing too: they may get chunks written later.
     workers.forEach((w, k) => w.postMessage({ type: 'search', id: this.id, query, chunks: dealt[k]! }));
     this.sum();
@@ -109,7 +109,7 @@ export class StoreSearch {
     this.deal(fresh).forEach((mine, k) => {
       if (mine.length === 0) return;
       const share = this.shares[k]!;
-      this.shares[k] = { ...share, total: share.total + events(mine), done: false };
+      this.shares[k] = { ...share, total: share.total + eventsIn(mine), done: false };
       this.workers![k]!.postMessage({ type: 'more', id: this.id, chunks: mine });
     });
     this.sum();
@@ -182,5 +182,3 @@ export class StoreSearch {
     this.changed();
   }
 }
-
-const events = (chunks: readonly ChunkInfo[]): number => chunks.reduce((n, c) => n + c.count, 0);

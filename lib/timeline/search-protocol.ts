@@ -10,3 +10,6 @@ export type SearchRequest =
 
 /** Search Worker -> page. */
 export type SearchReply = { type: 'progress'; id: number; progress: ScanProgress } | { type: 'failed'; id: number; message: string };
+
+/** Events in chunks handed to a search (by their index counts): its progress counts them. */
+export const eventsIn = (chunks: readonly ChunkInfo[]): number => chunks.reduce((n, c) => n + c.count, 0);

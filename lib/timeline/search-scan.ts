@@ -1,4 +1,5 @@
 import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping, type RawChunk } from '../store/view';
+import { eventsIn } from './search-protocol';
 import type { StoredMatcher } from './stored-filter';
 
 /** Matches found in one chunk: offsets into its events. */
@@ -107,7 +108,7 @@ async function matchesIn(p: Pending, m: StoredMatcher): Promise<number[]> {
 export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher, o: ScanOptions): Promise<void> {
   const now = o.now ?? (() => performance.now());
   const every = o.reportMs ?? 50;
-  const total = chunks.reduce((n, c) => n + c.count, 0);
+  const total = eventsIn(chunks);
   let searched = 0;
   let found: ChunkMatches[] = [];
   let last = now();

@@ -1,5 +1,5 @@
 import type { ChunkInfo } from '../store/view';
-import type { SearchReply, SearchRequest } from './search-protocol';
+import { eventsIn, type SearchReply, type SearchRequest } from './search-protocol';
 import { scanChunks, type ChunkSource } from './search-scan';
 import { compileStoredFilter, type StoredMatcher } from './stored-filter';
 
@@ -23,8 +23,6 @@ export function serveSearches(scope: WorkerScope, source: ChunkSource): void {
   /** Events in every chunk given to the current search, and in the chunks already scanned. */
   let total = 0;
   let scanned = 0;
-
-  const events = (chunks: readonly ChunkInfo[]): number => chunks.reduce((n, c) => n + c.count, 0);
 
   async function drain(id: number): Promise<void> {
     if (scanning) return;
@@ -61,14 +59,14 @@ export function serveSearches(scope: WorkerScope, source: ChunkSource): void {
         current = req.id;
         matcher = compileStoredFilter(req.query);
         queue = req.chunks;
-        total = events(req.chunks);
+        total = eventsIn(req.chunks);
         scanned = 0;
         void drain(req.id);
         return;
       case 'more':
         if (req.id !== current) return;
         queue = queue.concat(req.chunks);
-        total += events(req.chunks);
+        total += eventsIn(req.chunks);
         void drain(req.id);
         return;
       case 'cancel':
