@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored, type SnapshotMemo } from './fold-stored';
-import { chunkBytes, chunkEvents, chunkJson, decodeUtf8, type PackedRow } from './packing';
+import { chunkBytes, chunkEvents, chunkJson, decodeUtf8 } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 import type { ChunkTerms } from '../query/terms';
@@ -36,14 +36,21 @@ export interface RawChunk extends ChunkText {
 }
 
 /**
- * The events of a raw chunk, with their typed types and schema verdicts. Each event is built in
- * one object from its parsed row: a search over every chunk spent more on copying objects twice
- * than on parsing them.
+ * The events of a raw chunk, with their typed types and schema verdicts. Each event is its parsed
+ * row, completed in place: the rows are new objects no one else holds, and a search over every
+ * chunk spent a fifth of its time copying each row into another object and collecting the first.
  */
 export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEvent[] {
   const { names, at, invalid } = typing;
   const bad = new Set(invalid);
-  return (JSON.parse(json) as PackedRow[]).map((row, i) => ({ endpointId, ...row, type: names[at[i]!]!, valid: !bad.has(i) }));
+  const events = JSON.parse(json) as StoredEvent[];
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    ev.endpointId = endpointId;
+    ev.type = names[at[i]!]!;
+    ev.valid = !bad.has(i);
+  }
+  return events;
 }
 
 /** One chunk's events unparsed, with their typing; undefined when the chunk is gone. */
