@@ -1,13 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { openStore } from '../lib/store/schema';
-import { readChunkTerms, readChunkText, readChunkTyping } from '../lib/store/view';
+import { readChunkTerms, readChunkTyping, readRawChunk } from '../lib/store/view';
 import { serveSearches } from '../lib/timeline/search-worker';
 
 // Loaded as a dedicated Worker by the panel pages (lib/panel/page-boot.ts): the timeline's search.
 export default defineUnlistedScript(() => {
   const db = openStore();
   serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0], {
-    readText: async (cid, mayHold) => readChunkText(await db, cid, mayHold),
+    readRaw: async (cid, keep) => readRawChunk(await db, cid, keep),
     readTyping: async (cid) => readChunkTyping(await db, cid),
     readTerms: async (cid) => readChunkTerms(await db, cid),
   });

@@ -13,7 +13,7 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
 import { foldStored, type SnapshotMemo } from './fold-stored';
-import { chunkBytes, chunkEvents, chunkJson, decodeUtf8 } from './packing';
+import { chunkBytes, chunkEvents, decodeUtf8 } from './packing';
 import { endpointRange } from './rebuild';
 import type { ChunkInfo, ChunkTyping, DB, EndpointCounters, EndpointMeta } from './schema';
 import type { ChunkTerms } from '../query/terms';
@@ -53,24 +53,36 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
   return events;
 }
 
-/** One chunk's events unparsed, with their typing; undefined when the chunk is gone. */
-export async function readRawChunk(db: DB, cid: number): Promise<RawChunk | undefined> {
-  const tx = db.transaction(['chunks', 'typing']);
-  const [chunk, typing] = await Promise.all([tx.objectStore('chunks').get(cid), tx.objectStore('typing').get(cid)]);
-  return chunk && typing ? { endpointId: chunk.endpointId, json: chunkJson(chunk), typing } : undefined;
+/**
+ * What a search asks of a chunk's JSON text before it reads the chunk's typing: a test on its UTF-8
+ * bytes (before they are decoded: most chunks of a text search fail here), then on the text.
+ */
+export interface TextTest {
+  bytes(bytes: Uint8Array): boolean;
+  text(json: string): boolean;
 }
 
 /**
- * One chunk's events as JSON text, without their typing (a search reads that only for chunks it
- * parses). Undefined when the chunk is gone, or when `mayHold` rules out its UTF-8 bytes: a search
- * looks at those before paying to decode them.
+ * One chunk's events unparsed, with their typing, in one transaction; undefined when the chunk is
+ * gone. With `keep`, also undefined when its bytes or text fail it, and the typing is read only
+ * for a chunk that passes. A search that reads every chunk spent as long opening a second
+ * transaction per chunk for its typing as it did decoding the chunk's text.
  */
-export async function readChunkText(db: DB, cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined> {
-  const chunk = await db.get('chunks', cid);
+export async function readRawChunk(db: DB, cid: number, keep?: TextTest): Promise<RawChunk | undefined> {
+  const tx = db.transaction(['chunks', 'typing']);
+  const typingOf = () => tx.objectStore('typing').get(cid);
+  // Without a test to pass, both are asked for at once.
+  const early = keep ? undefined : typingOf();
+  const chunk = await tx.objectStore('chunks').get(cid);
   if (!chunk) return undefined;
   // The bytes may be a buffer the next read reuses: looked at and decoded before any other read.
   const bytes = chunkBytes(chunk);
-  return !mayHold || mayHold(bytes) ? { endpointId: chunk.endpointId, json: decodeUtf8(bytes) } : undefined;
+  if (keep && !keep.bytes(bytes)) return undefined;
+  const json = decodeUtf8(bytes);
+  if (keep && !keep.text(json)) return undefined;
+  // Asked for from the chunk's read: the transaction is still open.
+  const typing = await (early ?? typingOf());
+  return typing && { endpointId: chunk.endpointId, json, typing };
 }
 
 /** The whole history's index, oldest chunk first (optionally one endpoint). */

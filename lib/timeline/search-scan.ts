@@ -1,4 +1,4 @@
-import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkText, type ChunkTyping, type RawChunk } from '../store/view';
+import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkTyping, type RawChunk, type TextTest } from '../store/view';
 import { eventsIn } from './search-protocol';
 import type { StoredMatcher } from './stored-filter';
 
@@ -24,10 +24,10 @@ export interface ScanProgress {
  */
 export interface ChunkSource {
   /**
-   * The chunk's text; undefined when it is gone, or when `mayHold` rules its UTF-8 bytes out
-   * (then they are never decoded).
+   * The chunk's text and typing; undefined when it is gone, or when `keep` rules out its UTF-8
+   * bytes (then they are never decoded) or its text (then its typing is not read).
    */
-  readText(cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined>;
+  readRaw(cid: number, keep: TextTest): Promise<RawChunk | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
   readTerms(cid: number): Promise<ChunkTerms | undefined>;
 }
@@ -60,18 +60,14 @@ type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | u
 /**
  * The chunk's text and typing, unless its filter says it lacks a word the search needs or a
  * number in the range asked for, or its text rules it out (then undefined, as for a chunk that is
- * gone). The typing is read as soon as the text passes, while other chunks are read ahead: one
- * read after another, a search that parses every chunk (a regex, a field query) waited for each
- * typing in turn.
+ * gone). Most chunks of a text search hold none of its words: they are never decoded or parsed,
+ * and their typing is not read (the summary names the chunk's types).
  */
 function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
   const byTerms = m.terms(c);
   const names = Object.keys(c.types);
-  const read = () => o.readText(c.cid, (bytes) => m.mayHold(bytes, names));
-  const text = byTerms ? o.readTerms(c.cid).then((t) => (t && !byTerms(t) ? undefined : read())) : read();
-  // Most chunks of a text search hold none of its words: they are never decoded or parsed, and
-  // their typing is not read (the summary names the chunk's types).
-  return text.then((t) => (t && m.mayMatch(t.json, names) ? o.readTyping(c.cid).then((typing) => typing && { ...t, typing }) : undefined));
+  const read = () => o.readRaw(c.cid, { bytes: (bytes) => m.mayHold(bytes, names), text: (json) => m.mayMatch(json, names) });
+  return byTerms ? o.readTerms(c.cid).then((t) => (t && !byTerms(t) ? undefined : read())) : read();
 }
 
 function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {

@@ -2,7 +2,7 @@ import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
 import { chunkFilter } from '../../../lib/store/packing';
-import type { ChunkTerms, ChunkText } from '../../../lib/store/view';
+import type { ChunkTerms, ChunkText, RawChunk, TextTest } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -101,11 +101,17 @@ export class FakeStore implements StoreView {
     return Promise.resolve(this.typingOf(cid));
   }
 
-  /** The chunk as a search reads it, its events as JSON text the way the store packs them (undefined if `mayHold` rules its bytes out). */
-  readChunkText(cid: number, mayHold?: (bytes: Uint8Array) => boolean): Promise<ChunkText | undefined> {
+  /**
+   * The chunk as a search reads it, its events as JSON text the way the store packs them, with
+   * their typing; undefined if `keep` rules out its bytes or its text (then its typing is not read).
+   */
+  readRawChunk(cid: number, keep: TextTest): Promise<RawChunk | undefined> {
     this.reads.push(cid);
     const text = this.textOf(cid);
-    return Promise.resolve(text && mayHold && !mayHold(new TextEncoder().encode(text.json)) ? undefined : text);
+    if (!text || !keep.bytes(new TextEncoder().encode(text.json)) || !keep.text(text.json)) return Promise.resolve(undefined);
+    this.typingReads.push(cid);
+    const typing = this.typingOf(cid);
+    return Promise.resolve(typing && { ...text, typing });
   }
 
   /** The chunk's word filter, built from that text as the writer builds it; none for the cids in `unfiltered` (chunks written before filters). */

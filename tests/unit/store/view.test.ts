@@ -5,7 +5,7 @@ import { emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore } from '../../../lib/store/schema';
-import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, seqAtTime, stateAt } from '../../../lib/store/view';
+import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, readRawChunk, seqAtTime, stateAt, storedEventsOf } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 
 let n = 0;
@@ -84,6 +84,25 @@ describe('store view', () => {
     const all = (await readChunkIndex(db, 'p')).flatMap((c) => Object.keys(c.types));
     expect(new Set(all)).toEqual(new Set(['plan.created', 'plan.log.new', 'gap', 'plan.state.changed']));
     expect(await readChunk(db, 123_456)).toEqual([]);
+  });
+
+  it('reads a chunk for a search: its text and typing when both tests pass, nothing when either fails', async () => {
+    const db = await filled();
+    const [first] = await readChunkIndex(db, 'p');
+    const asked: string[] = [];
+    const keep = (bytes: boolean, text: boolean) => ({
+      bytes: () => (asked.push('bytes'), bytes),
+      text: () => (asked.push('text'), text),
+    });
+    const raw = await readRawChunk(db, first!.cid, keep(true, true));
+    expect(asked).toEqual(['bytes', 'text']);
+    expect(storedEventsOf(raw!)).toEqual(await readChunk(db, first!.cid));
+    asked.length = 0;
+    expect(await readRawChunk(db, first!.cid, keep(false, true))).toBeUndefined();
+    // Bytes ruled out are never decoded for the text test.
+    expect(asked).toEqual(['bytes']);
+    expect(await readRawChunk(db, first!.cid, keep(true, false))).toBeUndefined();
+    expect(await readRawChunk(db, 123_456, keep(true, true))).toBeUndefined();
   });
 
   it('counts the whole store per endpoint, equal to a recount', async () => {

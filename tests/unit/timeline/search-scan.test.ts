@@ -15,7 +15,7 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   const reports: ScanProgress[] = [];
   let clock = 0;
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
-    readText: (cid, mayHold) => s.readChunkText(cid, mayHold),
+    readRaw: (cid, keep) => s.readRawChunk(cid, keep),
     readTyping: (cid) => s.readChunkTyping(cid),
     readTerms: (cid) => s.readChunkTerms(cid),
     report: (p) => reports.push(p),

@@ -21,7 +21,7 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       current = m.id;
       const id = m.id;
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
-        readText: (cid, mayHold) => store.readChunkText(cid, mayHold),
+        readRaw: (cid, keep) => store.readRawChunk(cid, keep),
         readTyping: (cid) => store.readChunkTyping(cid),
         readTerms: (cid) => store.readChunkTerms(cid),
         cancelled: () => id !== current,
