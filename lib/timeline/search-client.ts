@@ -29,6 +29,13 @@ export function searchPoolSize(cores: number | undefined): number {
   return Math.min(4, Math.max(1, cores ?? 1));
 }
 
+/**
+ * Reports redraw the panel at most this often (ms), except the first matches (the first screen)
+ * and a Worker finishing. Each redraw renders the timeline, and with every Worker reporting every
+ * 50 ms, the page took a fifth of a core from the Workers during a search that reads every chunk.
+ */
+export const REDRAW_MS = 200;
+
 /** What one Worker of the pool was given for the current search and has reported of it. */
 interface Share {
   searched: number;
@@ -64,11 +71,14 @@ export class StoreSearch {
    * which is searched as one): the Workers still count them in their progress, the store no longer.
    */
   private gone = 0;
+  /** When a report last redrew the panel. */
+  private drawnAt = -Infinity;
 
   constructor(
     private readonly makeWorkers: () => WorkerPort[],
     private readonly position: (cid: number) => Placement,
     private readonly changed: () => void,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.matches = new MatchList(position);
   }
@@ -169,11 +179,16 @@ export class StoreSearch {
   private receive(k: number, m: SearchReply): void {
     if (m.id !== this.id || !this.query) return;
     if (m.type === 'failed') return this.fail(m.message);
+    const first = this.matches.count === 0;
     this.matches.add(m.progress.found);
     const { searched, total, done } = m.progress;
     this.shares[k] = { searched, total, done };
     this.sum();
-    this.changed();
+    const t = this.now();
+    if (done || (first && this.matches.count > 0) || t - this.drawnAt >= REDRAW_MS) {
+      this.drawnAt = t;
+      this.changed();
+    }
   }
 
   private fail(message: string): void {

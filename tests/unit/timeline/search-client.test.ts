@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChunkInfo } from '../../../lib/panel/store-view';
-import { searchPoolSize, StoreSearch, type WorkerPort } from '../../../lib/timeline/search-client';
+import { REDRAW_MS, searchPoolSize, StoreSearch, type WorkerPort } from '../../../lib/timeline/search-client';
 import type { SearchReply, SearchRequest } from '../../../lib/timeline/search-protocol';
 import type { ChunkMatches } from '../../../lib/timeline/search-scan';
 import { EMPTY_FILTER } from '../../../lib/timeline/filter';
@@ -38,6 +38,35 @@ describe('StoreSearch progress', () => {
     expect(search.progress).toMatchObject({ running: true, searched: 100, total: 1000 });
     // The Worker counts what it was given, the deleted chunks too.
     w.reply(1200, 1200, true);
+    expect(search.progress).toEqual({ running: false, searched: 1000, total: 1000 });
+  });
+});
+
+describe('StoreSearch redraws', () => {
+  it('redraws for progress at most every REDRAW_MS, but at once for the first matches and for a Worker finishing', () => {
+    const store = new FakeStore();
+    for (let i = 0; i < 10; i++) store.add(events('a', 1 + i * 100, 100));
+    const [a, b] = store.chunks.map((c) => c.info.cid);
+    const w = scriptedWorker();
+    let clock = 0;
+    let draws = 0;
+    const search = new StoreSearch(() => [w.port], () => ({ unit: 0 }), () => void draws++, () => clock);
+    search.start({ filter: { ...EMPTY_FILTER, text: 'x' }, pins: [], families: {} }, store.chunks.map((c) => c.info));
+    draws = 0;
+    const at = (t: number, searched: number, found: ChunkMatches[] = [], done = false) => {
+      clock = t;
+      w.reply(searched, 1000, done, found);
+      return draws;
+    };
+    expect(at(0, 100)).toBe(1);
+    expect(at(50, 200)).toBe(1);
+    expect(at(100, 300, [{ cid: b!, offsets: [5] }])).toBe(2);
+    expect(at(150, 400, [{ cid: a!, offsets: [7] }])).toBe(2);
+    // Not drawn, but the search's state is current for the next draw.
+    expect(search.progress).toMatchObject({ searched: 400, running: true });
+    expect(search.matches.count).toBe(2);
+    expect(at(100 + REDRAW_MS, 500)).toBe(3);
+    expect(at(110 + REDRAW_MS, 1000, [], true)).toBe(4);
     expect(search.progress).toEqual({ running: false, searched: 1000, total: 1000 });
   });
 });
