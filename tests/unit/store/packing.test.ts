@@ -1,8 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '../../../lib/model/event';
 import { deflateSync } from 'fflate';
 import { chunkEvents, chunkJson, packEvents } from '../../../lib/store/packing';
+
+// DEFLATE as it is, watched: what the packer compresses is part of what it costs.
+vi.mock('fflate', async (real) => {
+  const m = await real<typeof import('fflate')>();
+  return { ...m, deflateSync: vi.fn(m.deflateSync) };
+});
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -59,6 +65,20 @@ describe('packed chunks', () => {
     const before = stored.packed.slice();
     packEvents(eventsOf(300, () => base64(600)));
     expect(stored.packed).toEqual(before);
+  });
+
+  it('compress only a sample of a chunk the sample shows DEFLATE cannot halve', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const text = (n: number) => Array.from({ length: n }, () => alphabet[((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 63]).join('');
+    // JSON around random text over 64 characters: DEFLATE takes it to 56%, sample and chunk alike.
+    const events = eventsOf(1000, (i) => JSON.stringify({ type: 'load', n: i, pad: text(250) }));
+    const json = new TextEncoder().encode(JSON.stringify(events.map(({ endpointId: _, ...e }) => e)));
+    expect(deflateSync(json, { level: 3 }).length / json.length).toBeGreaterThan(0.55);
+    vi.mocked(deflateSync).mockClear();
+    const stored = packEvents(events);
+    expect(stored.codec).toBe('none');
+    expect(vi.mocked(deflateSync).mock.calls.map(([bytes]) => bytes.length)).toEqual([32 * 1024]);
+    expect(chunkEvents({ endpointId: 'ep-1', ...stored })).toEqual(events);
   });
 
   it('record the size of the JSON they hold, and read chunks of any size in a row', () => {
