@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { openStore } from '../lib/store/schema';
-import { readChunkTerms, readChunkTyping, readRawChunk } from '../lib/store/view';
+import { readChunkTyping, readRawChunk } from '../lib/store/view';
 import { serveSearches } from '../lib/timeline/search-worker';
 
 // Loaded as a dedicated Worker by the panel pages (lib/panel/page-boot.ts): the timeline's search.
@@ -9,6 +9,5 @@ export default defineUnlistedScript(() => {
   serveSearches(globalThis as unknown as Parameters<typeof serveSearches>[0], {
     readRaw: async (cid, keep) => readRawChunk(await db, cid, keep),
     readTyping: async (cid) => readChunkTyping(await db, cid),
-    readTerms: async (cid) => readChunkTerms(await db, cid),
   });
 });

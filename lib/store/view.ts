@@ -55,23 +55,30 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
 }
 
 /**
- * What a search asks of a chunk's JSON text before it reads the chunk's typing: a test on its UTF-8
- * bytes (before they are decoded: most chunks of a text search fail here), then on the text.
+ * What a search asks of a chunk before it reads the chunk's typing: optionally a test on the
+ * chunk's word filter (before the chunk is read: most chunks of a search for an id fail here),
+ * then a test on its JSON text's UTF-8 bytes (before they are decoded), then on the text.
  */
 export interface TextTest {
+  /** False when the chunk's filter rules it out; a chunk written before filters were kept has none and is read. */
+  terms?(t: ChunkTerms): boolean;
   bytes(bytes: Uint8Array): boolean;
   text(json: string): boolean;
 }
 
 /**
  * One chunk's events unparsed, with their typing, in one transaction; undefined when the chunk is
- * gone. With `keep`, also undefined when its bytes or text fail it, and the typing is read only
- * for a chunk that passes. A search that reads every chunk spent longer opening a second
- * transaction per chunk for its typing than decoding the chunk's text (~130 against ~90 ms in
- * each of the bench's two Workers).
+ * gone. With `keep`, also undefined when its filter, bytes or text fail it, and each read comes
+ * only after the tests before it pass. A search that reads every chunk spent longer opening a
+ * transaction per chunk for each of these reads than decoding the chunk's text (~130 against
+ * ~90 ms in each of the bench's two Workers, for the typing alone).
  */
 export async function readRawChunk(db: DB, cid: number, keep?: TextTest): Promise<RawChunk | undefined> {
-  const tx = db.transaction(['chunks', 'typing']);
+  const tx = db.transaction(['terms', 'chunks', 'typing']);
+  if (keep?.terms) {
+    const terms = await tx.objectStore('terms').get(cid);
+    if (terms && !keep.terms(terms)) return undefined;
+  }
   const typingOf = () => tx.objectStore('typing').get(cid);
   // Without a test to pass, both are asked for at once.
   const early = keep ? undefined : typingOf();
@@ -112,11 +119,6 @@ export async function latestReceived(db: DB, endpointId: string, n: number): Pro
     cursor = await cursor.continue();
   }
   return out;
-}
-
-/** The filter of one chunk's words (lib/query/terms.ts); undefined for a chunk written before filters were kept, or gone. */
-export async function readChunkTerms(db: DB, cid: number): Promise<ChunkTerms | undefined> {
-  return db.get('terms', cid);
 }
 
 /**

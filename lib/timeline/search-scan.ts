@@ -1,4 +1,4 @@
-import { storedEventsOf, type ChunkInfo, type ChunkTerms, type ChunkTyping, type RawChunk, type TextTest } from '../store/view';
+import { storedEventsOf, type ChunkInfo, type ChunkTyping, type RawChunk, type TextTest } from '../store/view';
 import { eventsIn } from './search-protocol';
 import type { StoredMatcher } from './stored-filter';
 
@@ -24,12 +24,12 @@ export interface ScanProgress {
  */
 export interface ChunkSource {
   /**
-   * The chunk's text and typing; undefined when it is gone, or when `keep` rules out its UTF-8
-   * bytes (then they are never decoded) or its text (then its typing is not read).
+   * The chunk's text and typing; undefined when it is gone, or when `keep` rules out its filter
+   * (then the chunk is not read), its UTF-8 bytes (then they are never decoded) or its text (then
+   * its typing is not read).
    */
   readRaw(cid: number, keep: TextTest): Promise<RawChunk | undefined>;
   readTyping(cid: number): Promise<ChunkTyping | undefined>;
-  readTerms(cid: number): Promise<ChunkTerms | undefined>;
 }
 
 export interface ScanOptions extends ChunkSource {
@@ -64,10 +64,9 @@ type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | u
  * and their typing is not read (the summary names the chunk's types).
  */
 function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
-  const byTerms = m.terms(c);
+  const terms = m.terms(c);
   const names = Object.keys(c.types);
-  const read = () => o.readRaw(c.cid, { bytes: (bytes) => m.mayHold(bytes, names), text: (json) => m.mayMatch(json, names) });
-  return byTerms ? o.readTerms(c.cid).then((t) => (t && !byTerms(t) ? undefined : read())) : read();
+  return o.readRaw(c.cid, { ...(terms && { terms }), bytes: (bytes) => m.mayHold(bytes, names), text: (json) => m.mayMatch(json, names) });
 }
 
 function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {

@@ -2,7 +2,7 @@ import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
 import { chunkFilter } from '../../../lib/store/packing';
-import type { ChunkTerms, ChunkText, RawChunk, TextTest } from '../../../lib/store/view';
+import type { ChunkText, RawChunk, TextTest } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -103,22 +103,22 @@ export class FakeStore implements StoreView {
 
   /**
    * The chunk as a search reads it, its events as JSON text the way the store packs them, with
-   * their typing; undefined if `keep` rules out its bytes or its text (then its typing is not read).
+   * their typing; undefined if `keep` rules out its word filter (built from that text as the
+   * writer builds it; none for the cids in `unfiltered`, as chunks written before filters), its
+   * bytes or its text (then its typing is not read).
    */
   readRawChunk(cid: number, keep: TextTest): Promise<RawChunk | undefined> {
-    this.reads.push(cid);
     const text = this.textOf(cid);
+    if (keep.terms) {
+      this.termReads.push(cid);
+      const terms = text && !this.unfiltered.has(cid) ? chunkFilter(new TextEncoder().encode(text.json)) : undefined;
+      if (terms && !keep.terms(terms)) return Promise.resolve(undefined);
+    }
+    this.reads.push(cid);
     if (!text || !keep.bytes(new TextEncoder().encode(text.json)) || !keep.text(text.json)) return Promise.resolve(undefined);
     this.typingReads.push(cid);
     const typing = this.typingOf(cid);
     return Promise.resolve(typing && { ...text, typing });
-  }
-
-  /** The chunk's word filter, built from that text as the writer builds it; none for the cids in `unfiltered` (chunks written before filters). */
-  readChunkTerms(cid: number): Promise<ChunkTerms | undefined> {
-    this.termReads.push(cid);
-    const text = this.unfiltered.has(cid) ? undefined : this.textOf(cid);
-    return Promise.resolve(text && chunkFilter(new TextEncoder().encode(text.json)));
   }
 
   private textOf(cid: number): ChunkText | undefined {

@@ -5,6 +5,7 @@ import { emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore } from '../../../lib/store/schema';
+import { mayContain, termQuery, type ChunkTerms } from '../../../lib/query/terms';
 import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, readRawChunk, seqAtTime, stateAt, storedEventsOf } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 
@@ -86,11 +87,12 @@ describe('store view', () => {
     expect(await readChunk(db, 123_456)).toEqual([]);
   });
 
-  it('reads a chunk for a search: its text and typing when both tests pass, nothing when either fails', async () => {
+  it('reads a chunk for a search: its text and typing when its filter, bytes and text pass, nothing when one fails', async () => {
     const db = await filled();
     const [first] = await readChunkIndex(db, 'p');
     const asked: string[] = [];
-    const keep = (bytes: boolean, text: boolean) => ({
+    const keep = (bytes: boolean, text: boolean, terms?: (t: ChunkTerms) => boolean) => ({
+      ...(terms && { terms: (t: ChunkTerms) => (asked.push('terms'), terms(t)) }),
       bytes: () => (asked.push('bytes'), bytes),
       text: () => (asked.push('text'), text),
     });
@@ -103,6 +105,14 @@ describe('store view', () => {
     expect(asked).toEqual(['bytes']);
     expect(await readRawChunk(db, first!.cid, keep(true, false))).toBeUndefined();
     expect(await readRawChunk(db, 123_456, keep(true, true))).toBeUndefined();
+    // The chunk's own word filter, read in the same transaction: a chunk it rules out is not read.
+    const holds = (word: string) => (t: ChunkTerms) => mayContain(t, termQuery(` ${word} `)!);
+    asked.length = 0;
+    expect(await readRawChunk(db, first!.cid, keep(true, true, holds('nowhere')))).toBeUndefined();
+    expect(asked).toEqual(['terms']);
+    asked.length = 0;
+    expect(storedEventsOf((await readRawChunk(db, first!.cid, keep(true, true, holds('First'))))!)).toEqual(await readChunk(db, first!.cid));
+    expect(asked).toEqual(['terms', 'bytes', 'text']);
   });
 
   it('counts the whole store per endpoint, equal to a recount', async () => {

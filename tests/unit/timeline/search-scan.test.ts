@@ -17,7 +17,6 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
     readRaw: (cid, keep) => s.readRawChunk(cid, keep),
     readTyping: (cid) => s.readChunkTyping(cid),
-    readTerms: (cid) => s.readChunkTerms(cid),
     report: (p) => reports.push(p),
     cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,
     reportMs: opts.reportMs ?? 0,

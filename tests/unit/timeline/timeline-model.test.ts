@@ -23,7 +23,6 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
         readRaw: (cid, keep) => store.readRawChunk(cid, keep),
         readTyping: (cid) => store.readChunkTyping(cid),
-        readTerms: (cid) => store.readChunkTerms(cid),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
         reportMs: 0,
