@@ -217,7 +217,7 @@ function searchSection(r: Results): string[] {
     'The field queries read the chunks whose filter keeps a range of the numbers under `n` that may hold the value: one.',
     '',
     `The floor under a search that reads every chunk, in the bench page: reading all ${n0(big.readAll.chunks)} chunks' records`,
-    `(${n0(big.readAll.mb)} MB, ${READ_AHEAD} reads in flight as each search Worker keeps) with nothing else done takes **${n0(big.readAll.readMs)} ms**`,
+    `(${n0(big.readAll.mb)} MB, up to ${READ_AHEAD} reads in flight, started in batches as each search Worker starts them) with nothing else done takes **${n0(big.readAll.readMs)} ms**`,
     `(${n0(big.readAll.mb / (big.readAll.readMs / 1000))} MB/s); reading and decoding their text, ${n0(big.readAll.decodeMs)} ms.`,
     '',
   ];

@@ -88,7 +88,8 @@ export async function read({ runs, limit }: Commands['read']['args']): Promise<C
 
 /**
  * The floor under a search that reads every chunk: each chunk's record read from IndexedDB with
- * READ_AHEAD reads in flight, as each search Worker keeps them, and nothing else done; then the
+ * up to READ_AHEAD reads in flight, started in batches as each search Worker starts them (one
+ * transaction each, once half of the last are done), and nothing else done; then the
  * same reads with each chunk's text unpacked and decoded, as a search does before its tests.
  */
 export async function readAll(): Promise<Commands['readAll']['result']> {
@@ -99,7 +100,10 @@ export async function readAll(): Promise<Commands['readAll']['result']> {
     const ahead: Promise<PackedEvents | undefined>[] = [];
     let next = 0;
     for (let k = 0; k < cids.length; k++) {
-      while (next < cids.length && ahead.length < READ_AHEAD) ahead.push(db.get('chunks', cids[next++]!));
+      if (ahead.length <= READ_AHEAD / 2) {
+        const store = db.transaction('chunks').store;
+        while (next < cids.length && ahead.length < READ_AHEAD) ahead.push(store.get(cids[next++]!));
+      }
       const chunk = await ahead.shift()!;
       if (chunk) use(chunk);
     }

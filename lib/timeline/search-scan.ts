@@ -1,4 +1,4 @@
-import { storedEventsOf, type ChunkInfo, type ChunkTyping, type RawChunk, type TextTest } from '../store/view';
+import { storedEventsOf, type ChunkInfo, type ChunkTyping, type RawChunk, type RawRead } from '../store/view';
 import { eventsIn } from './search-protocol';
 import type { StoredMatcher } from './stored-filter';
 
@@ -19,17 +19,17 @@ export interface ScanProgress {
 }
 
 /**
- * How a search reads a chunk: its events' JSON text (their typing only when it is parsed), or
- * only their typed types and verdicts (cheaper), and the filter of its words (cheaper still).
+ * How a search reads chunks, several at a time (each batch one transaction, each chunk's read
+ * settling on its own): their events' JSON text with their typing, or only their typed types and
+ * verdicts (cheaper).
  */
 export interface ChunkSource {
   /**
-   * The chunk's text and typing; undefined when it is gone, or when `keep` rules out its filter
-   * (then the chunk is not read), its UTF-8 bytes (then they are never decoded) or its text (then
-   * its typing is not read).
+   * Each chunk's text and typing; undefined when it is gone, or when its `keep` rules out its
+   * filter (then the chunk is not read), its UTF-8 bytes (then they are never decoded) or its text.
    */
-  readRaw(cid: number, keep: TextTest): Promise<RawChunk | undefined>;
-  readTyping(cid: number): Promise<ChunkTyping | undefined>;
+  readRaw(reads: readonly RawRead[]): Promise<RawChunk | undefined>[];
+  readTyping(cids: readonly number[]): Promise<ChunkTyping | undefined>[];
 }
 
 export interface ScanOptions extends ChunkSource {
@@ -44,8 +44,10 @@ export interface ScanOptions extends ChunkSource {
  * Chunks read ahead of the one being searched: IndexedDB fetches them (in the browser's own
  * threads) while this one is unpacked and searched. One at a time, a search over packed
  * chunks spent as long waiting for reads as working; four in flight hid most of the waits.
+ * Reads start in batches, once half of them are done: opening a transaction cost a Worker more
+ * of its own time than the reads in it.
  */
-export const READ_AHEAD = 4;
+export const READ_AHEAD = 8;
 /**
  * Reads of a chunk's typing alone (a type or invalid-only filter) are small: the wait for
  * each is most of their cost, so more of them are kept in flight.
@@ -58,23 +60,28 @@ type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<RawChunk | undefined> };
 
 /**
- * The chunk's text and typing, unless its filter says it lacks a word the search needs or a
- * number in the range asked for, or its text rules it out (then undefined, as for a chunk that is
- * gone). Most chunks of a text search hold none of its words: they are never decoded or parsed,
- * and their typing is not read (the summary names the chunk's types).
+ * What a chunk's text and typing are read on: unless its filter says it lacks a word the search
+ * needs or a number in the range asked for, or its text rules it out (then undefined, as for a
+ * chunk that is gone). Most chunks of a text search hold none of its words: they are never read.
  */
-function readRaw(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Promise<RawChunk | undefined> {
+function rawRead(c: ChunkInfo, m: StoredMatcher): RawRead {
   const terms = m.terms(c);
   const names = Object.keys(c.types);
-  return o.readRaw(c.cid, { ...(terms && { terms }), bytes: (bytes) => m.mayHold(bytes, names), text: (json) => m.mayMatch(json, names) });
+  return { cid: c.cid, keep: { ...(terms && { terms }), bytes: (bytes) => m.mayHold(bytes, names), text: (json) => m.mayMatch(json, names) } };
 }
 
-function start(c: ChunkInfo, m: StoredMatcher, o: ChunkSource): Pending {
-  const byTyping = m.byTyping(c);
-  const p: Pending = byTyping ? { c, byTyping, read: o.readTyping(c.cid) } : { c, read: readRaw(c, m, o) };
-  // A read ahead that fails is reported when its turn comes, or never if the search stops first.
-  p.read.catch(() => undefined);
-  return p;
+/**
+ * Starts the reads of `picked` (search order), one batch per kind; their pending reads, in that
+ * order. A read ahead that fails is reported when its turn comes, or never if the search stops first.
+ */
+function start(picked: readonly { c: ChunkInfo; byTyping?: ByTyping }[], m: StoredMatcher, o: ChunkSource): Pending[] {
+  const raws = o.readRaw(picked.flatMap((p) => (p.byTyping ? [] : [rawRead(p.c, m)])));
+  const typings = o.readTyping(picked.flatMap((p) => (p.byTyping ? [p.c.cid] : [])));
+  return picked.map(({ c, byTyping }) => {
+    const p: Pending = byTyping ? { c, byTyping, read: typings.shift()! } : { c, read: raws.shift()! };
+    p.read.catch(() => undefined);
+    return p;
+  });
 }
 
 /** Offsets of the events of `p.c` that match, from their types alone when the filter allows it. */
@@ -115,9 +122,17 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
     const c = chunks[k]!;
     if (m.chunk(c)) {
       next = Math.min(next, k);
-      while (next >= 0 && ahead.length < TYPING_READ_AHEAD && ahead.filter((p) => !p.byTyping).length < READ_AHEAD) {
-        const n = chunks[next--]!;
-        if (m.chunk(n)) ahead.push(start(n, m, o));
+      let raw = ahead.filter((p) => !p.byTyping).length;
+      if (raw <= READ_AHEAD / 2 && ahead.length <= TYPING_READ_AHEAD / 2) {
+        const picked: { c: ChunkInfo; byTyping?: ByTyping }[] = [];
+        while (next >= 0 && ahead.length + picked.length < TYPING_READ_AHEAD && raw < READ_AHEAD) {
+          const n = chunks[next--]!;
+          if (!m.chunk(n)) continue;
+          const byTyping = m.byTyping(n);
+          picked.push(byTyping ? { c: n, byTyping } : { c: n });
+          if (!byTyping) raw++;
+        }
+        ahead.push(...start(picked, m, o));
       }
       const offsets = await matchesIn(ahead.shift()!, m);
       if (o.cancelled()) return;

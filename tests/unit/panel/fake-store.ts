@@ -2,7 +2,7 @@ import type { StreamEvent } from '../../../lib/model/event';
 import type { Family } from '../../../lib/model/typed';
 import type { ChunkInfo, ChunkTyping, EndpointCounters, StoredEvent, StoreView } from '../../../lib/panel/store-view';
 import { chunkFilter } from '../../../lib/store/packing';
-import type { ChunkText, RawChunk, TextTest } from '../../../lib/store/view';
+import type { ChunkText, RawChunk, RawRead } from '../../../lib/store/view';
 import { typeEvent } from '../../../lib/protocols';
 import { emptySlice, foldEvent, type MergedState } from '../../../lib/state/index';
 
@@ -18,6 +18,8 @@ export class FakeStore implements StoreView {
   reads: number[] = [];
   typingReads: number[] = [];
   termReads: number[] = [];
+  /** The cids of each batch of reads a search started (chunks or typings; an empty one opens no transaction). */
+  batches: number[][] = [];
   /** Chunks without a word filter, as those written before filters were kept. */
   unfiltered = new Set<number>();
   /** `afterCid` of each read of the newest index rows; reads of the whole index. */
@@ -102,23 +104,31 @@ export class FakeStore implements StoreView {
   }
 
   /**
-   * The chunk as a search reads it, its events as JSON text the way the store packs them, with
-   * their typing; undefined if `keep` rules out its word filter (built from that text as the
-   * writer builds it; none for the cids in `unfiltered`, as chunks written before filters), its
-   * bytes or its text (then its typing is not read).
+   * The chunks as a search reads them (one batch), each one's events as JSON text the way the
+   * store packs them, with their typing; undefined if its `keep` rules out its word filter (built
+   * from that text as the writer builds it; none for the cids in `unfiltered`, as chunks written
+   * before filters), its bytes or its text. The typing is read with the chunk, as the store does.
    */
-  readRawChunk(cid: number, keep: TextTest): Promise<RawChunk | undefined> {
-    const text = this.textOf(cid);
-    if (keep.terms) {
-      this.termReads.push(cid);
-      const terms = text && !this.unfiltered.has(cid) ? chunkFilter(new TextEncoder().encode(text.json)) : undefined;
-      if (terms && !keep.terms(terms)) return Promise.resolve(undefined);
-    }
-    this.reads.push(cid);
-    if (!text || !keep.bytes(new TextEncoder().encode(text.json)) || !keep.text(text.json)) return Promise.resolve(undefined);
-    this.typingReads.push(cid);
-    const typing = this.typingOf(cid);
-    return Promise.resolve(typing && { ...text, typing });
+  readRawChunks(reads: readonly RawRead[]): Promise<RawChunk | undefined>[] {
+    if (reads.length > 0) this.batches.push(reads.map((r) => r.cid));
+    return reads.map(({ cid, keep }) => {
+      const text = this.textOf(cid);
+      if (keep?.terms) {
+        this.termReads.push(cid);
+        const terms = text && !this.unfiltered.has(cid) ? chunkFilter(new TextEncoder().encode(text.json)) : undefined;
+        if (terms && !keep.terms(terms)) return Promise.resolve(undefined);
+      }
+      this.reads.push(cid);
+      this.typingReads.push(cid);
+      if (!text || (keep && (!keep.bytes(new TextEncoder().encode(text.json)) || !keep.text(text.json)))) return Promise.resolve(undefined);
+      const typing = this.typingOf(cid);
+      return Promise.resolve(typing && { ...text, typing });
+    });
+  }
+
+  readChunkTypings(cids: readonly number[]): Promise<ChunkTyping | undefined>[] {
+    if (cids.length > 0) this.batches.push([...cids]);
+    return cids.map((cid) => this.readChunkTyping(cid));
   }
 
   private textOf(cid: number): ChunkText | undefined {

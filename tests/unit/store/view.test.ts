@@ -6,7 +6,7 @@ import type { PlansState } from '../../../lib/state/plans';
 import { allEvents } from '../../../lib/store/reader';
 import { openStore } from '../../../lib/store/schema';
 import { mayContain, termQuery, type ChunkTerms } from '../../../lib/query/terms';
-import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, readRawChunk, seqAtTime, stateAt, storedEventsOf } from '../../../lib/store/view';
+import { latestReceived, readChunk, readChunkIndex, readCounters, readIndexAfter, readChunkTyping, readChunkTypings, readRawChunks, seqAtTime, stateAt, storedEventsOf } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 
 let n = 0;
@@ -87,32 +87,55 @@ describe('store view', () => {
     expect(await readChunk(db, 123_456)).toEqual([]);
   });
 
-  it('reads a chunk for a search: its text and typing when its filter, bytes and text pass, nothing when one fails', async () => {
+  it('reads chunks for a search in one batch: text and typing when filter, bytes and text pass, nothing when one fails', async () => {
     const db = await filled();
-    const [first] = await readChunkIndex(db, 'p');
+    const [first, second] = await readChunkIndex(db, 'p');
     const asked: string[] = [];
     const keep = (bytes: boolean, text: boolean, terms?: (t: ChunkTerms) => boolean) => ({
       ...(terms && { terms: (t: ChunkTerms) => (asked.push('terms'), terms(t)) }),
       bytes: () => (asked.push('bytes'), bytes),
       text: () => (asked.push('text'), text),
     });
-    const raw = await readRawChunk(db, first!.cid, keep(true, true));
+    const read = (cid: number, k: ReturnType<typeof keep>) => readRawChunks(db, [{ cid, keep: k }])[0]!;
+    const raw = await read(first!.cid, keep(true, true));
     expect(asked).toEqual(['bytes', 'text']);
     expect(storedEventsOf(raw!)).toEqual(await readChunk(db, first!.cid));
     asked.length = 0;
-    expect(await readRawChunk(db, first!.cid, keep(false, true))).toBeUndefined();
+    expect(await read(first!.cid, keep(false, true))).toBeUndefined();
     // Bytes ruled out are never decoded for the text test.
     expect(asked).toEqual(['bytes']);
-    expect(await readRawChunk(db, first!.cid, keep(true, false))).toBeUndefined();
-    expect(await readRawChunk(db, 123_456, keep(true, true))).toBeUndefined();
-    // The chunk's own word filter, read in the same transaction: a chunk it rules out is not read.
+    expect(await read(first!.cid, keep(true, false))).toBeUndefined();
+    expect(await read(123_456, keep(true, true))).toBeUndefined();
+    // The chunk's own word filter: a chunk it rules out is not read.
     const holds = (word: string) => (t: ChunkTerms) => mayContain(t, termQuery(` ${word} `)!);
     asked.length = 0;
-    expect(await readRawChunk(db, first!.cid, keep(true, true, holds('nowhere')))).toBeUndefined();
+    expect(await read(first!.cid, keep(true, true, holds('nowhere')))).toBeUndefined();
     expect(asked).toEqual(['terms']);
     asked.length = 0;
-    expect(storedEventsOf((await readRawChunk(db, first!.cid, keep(true, true, holds('First'))))!)).toEqual(await readChunk(db, first!.cid));
+    expect(storedEventsOf((await read(first!.cid, keep(true, true, holds('First'))))!)).toEqual(await readChunk(db, first!.cid));
     expect(asked).toEqual(['terms', 'bytes', 'text']);
+    // Several chunks in one transaction, each settling on its own, whatever the others' fate.
+    const batch = readRawChunks(db, [
+      { cid: second!.cid, keep: keep(true, true, holds('First')) },
+      { cid: 123_456 },
+      { cid: first!.cid, keep: keep(true, true, holds('First')) },
+      { cid: second!.cid },
+    ]);
+    const [a, gone, b, c] = await Promise.all(batch);
+    expect(a).toBeUndefined(); // "First" is the title of the plan in the first chunk only
+    expect(gone).toBeUndefined();
+    expect(storedEventsOf(b!)).toEqual(await readChunk(db, first!.cid));
+    expect(storedEventsOf(c!)).toEqual(await readChunk(db, second!.cid));
+    expect(readRawChunks(db, [])).toEqual([]);
+  });
+
+  it('reads the typing of several chunks in one batch', async () => {
+    const db = await filled();
+    const index = await readChunkIndex(db);
+    const typings = await Promise.all(readChunkTypings(db, [...index.map((c) => c.cid), 123_456]));
+    expect(typings.at(-1)).toBeUndefined();
+    for (const [i, c] of index.entries()) expect(typings[i]).toEqual(await readChunkTyping(db, c.cid));
+    expect((await readChunk(db, index[0]!.cid)).map((e) => e.type)).toEqual(typings[0]!.at.map((k) => typings[0]!.names[k]));
   });
 
   it('counts the whole store per endpoint, equal to a recount', async () => {

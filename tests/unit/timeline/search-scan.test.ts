@@ -15,8 +15,8 @@ async function scan(s: FakeStore, filter: Partial<typeof EMPTY_FILTER>, opts: { 
   const reports: ScanProgress[] = [];
   let clock = 0;
   await scanChunks(await s.readChunkIndex(), compileStoredFilter({ filter: { ...EMPTY_FILTER, ...filter }, pins: [], families: {} }), {
-    readRaw: (cid, keep) => s.readRawChunk(cid, keep),
-    readTyping: (cid) => s.readChunkTyping(cid),
+    readRaw: (reads) => s.readRawChunks(reads),
+    readTyping: (cids) => s.readChunkTypings(cids),
     report: (p) => reports.push(p),
     cancelled: () => opts.cancelAfter !== undefined && s.reads.length + s.typingReads.length >= opts.cancelAfter,
     reportMs: opts.reportMs ?? 0,
@@ -70,6 +70,18 @@ describe('scanChunks', () => {
     expect(reports.some((r) => r.done)).toBe(false);
   });
 
+  it('starts its reads in batches: the read-ahead at first, then its half each time half of it is searched', async () => {
+    const s = new FakeStore();
+    for (let i = 0; i < 20; i++) s.add(events('a', 1 + i * 10, 10));
+    await scan(s, { text: 'n":15' });
+    const newestFirst = Array.from({ length: 20 }, (_, i) => 20 - i);
+    expect(READ_AHEAD).toBe(8);
+    expect(s.batches).toEqual([newestFirst.slice(0, 8), newestFirst.slice(8, 12), newestFirst.slice(12, 16), newestFirst.slice(16)]);
+    s.batches = [];
+    await scan(s, { types: ['odd'] });
+    expect(s.batches).toEqual([newestFirst.slice(0, 16), newestFirst.slice(16)]);
+  });
+
   it('keeps more reads of typing alone in flight than reads of events', async () => {
     const s = new FakeStore();
     for (let i = 0; i < 40; i++) s.add(events('a', 1 + i * 10, 10));
@@ -94,7 +106,7 @@ describe('scanChunks', () => {
     ]);
   });
 
-  it('reads no typing for chunks whose text cannot match', async () => {
+  it('reads no typing for chunks whose word filter rules them out', async () => {
     const s = store();
     await scan(s, { text: '"n":150}' });
     expect(s.typingReads).toEqual([2]);

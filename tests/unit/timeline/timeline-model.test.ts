@@ -21,8 +21,8 @@ function inProcessWorker(store: FakeStore): WorkerPort {
       current = m.id;
       const id = m.id;
       void scanChunks(m.chunks, compileStoredFilter(m.query), {
-        readRaw: (cid, keep) => store.readRawChunk(cid, keep),
-        readTyping: (cid) => store.readChunkTyping(cid),
+        readRaw: (reads) => store.readRawChunks(reads),
+        readTyping: (cids) => store.readChunkTypings(cids),
         cancelled: () => id !== current,
         report: (progress) => port.onmessage?.({ data: { type: 'progress', id, progress } satisfies SearchReply } as MessageEvent<SearchReply>),
         reportMs: 0,
