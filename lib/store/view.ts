@@ -55,9 +55,9 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
 }
 
 /**
- * What a search asks of a chunk before it reads the chunk's typing: optionally a test on the
- * chunk's word filter (before the chunk is read: most chunks of a search for an id fail here),
- * then a test on its JSON text's UTF-8 bytes (before they are decoded), then on the text.
+ * What a search asks of a chunk before it parses it: optionally a test on the chunk's word filter
+ * (before the chunk is read: most chunks of a search for an id fail here), then a test on its
+ * JSON text's UTF-8 bytes (before they are decoded), then on the text.
  */
 export interface TextTest {
   /** False when the chunk's filter rules it out; a chunk written before filters were kept has none and is read. */
