@@ -49,6 +49,11 @@ export interface ScanOptions extends ChunkSource {
  */
 export const READ_AHEAD = 8;
 /**
+ * And at most this many bytes of events (at least one chunk): a chunk of huge frames can hold
+ * tens of MB, and a Worker holds the chunks it reads ahead until their turn.
+ */
+export const READ_AHEAD_BYTES = 16 * 2 ** 20;
+/**
  * Reads of a chunk's typing alone (a type or invalid-only filter) are small: the wait for
  * each is most of their cost, so more of them are kept in flight.
  */
@@ -103,8 +108,8 @@ async function matchesIn(p: Pending, m: StoredMatcher): Promise<number[]> {
 
 /**
  * Runs a filter over chunks, newest first (the rows at the live edge are on screen first),
- * skipping chunks whose summary cannot match and reading the rest ahead (READ_AHEAD chunks,
- * TYPING_READ_AHEAD typings).
+ * skipping chunks whose summary cannot match and reading the rest ahead (READ_AHEAD chunks and
+ * READ_AHEAD_BYTES, TYPING_READ_AHEAD reads in all), in batches once half of them are done.
  * Matches are (cid, offset) references, never copies of events.
  */
 export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher, o: ScanOptions): Promise<void> {
@@ -122,15 +127,24 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
     const c = chunks[k]!;
     if (m.chunk(c)) {
       next = Math.min(next, k);
-      let raw = ahead.filter((p) => !p.byTyping).length;
-      if (raw <= READ_AHEAD / 2 && ahead.length <= TYPING_READ_AHEAD / 2) {
+      const raws = ahead.filter((p) => !p.byTyping);
+      let raw = raws.length;
+      let bytes = raws.reduce((sum, p) => sum + p.c.bytes, 0);
+      if (raw <= READ_AHEAD / 2 && bytes <= READ_AHEAD_BYTES / 2 && ahead.length <= TYPING_READ_AHEAD / 2) {
         const picked: { c: ChunkInfo; byTyping?: ByTyping }[] = [];
         while (next >= 0 && ahead.length + picked.length < TYPING_READ_AHEAD && raw < READ_AHEAD) {
-          const n = chunks[next--]!;
-          if (!m.chunk(n)) continue;
-          const byTyping = m.byTyping(n);
-          picked.push(byTyping ? { c: n, byTyping } : { c: n });
-          if (!byTyping) raw++;
+          const n = chunks[next]!;
+          if (m.chunk(n)) {
+            const byTyping = m.byTyping(n);
+            if (byTyping) picked.push({ c: n, byTyping });
+            else if (raw > 0 && bytes + n.bytes > READ_AHEAD_BYTES) break;
+            else {
+              picked.push({ c: n });
+              raw++;
+              bytes += n.bytes;
+            }
+          }
+          next--;
         }
         ahead.push(...start(picked, m, o));
       }

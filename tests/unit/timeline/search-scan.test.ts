@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../../lib/timeline/filter';
-import { READ_AHEAD, scanChunks, TYPING_READ_AHEAD, type ScanProgress } from '../../../lib/timeline/search-scan';
+import { READ_AHEAD, READ_AHEAD_BYTES, scanChunks, TYPING_READ_AHEAD, type ScanProgress } from '../../../lib/timeline/search-scan';
 import { compileStoredFilter } from '../../../lib/timeline/stored-filter';
 import { events, FakeStore } from '../panel/fake-store';
 
@@ -80,6 +80,16 @@ describe('scanChunks', () => {
     s.batches = [];
     await scan(s, { types: ['odd'] });
     expect(s.batches).toEqual([newestFirst.slice(0, 16), newestFirst.slice(16)]);
+  });
+
+  it('reads fewer chunks ahead when they are big: READ_AHEAD_BYTES of events at most, one chunk at least', async () => {
+    const s = new FakeStore();
+    // Chunks of 6 MB and one of 40 MB (their events' sizes, as the store counts them).
+    for (let i = 0; i < 6; i++) s.add(events('a', 1 + i * 10, 10).map((e) => ({ ...e, size: (i === 4 ? 40 : 6) * 2 ** 20 / 10 })));
+    const found = await scan(s, { text: '"n":' });
+    expect(READ_AHEAD_BYTES).toBe(16 * 2 ** 20);
+    expect(s.batches).toEqual([[6], [5], [4, 3], [2], [1]]);
+    expect(found.flatMap((r) => r.found).map((f) => f.cid)).toEqual([6, 5, 4, 3, 2, 1]);
   });
 
   it('keeps more reads of typing alone in flight than reads of events', async () => {
