@@ -92,7 +92,8 @@ export function readRawChunks(db: DB, reads: readonly RawRead[]): Promise<RawChu
     }
     // Asked for at once, so it comes right after the chunk: requests in a transaction are served in order.
     const typing = tx.objectStore('typing').get(cid);
-    typing.catch(() => undefined); // the chunk's read fails first, or it is gone
+    // Not awaited when the chunk is gone, ruled out or fails to read: a failure then is not unhandled.
+    typing.catch(() => undefined);
     const chunk = await tx.objectStore('chunks').get(cid);
     if (!chunk) return undefined;
     // The bytes may be a buffer the next read reuses: looked at and decoded before any other read.

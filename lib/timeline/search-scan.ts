@@ -44,8 +44,9 @@ export interface ScanOptions extends ChunkSource {
  * Chunks read ahead of the one being searched: IndexedDB fetches them (in the browser's own
  * threads) while this one is unpacked and searched. One at a time, a search over packed
  * chunks spent as long waiting for reads as working; four in flight hid most of the waits.
- * Reads start in batches, once half of them are done: opening a transaction cost a Worker more
- * of its own time than the reads in it.
+ * Reads start in batches, one transaction each, once half of those in flight are searched (so
+ * four to eight are in flight): opening a transaction cost a Worker more of its own time than
+ * the reads in it.
  */
 export const READ_AHEAD = 8;
 /**
@@ -65,9 +66,10 @@ type ByTyping = NonNullable<ReturnType<StoredMatcher['byTyping']>>;
 type Pending = { c: ChunkInfo; byTyping: ByTyping; read: Promise<ChunkTyping | undefined> } | { c: ChunkInfo; byTyping?: undefined; read: Promise<RawChunk | undefined> };
 
 /**
- * What a chunk's text and typing are read on: unless its filter says it lacks a word the search
- * needs or a number in the range asked for, or its text rules it out (then undefined, as for a
- * chunk that is gone). Most chunks of a text search hold none of its words: they are never read.
+ * How a chunk's text and typing are asked for: not read when its filter says it lacks a word the
+ * search needs or a number in the range asked for, nor returned when its bytes or text rule it out
+ * (then undefined, as for a chunk that is gone). Most chunks of a text search hold none of its
+ * words: they are never read.
  */
 function rawRead(c: ChunkInfo, m: StoredMatcher): RawRead {
   const terms = m.terms(c);
@@ -87,6 +89,35 @@ function start(picked: readonly { c: ChunkInfo; byTyping?: ByTyping }[], m: Stor
     p.read.catch(() => undefined);
     return p;
   });
+}
+
+/**
+ * The chunks to read next, from `chunks[from]` down (search order), once half of the reads in
+ * `ahead` are done: up to READ_AHEAD chunks and READ_AHEAD_BYTES of events (one chunk at least),
+ * and TYPING_READ_AHEAD reads in all, counting those in flight; and where the next batch starts.
+ */
+function nextBatch(chunks: readonly ChunkInfo[], from: number, ahead: readonly Pending[], m: StoredMatcher): { picked: { c: ChunkInfo; byTyping?: ByTyping }[]; next: number } {
+  const raws = ahead.filter((p) => !p.byTyping);
+  let raw = raws.length;
+  let bytes = raws.reduce((sum, p) => sum + p.c.bytes, 0);
+  const picked: { c: ChunkInfo; byTyping?: ByTyping }[] = [];
+  if (raw > READ_AHEAD / 2 || bytes > READ_AHEAD_BYTES / 2 || ahead.length > TYPING_READ_AHEAD / 2) return { picked, next: from };
+  let next = from;
+  while (next >= 0 && ahead.length + picked.length < TYPING_READ_AHEAD && raw < READ_AHEAD) {
+    const n = chunks[next]!;
+    if (m.chunk(n)) {
+      const byTyping = m.byTyping(n);
+      if (byTyping) picked.push({ c: n, byTyping });
+      else if (raw > 0 && bytes + n.bytes > READ_AHEAD_BYTES) break;
+      else {
+        picked.push({ c: n });
+        raw++;
+        bytes += n.bytes;
+      }
+    }
+    next--;
+  }
+  return { picked, next };
 }
 
 /** Offsets of the events of `p.c` that match, from their types alone when the filter allows it. */
@@ -127,27 +158,9 @@ export async function scanChunks(chunks: readonly ChunkInfo[], m: StoredMatcher,
     const c = chunks[k]!;
     if (m.chunk(c)) {
       next = Math.min(next, k);
-      const raws = ahead.filter((p) => !p.byTyping);
-      let raw = raws.length;
-      let bytes = raws.reduce((sum, p) => sum + p.c.bytes, 0);
-      if (raw <= READ_AHEAD / 2 && bytes <= READ_AHEAD_BYTES / 2 && ahead.length <= TYPING_READ_AHEAD / 2) {
-        const picked: { c: ChunkInfo; byTyping?: ByTyping }[] = [];
-        while (next >= 0 && ahead.length + picked.length < TYPING_READ_AHEAD && raw < READ_AHEAD) {
-          const n = chunks[next]!;
-          if (m.chunk(n)) {
-            const byTyping = m.byTyping(n);
-            if (byTyping) picked.push({ c: n, byTyping });
-            else if (raw > 0 && bytes + n.bytes > READ_AHEAD_BYTES) break;
-            else {
-              picked.push({ c: n });
-              raw++;
-              bytes += n.bytes;
-            }
-          }
-          next--;
-        }
-        ahead.push(...start(picked, m, o));
-      }
+      const batch = nextBatch(chunks, next, ahead, m);
+      next = batch.next;
+      ahead.push(...start(batch.picked, m, o));
       const offsets = await matchesIn(ahead.shift()!, m);
       if (o.cancelled()) return;
       if (offsets.length > 0) found.push({ cid: c.cid, offsets });
