@@ -59,7 +59,7 @@ export function storedEventsOf({ endpointId, json, typing }: RawChunk): StoredEv
  * (before the chunk is read: most chunks of a search for an id fail here), then a test on its
  * JSON text's UTF-8 bytes (before they are decoded), then on the text.
  */
-export interface TextTest {
+export interface ChunkTests {
   /** False when the chunk's filter rules it out; a chunk written before filters were kept has none and is read. */
   terms?(t: ChunkTerms): boolean;
   bytes(bytes: Uint8Array): boolean;
@@ -69,7 +69,7 @@ export interface TextTest {
 /** A chunk a search asks for, and what it must pass (see `readRawChunks`). */
 export interface RawRead {
   cid: number;
-  keep?: TextTest;
+  keep?: ChunkTests;
 }
 
 /**
