@@ -42,8 +42,12 @@ const WORD = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) WORD[c] = c;
 for (let c = 97; c <= 122; c++) WORD[c] = WORD[c - 32] = c;
 
-/** Two hashes for the filter, the first never 0 and the second odd: a zero step would probe the same bit for every hash. */
-const finish = (a: number, b: number): [number, number] => [a >>> 0 || 1, (b | 1) >>> 0];
+/**
+ * The filter's two hashes of an item are `first(a)` and `second(b)`: the first never 0 and the
+ * second odd, since a zero step would probe the same bit for every hash.
+ */
+const first = (a: number): number => a >>> 0 || 1;
+const second = (b: number): number => (b | 1) >>> 0;
 
 /** One 32-bit hash of `x` then `y` (a murmur3 step and its finalizer). */
 function combine(x: number, y: number): number {
@@ -83,9 +87,11 @@ function eachWord(utf8: Uint8Array, onWord: (h1: number, h2: number, start: numb
       continue;
     }
     if (start >= 0) {
-      onWord(...finish(a, b), start, i);
-      if (onPair && prevStart >= 0 && ascii) onPair(...finish(combine(combine(prevA, sep), a), combine(combine(prevB, sep ^ 0x5bd1e995), b)), prevStart, i);
-      [prevA, prevB, prevStart] = [a, b, start];
+      onWord(first(a), second(b), start, i);
+      if (onPair && prevStart >= 0 && ascii) onPair(first(combine(combine(prevA, sep), a)), second(combine(combine(prevB, sep ^ 0x5bd1e995), b)), prevStart, i);
+      prevA = a;
+      prevB = b;
+      prevStart = start;
       start = -1;
       sep = 0x2f5a1e33;
       ascii = true;

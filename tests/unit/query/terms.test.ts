@@ -54,6 +54,11 @@ describe('chunk word filters', () => {
     expect(apart / 10_000).toBeLessThan(0.02);
   });
 
+  it('builds the same bits as the filters already stored: a search asks them with the same hashes', () => {
+    const filter = chunkTerms(utf8('{"id":"Job-42","msg":"ça\\nva","n":7,"tags":["alpha","beta"]}'))!;
+    expect(Buffer.from(filter.bits).toString('base64')).toBe('w4tV4Pt9RxVf7Ai6C4S1VkwdRYduooibsw==');
+  });
+
   it('keeps no filter for a chunk of too many distinct words', () => {
     expect(chunkTerms(utf8(Array.from({ length: 100_001 }, (_, i) => i.toString(36)).join(' ')))).toBeUndefined();
   });
