@@ -77,6 +77,12 @@ export interface ChunkRecords {
   info: Omit<ChunkInfo, 'cid'>;
 }
 
+/**
+ * A request whose failure its transaction reports: a failed request aborts the transaction, whose
+ * `done` then rejects with why. Caught here, so an aborted flush leaves no unhandled rejection.
+ */
+export const request = (p: Promise<unknown>): void => void p.catch(() => undefined);
+
 /** The stores that keep a chunk's records, by its cid. */
 export const CHUNK_STORES = ['chunks', 'typing', 'terms', 'index'] as const;
 
@@ -95,9 +101,9 @@ export async function addChunkRecords<S extends StoreNames<StreamscopeDB>>(tx: I
   for (const r of records) added.push(await tx.objectStore('chunks').add(r.chunk));
   records.forEach((r, k) => {
     const cid = added[k]!;
-    void tx.objectStore('index').put({ ...r.info, cid, ...(woven ? { group: added[0] } : {}) });
-    void tx.objectStore('typing').put(r.typing, cid);
-    if (r.terms) void tx.objectStore('terms').put(r.terms, cid);
+    request(tx.objectStore('index').put({ ...r.info, cid, ...(woven ? { group: added[0] } : {}) }));
+    request(tx.objectStore('typing').put(r.typing, cid));
+    if (r.terms) request(tx.objectStore('terms').put(r.terms, cid));
   });
   return added;
 }

@@ -3,7 +3,7 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
+import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, request, type ChunkRecords, type TailUnit } from './compact';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
@@ -199,6 +199,8 @@ export class EventWriter {
       } catch (err) {
         this.queue = batch.concat(this.queue);
         this.metas = new Map((await this.db.getAll('meta')).map((m) => [m.endpointId, m]));
+        // A retype before the write that failed rewrote what is stored: states are folded from it again.
+        this.folders.clear();
         if (isQuotaError(err)) {
           this.hooks.quota?.(await this.evictOldest());
         } else {
@@ -227,8 +229,8 @@ export class EventWriter {
     const records = woven ? wovenRecords(batch, writes) : writes.flatMap((w) => w.chunks);
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite', { durability: 'relaxed' });
     for (const w of writes) {
-      for (const snap of w.snapshots) void tx.objectStore('snapshots').put(snap);
-      void tx.objectStore('meta').put(w.meta);
+      for (const snap of w.snapshots) request(tx.objectStore('snapshots').put(snap));
+      request(tx.objectStore('meta').put(w.meta));
     }
     const adding = addChunkRecords(tx, records, woven);
     // When a write fails, the transaction's own error says why (a full disk, say): awaited first.

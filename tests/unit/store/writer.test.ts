@@ -6,6 +6,7 @@ import { chunkEvents } from '../../../lib/store/packing';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
 import { DB_VERSION, openStore } from '../../../lib/store/schema';
 import { EventWriter } from '../../../lib/store/writer';
+import { abortWrites } from './aborted-writes';
 
 let n = 0;
 const freshDb = () => openStore(`test-${Date.now()}-${n++}`);
@@ -83,6 +84,27 @@ describe('EventWriter', () => {
     w.append(ev('a', 3, { dir: 'out', id: 'x' }));
     await w.flush();
     expect(w.meta('a')?.lastEventId).toBe('1');
+  });
+
+  it('when a write fails, its events and those that came meanwhile are written again, in order, nothing lost or twice', async () => {
+    const db = await freshDb();
+    const errors: string[] = [];
+    const w = new EventWriter(db, { error: (m) => errors.push(m) });
+    await w.init();
+    // The first flush fails.
+    abortWrites(db, (k) => k === 0);
+    for (let i = 1; i <= 3; i++) w.append(ev('a', i));
+    const written = w.flush();
+    while (w.queued() > 0) await Promise.resolve();
+    for (let i = 4; i <= 5; i++) w.append(ev('a', i));
+    await written;
+    expect(errors).toHaveLength(1);
+    expect(w.pending().map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(await db.count('chunks')).toBe(0);
+    await w.flush();
+    expect((await collect(allEvents(db, 'a'))).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(w.meta('a')).toMatchObject({ count: 5, lastSeq: 5, lastEventId: '5' });
+    expect(await db.get('meta', 'a')).toMatchObject({ count: 5, lastSeq: 5 });
   });
 
   it('flushes by itself after a short delay and batches under load', async () => {
