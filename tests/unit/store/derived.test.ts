@@ -213,6 +213,25 @@ describe('auto detection and clear', () => {
     expect((await readChunkIndex(db, 'p'))[0]?.types).toEqual({ message: 1 });
   });
 
+  it('a write that fails right after a retype is written again onto the retyped state', async () => {
+    const db = await openStore(dbName());
+    const w = new EventWriter(db, {}, { snapshotMin: 5 });
+    await w.init();
+    w.append({ ...sse('message', {}, 0), name: undefined });
+    await w.flush();
+    // The next flush retypes what is stored as plans, then fails; the one after writes its events.
+    abortWrites(db, (k) => k === 0);
+    w.append(created);
+    for (let i = 1; i < 12; i++) w.append(log(i));
+    await w.flush();
+    expect(await db.count('chunks')).toBe(1);
+    await w.flush();
+    expect((await db.get('meta', 'p'))?.family).toBe('plans');
+    const all = await stored(db, 'p');
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect((await stateAt(db, 'p')).state).toEqual(foldFromZero(all, 'plans'));
+  });
+
   it('clear forgets the state and the counters; sequence numbers carry on', async () => {
     const db = await openStore(dbName());
     const w = new EventWriter(db, {}, { snapshotMin: 5, profileOf: () => 'plans' });
