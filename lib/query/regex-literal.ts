@@ -156,6 +156,11 @@ function atomChars(src: string, i: number, end: number): string[] | undefined {
   return SYNTAX.test(src[i + 1] ?? '') ? [src[i + 1]!] : undefined;
 }
 
+/** The strings a lookahead `(?=…)` from `i` to `end` looks for, when they are a few exactly. */
+function lookaheadStrings(src: string, i: number, end: number): string[] | undefined {
+  return src.startsWith('(?=', i) && src[end - 1] === ')' ? exactStrings(src.slice(i + 3, end - 1)) : undefined;
+}
+
 /** The runs of a pattern with no top-level `|` (see `requiredRuns`). */
 function sequenceRuns(src: string): string[][] {
   const runs: string[][] = [];
@@ -172,8 +177,15 @@ function sequenceRuns(src: string): string[][] {
   let i = 0;
   while (i < src.length) {
     const atom = atomAt(src, i);
+    const ahead = lookaheadStrings(src, i, atom.end);
     i = atom.end;
     const q = quantifierAt(src, i);
+    if (ahead && q === '') {
+      // What the lookahead looks for follows what came before; the atoms after it match it again.
+      extend(ahead);
+      cut();
+      continue;
+    }
     if (q === '*' || q === '?' || /^\{0*[,}]/.test(q)) {
       // The atom may be absent: what comes before and after it need not be adjacent.
       cut();
@@ -199,7 +211,8 @@ const shortest = (run: readonly string[]): number => Math.min(...run.map((s) => 
 /**
  * Runs every match of the regular expression `src` (flags without `u`) must contain, read
  * conservatively: each run is a few strings, and a match holds at least one of each. A class or
- * a group of a few strings makes a run several (`"n":1234[56]\}`, `fail(ed|ure)`); a pattern with
+ * a group of a few strings makes a run several (`"n":1234[56]\}`, `fail(ed|ure)`), and so does a
+ * lookahead of a few strings, after what comes before it (`"n":(?=12345\})\d+`); a pattern with
  * a top-level `|` makes one run of the longest run of each side (`failed|error`). None when some
  * side has no plain character outside a quantifier. A search reads a chunk only if its text holds
  * each run, as it does for plain text.

@@ -29,7 +29,12 @@ describe('the runs of characters every match of a pattern holds', () => {
     ['fail(?:ed|ure)!', [['failed!', 'failure!']]],
     ['(?<g>x[ab])y', [['xay', 'xby']]],
     ['(a+)bc', [['bc']]],
-    ['(?=ab)cd', [['cd']]],
+    ['(?=ab)cd', [['ab'], ['cd']]],
+    ['"n":(?=12345\\})\\d+\\}', [['"n":12345}'], ['}']]],
+    ['id(?=-a|-b)', [['id-a', 'id-b']]],
+    ['x(?=\\d)y', [['x'], ['y']]],
+    ['x(?!ab)cd', [['x'], ['cd']]],
+    ['x(?=ab)*cd', [['x'], ['cd']]],
     ['failed|error|time(out)?', [['failed', 'error', 'time']]],
     ['ab|c', [['ab', 'c']]],
     ['a{0}bc|x{0,2}yz', [['bc', 'yz']]],
@@ -51,7 +56,7 @@ describe('the runs of characters every match of a pattern holds', () => {
   });
 
   it('is in every string a pattern matches', () => {
-    const atoms = ['a', 'b', 'A', '"', '\\\\', '\\.', '.', '[ab]', '[^a]', '[]a]', '[a-c]', '[-b]', '[b-]', '[a\\-c]', '[\\]b]', '[Aa]', '(a|b)', '(?:ab)', '(?=a)', '(ab|c)', '(|a)', '(a(b|c))', '(?:a|)b', '\\d', '\\w', '\\x41', '\\x4', '\\u0062', '\\c', '\\cA', '\\b', '^', '$', '{', '}', ']', '\\k<n>', '(?<n>b)', '\\1', '\\0', '|'];
+    const atoms = ['a', 'b', 'A', '"', '\\\\', '\\.', '.', '[ab]', '[^a]', '[]a]', '[a-c]', '[-b]', '[b-]', '[a\\-c]', '[\\]b]', '[Aa]', '(a|b)', '(?:ab)', '(?=a)', '(?=ab)', '(?=a|bA)', '(?=[ab])', '(?!a)', '(ab|c)', '(|a)', '(a(b|c))', '(?:a|)b', '\\d', '\\w', '\\x41', '\\x4', '\\u0062', '\\c', '\\cA', '\\b', '^', '$', '{', '}', ']', '\\k<n>', '(?<n>b)', '\\1', '\\0', '|'];
     const quantifiers = ['', '', '', '?', '*', '+', '{2}', '{0,1}', '{1,}', '{00}', '*?', '+?', '{,2}'];
     const pattern = fc.array(fc.tuple(fc.constantFrom(...atoms), fc.constantFrom(...quantifiers)), { maxLength: 6 }).map((parts) => parts.map(([a, q]) => a + q).join(''));
     const pieces = ['a', 'b', 'A', 'B', 'ab', 'aa', 'bA', 'c', '-', '"', '\\', '.', '{', '}', ']', '1', 'x', 'k<n>', ',', '\u0001'];

@@ -193,6 +193,10 @@ describe('stored filter', () => {
     expect(asks({ text: '"job-4[23]"', regex: true })!(filter)).toBe(true);
     expect(asks({ text: '"job-4[34]"', regex: true })!(filter)).toBe(false);
     expect(asks({ text: 'job|x', regex: true })).toBeUndefined();
+    // A lookahead of a few strings: what it looks for follows what comes before it.
+    expect(asks({ text: '"id":(?="job-42")\\S+', regex: true })!(filter)).toBe(true);
+    expect(asks({ text: '"id":(?="job-43")\\S+', regex: true })!(filter)).toBe(false);
+    expect(asks({ text: '"id":(?!"job-43")\\S+', regex: true })!(filter)).toBe(true);
     // Nothing for a chunk whose type names match the text by themselves.
     expect(asks({ text: '.rare.' }, chunk({ types: { 'a.rare.b': 1 } }))).toBeUndefined();
     expect(asks({ text: '.rare.' }, chunk({ types: { message: 1 } }))).toBeDefined();
