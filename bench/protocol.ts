@@ -78,9 +78,8 @@ export interface LatencyResult {
 export interface StagesResult {
   /** WebSocket receive + size + event object, as the worker does per frame, no storage; the demo sends faster than that. */
   receive: { events: number; ms: number };
-  /** µs per frame to size it: `utf8Size` (a new array per frame) vs `encodeInto` a reused buffer. */
-  sizeEncoderUs: number;
-  sizeIntoUs: number;
+  /** µs per frame to size it with `utf8Size`. */
+  sizeUs: number;
   /** µs per event: structuredClone of a 1,000-event chunk (the serialisation IndexedDB does, plus a parse back). */
   cloneUs: number;
   /** µs per event: packing the same events by field (one string, typed arrays), then structuredClone. */

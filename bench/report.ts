@@ -285,8 +285,7 @@ function stagesSection(r: Results): string[] {
       ['stage', 'µs per event', 'events/s'],
       [
         [`WebSocket receive + utf8Size + event object, no storage (demo asked for ${n0(2 * r.flags.rate)}/s)`, '', perS(s.receive.events, s.receive.ms)],
-        row('utf8Size (TextEncoder.encode, a new array per frame) alone', s.sizeEncoderUs),
-        row('the same size by encodeInto a reused buffer', s.sizeIntoUs),
+        row('utf8Size alone (encodeInto a reused buffer)', s.sizeUs),
         row('structuredClone of a chunk as stored (1,000 event objects)', s.cloneUs),
         row('the same events packed by field (one string + typed arrays): pack + clone', s.cloneColumnarUs),
         ...s.idb.map((d) => row(`EventWriter → IndexedDB, chunks of ${n0(d.chunk)} (events pre-built)`, (d.ms * 1000) / d.events)),

@@ -46,23 +46,15 @@ function fastestUs(items: number, run: () => void): number {
   return (best * 1000) / items;
 }
 
-/** µs per frame to size it: the TextEncoder allocation per frame vs encodeInto a reused buffer. */
-function sizeCosts(): { encoder: number; into: number } {
+/** µs per frame to size it, as the worker does. */
+function sizeCost(): number {
   const strings = Array.from({ length: SIZE_STRINGS }, (_, i) => synthEvent('s', i, 0, 500).data);
   let sink = 0;
-  const encoder = fastestUs(strings.length, () => {
+  const us = fastestUs(strings.length, () => {
     for (const s of strings) sink += utf8Size(s);
   });
-  const enc = new TextEncoder();
-  let buf = new Uint8Array(4096);
-  const into = fastestUs(strings.length, () => {
-    for (const s of strings) {
-      if (buf.length < s.length * 3) buf = new Uint8Array(s.length * 3);
-      sink -= enc.encodeInto(s, buf).written;
-    }
-  });
-  if (sink !== 0) throw new Error('size methods disagree');
-  return { encoder, into };
+  if (sink <= 0) throw new Error('no size');
+  return us;
 }
 
 /**
@@ -118,14 +110,12 @@ async function idb(chunk: number, events: number): Promise<{ chunk: number; even
 
 export async function stages({ wsUrl, expect, chunkSizes, events }: Commands['stages']['args']): Promise<StagesResult> {
   const received = await receive(wsUrl, expect);
-  const size = sizeCosts();
   const clone = cloneCosts();
   const disk = [];
   for (const c of chunkSizes) disk.push(await idb(c, events));
   return {
     receive: received,
-    sizeEncoderUs: size.encoder,
-    sizeIntoUs: size.into,
+    sizeUs: sizeCost(),
     cloneUs: clone.objects,
     cloneColumnarUs: clone.columnar,
     idb: disk,
