@@ -192,13 +192,19 @@ const sse = (name: string, payload: unknown, i: number): Omit<StreamEvent, 'seq'
 const log = (i: number) => sse('plan.log.new', { plan_id: 'p-2', id: `log-${i}`, entry: `Step ${i}`, created_at: TIME }, i);
 const created = sse('plan.created', { id: 'p-1', title: 'First', state: 'draft', created_at: TIME }, 0);
 
+/** A writer of endpoint `p` whose first event, stored, tells no family: it is typed generic. */
+async function storedAsGeneric() {
+  const db = await openStore(dbName());
+  const w = new EventWriter(db, {}, { snapshotMin: 5 });
+  await w.init();
+  w.append({ ...sse('message', {}, 0), name: undefined });
+  await w.flush();
+  return { db, w };
+}
+
 describe('auto detection and clear', () => {
   it('events stored before detection could tell are retyped and folded once it can', async () => {
-    const db = await openStore(dbName());
-    const w = new EventWriter(db, {}, { snapshotMin: 5 });
-    await w.init();
-    w.append({ ...sse('message', {}, 0), name: undefined });
-    await w.flush();
+    const { db, w } = await storedAsGeneric();
     expect((await db.get('meta', 'p'))?.family).toBe('generic');
     w.append(created);
     for (let i = 1; i < 40; i++) {
@@ -214,11 +220,7 @@ describe('auto detection and clear', () => {
   });
 
   it('a write that fails right after a retype is written again onto the retyped state', async () => {
-    const db = await openStore(dbName());
-    const w = new EventWriter(db, {}, { snapshotMin: 5 });
-    await w.init();
-    w.append({ ...sse('message', {}, 0), name: undefined });
-    await w.flush();
+    const { db, w } = await storedAsGeneric();
     // The next flush retypes what is stored as plans, then fails; the one after writes its events.
     abortWrites(db, (k) => k === 0);
     w.append(created);
