@@ -1,6 +1,7 @@
 import { configErrors, DEFAULT_RETENTION, newEndpoint, type EndpointConfig, type ProfileChoice } from '../config/endpoint';
 import { appendEndpoints, type StorageArea } from '../config/stored';
 import type { StreamEvent, Transport } from '../model/event';
+import { request } from '../store/request';
 import type { DB } from '../store/schema';
 import { EventWriter } from '../store/writer';
 import { ImportError } from './import-error';
@@ -112,13 +113,13 @@ async function discard(db: DB, endpointIds: string[]): Promise<void> {
   for (const id of endpointIds) {
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     for (const k of await tx.objectStore('chunks').index('byEndpoint').getAllKeys(range)) {
-      void tx.objectStore('chunks').delete(k);
-      void tx.objectStore('typing').delete(k);
-      void tx.objectStore('terms').delete(k);
+      request(tx.objectStore('chunks').delete(k));
+      request(tx.objectStore('typing').delete(k));
+      request(tx.objectStore('terms').delete(k));
     }
-    for (const k of await tx.objectStore('index').index('byEndpoint').getAllKeys(range)) void tx.objectStore('index').delete(k);
-    void tx.objectStore('snapshots').delete(range);
-    void tx.objectStore('meta').delete(id);
+    for (const k of await tx.objectStore('index').index('byEndpoint').getAllKeys(range)) request(tx.objectStore('index').delete(k));
+    request(tx.objectStore('snapshots').delete(range));
+    request(tx.objectStore('meta').delete(id));
   }
   await tx.done;
 }

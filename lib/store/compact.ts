@@ -6,6 +6,7 @@ import type { ChunkTerms } from '../query/terms';
 import { weaveEvents } from '../model/weave';
 import { typeChunk, type TypedChunk } from './derive';
 import { chunkEvents, packEvents } from './packing';
+import { request } from './request';
 import type { Chunk, ChunkInfo, ChunkTyping, DB, StreamscopeDB } from './schema';
 
 /*
@@ -77,18 +78,12 @@ export interface ChunkRecords {
   info: Omit<ChunkInfo, 'cid'>;
 }
 
-/**
- * A request whose failure its transaction reports: a failed request aborts the transaction, whose
- * `done` then rejects with why. Caught here, so an aborted flush leaves no unhandled rejection.
- */
-export const request = (p: Promise<unknown>): void => void p.catch(() => undefined);
-
 /** The stores that keep a chunk's records, by its cid. */
 export const CHUNK_STORES = ['chunks', 'typing', 'terms', 'index'] as const;
 
 /** Deletes a chunk and the rows kept with it (in a transaction over CHUNK_STORES). */
 export function deleteChunkRecords(tx: { objectStore(name: (typeof CHUNK_STORES)[number]): { delete(key: number): Promise<void> } }, cid: number): void {
-  for (const name of CHUNK_STORES) void tx.objectStore(name).delete(cid);
+  for (const name of CHUNK_STORES) request(tx.objectStore(name).delete(cid));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
+import { request } from './request';
 import type { Chunk, ChunkTyping, EndpointMeta, Snapshot } from './schema';
 import { emptyCounters } from './derive';
 import { packEvents, packState } from './packing';
@@ -14,9 +15,9 @@ async function packChunks(tx: WriteTx): Promise<void> {
   while (cursor) {
     const { events, typing, ...chunk } = cursor.value as unknown as UnpackedChunk;
     const { terms, ...packed } = packEvents(events);
-    void cursor.update({ ...chunk, ...packed });
-    if (typing) void tx.objectStore('typing').put(typing, cursor.primaryKey);
-    if (terms) void tx.objectStore('terms').put(terms, cursor.primaryKey);
+    request(cursor.update({ ...chunk, ...packed }));
+    if (typing) request(tx.objectStore('typing').put(typing, cursor.primaryKey));
+    if (terms) request(tx.objectStore('terms').put(terms, cursor.primaryKey));
     cursor = await cursor.continue();
   }
 }
@@ -29,7 +30,7 @@ async function packSnapshots(tx: WriteTx): Promise<void> {
   let cursor = await tx.objectStore('snapshots').openCursor();
   while (cursor) {
     const { state, ...snapshot } = cursor.value as unknown as UnpackedSnapshot;
-    void cursor.update({ ...snapshot, ...packState(state) });
+    request(cursor.update({ ...snapshot, ...packState(state) }));
     cursor = await cursor.continue();
   }
 }

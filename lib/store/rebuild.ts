@@ -7,6 +7,7 @@ import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { emptySlice } from '../state';
 import { addSummary, emptyCounters, foldChunk, newFolder, typeChunk, type Folder } from './derive';
 import { chunkEvents } from './packing';
+import { request } from './request';
 import type { ChunkInfo, EndpointCounters, EndpointMeta, StreamscopeDB } from './schema';
 
 type Stores = ArrayLike<StoreNames<StreamscopeDB>>;
@@ -44,25 +45,25 @@ export async function rebuildEndpoint(tx: WriteTx, meta: EndpointMeta, family: F
   const groups = new Map<number, Pick<ChunkInfo, 'group' | 'at'>>();
   for (const row of await index.index('byEndpoint').getAll(endpointRange(id))) {
     if (row.group !== undefined) groups.set(row.cid, { group: row.group, at: row.at });
-    void index.delete(row.cid);
+    request(index.delete(row.cid));
   }
-  void snapshots.delete(endpointRange(id));
+  request(snapshots.delete(endpointRange(id)));
   let counters: EndpointCounters = { ...emptyCounters(), lastSeq: meta.lastSeq, lastTime: meta.lastTime };
   let folder = newFolder(emptySlice(family), 0, snapshotMin);
   let cursor = await tx.objectStore('chunks').index('byEndpoint').openCursor(endpointRange(id));
   while (cursor) {
     const chunk = cursor.value;
     const typed = typeChunk(id, chunkEvents(chunk), family, custom);
-    void tx.objectStore('typing').put(typed.typing, cursor.primaryKey);
-    void index.put({ ...typed.info, cid: chunk.cid!, ...groups.get(chunk.cid!) });
+    request(tx.objectStore('typing').put(typed.typing, cursor.primaryKey));
+    request(index.put({ ...typed.info, cid: chunk.cid!, ...groups.get(chunk.cid!) }));
     counters = addSummary(counters, typed.info, 1);
     counters.firstTime ??= chunk.t0;
     const r = foldChunk(folder, typed.events);
     folder = r.folder;
-    if (r.snapshot) void snapshots.put(r.snapshot);
+    if (r.snapshot) request(snapshots.put(r.snapshot));
     cursor = await cursor.continue();
   }
   const next: EndpointMeta = { ...meta, ...counters, family, custom };
-  void tx.objectStore('meta').put(next);
+  request(tx.objectStore('meta').put(next));
   return { meta: next, folder };
 }

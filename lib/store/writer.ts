@@ -3,12 +3,13 @@ import type { ProfileChoice } from '../config/endpoint';
 import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
-import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, request, type ChunkRecords, type TailUnit } from './compact';
+import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
 import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
 import { detected, endpointRange, firstReceived, rebuildEndpoint } from './rebuild';
+import { request } from './request';
 import type { ChunkInfo, DB, EndpointMeta, Snapshot } from './schema';
 
 export interface WriterHooks {
@@ -395,10 +396,10 @@ export class EventWriter {
     for (const [id, rows] of lost) {
       const horizon = horizons.get(id);
       if (horizon) {
-        void snapshots.delete(IDBKeyRange.bound([id, -Infinity], [id, horizon.seq], false, true));
-        void snapshots.put(horizon);
+        request(snapshots.delete(IDBKeyRange.bound([id, -Infinity], [id, horizon.seq], false, true)));
+        request(snapshots.put(horizon));
       } else {
-        void snapshots.delete(endpointRange(id));
+        request(snapshots.delete(endpointRange(id)));
       }
       total += rows.reduce((n, r) => n + r.count, 0);
       const m = this.metas.get(id);
@@ -407,7 +408,7 @@ export class EventWriter {
       for (const r of rows) next = addSummary(next, r, -1);
       const first = await index.index('byEndpoint').openCursor(endpointRange(id));
       next = { ...next, firstTime: first?.value.t0 };
-      void tx.objectStore('meta').put(next);
+      request(tx.objectStore('meta').put(next));
       updated.push(next);
     }
     await tx.done;
