@@ -70,10 +70,16 @@ const raw = fc.tuple(eventLists(120, true, 60), fc.array(fc.nat(119), { maxLengt
   profile,
 }));
 
-async function write(events: Omit<StreamEvent, 'seq'>[], cuts: Set<number>, profile: ProfileChoice) {
-  const db = await openStore(dbName());
+/** A writer that flushes only when told (or every 9 events), snapshotting every 5 events or more. */
+async function testWriter(db: DB, profile: ProfileChoice): Promise<EventWriter> {
   const w = new EventWriter(db, {}, { maxBatch: 9, maxDelayMs: 10_000, snapshotMin: 5, profileOf: () => profile });
   await w.init();
+  return w;
+}
+
+async function write(events: Omit<StreamEvent, 'seq'>[], cuts: Set<number>, profile: ProfileChoice) {
+  const db = await openStore(dbName());
+  const w = await testWriter(db, profile);
   for (const [i, e] of events.entries()) {
     w.append(e);
     if (cuts.has(i)) await w.flush();
@@ -90,8 +96,7 @@ async function write(events: Omit<StreamEvent, 'seq'>[], cuts: Set<number>, prof
 async function writeWhileCommitting(events: Omit<StreamEvent, 'seq'>[], cuts: Set<number>, profile: ProfileChoice, fails: boolean[]) {
   const db = await openStore(dbName());
   abortWrites(db, (k) => fails[k] === true);
-  const w = new EventWriter(db, {}, { maxBatch: 9, maxDelayMs: 10_000, snapshotMin: 5, profileOf: () => profile });
-  await w.init();
+  const w = await testWriter(db, profile);
   for (const [i, e] of events.entries()) {
     w.append(e);
     if (cuts.has(i)) void w.flush();
