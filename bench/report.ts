@@ -190,6 +190,9 @@ function panelSection(r: Results): string[] {
       ],
     ),
     '',
+    'The ingest with the fill stored:',
+    '',
+    ...cpuTable(big.ingest, r.env.cpus),
   ];
 }
 
