@@ -25,7 +25,7 @@ const IDLE: SearchProgress = { running: false, searched: 0, total: 0 };
  * browser does not say): one per core, at most four. Each keeps a few chunks in memory as it reads
  * ahead, and the page and IndexedDB need cores too. More Workers than cores gain nothing: on two
  * cores, the slowest search over 1M events took 2.8–2.9 s with three Workers and 2.8–3.1 s with
- * two (builds taking turns).
+ * two (the two builds measured in turns, on one machine).
  */
 export function searchPoolSize(cores: number | undefined): number {
   return Math.min(4, Math.max(1, cores ?? 1));
