@@ -4,7 +4,8 @@ import type { Family, TypedStreamEvent } from '../model/typed';
 import { typeForStore } from '../protocols';
 import { foldEvent, type EndpointState } from '../state';
 import { batch, define } from '../state/immutable';
-import { packState } from './packing';
+import { statePatch } from '../state/patch';
+import { packJson, packState } from './packing';
 import type { ChunkInfo, ChunkTyping, DirCounts, EndpointCounters, Snapshot } from './schema';
 
 /**
@@ -122,6 +123,22 @@ export const SNAPSHOT_MAX_EVENTS = 4_000;
 const SNAPSHOT_BYTES_PER_EVENT = 48;
 /** Fold time after which a snapshot is taken early, so a jump never refolds much longer. */
 export const SNAPSHOT_BUDGET_MS = 40;
+/**
+ * A snapshot is a delta (only what changed since the last full one) while its patch's JSON is
+ * at most this fraction of that full state's. Packing a large state in full is most of what a
+ * snapshot costs (the demo's dashboard, ~800 KB of JSON: ~16 ms); its patch after one spacing
+ * is ~18% of it (~5 ms with finding it), after two ~35%. At 0.4 two deltas follow each full
+ * snapshot on such a stream, and a jump unpacks a full state and one patch of at most that.
+ */
+const DELTA_MAX = 0.4;
+
+/** The last full snapshot a folder took: what its deltas are patches of. */
+export interface SnapshotBase {
+  seq: number;
+  state: EndpointState;
+  /** Bytes of the state's JSON. */
+  size: number;
+}
 
 /** One endpoint's folded state and when its next snapshot is due. Immutable: fold returns a new one. */
 export interface Folder {
@@ -131,9 +148,11 @@ export interface Folder {
   /** Events folded since the last snapshot, and the time that took. */
   since: number;
   foldMs: number;
-  /** Events between snapshots, from the size of the last one, and at least `min`. */
+  /** Events between snapshots, from the size of the last full one, and at least `min`. */
   every: number;
   min: number;
+  /** None until a full snapshot is taken (and after retention deletes it). */
+  base?: SnapshotBase;
 }
 
 export const newFolder = (state: EndpointState, seq: number, min = SNAPSHOT_MIN_EVENTS): Folder => ({ state, seq, since: 0, foldMs: 0, every: min, min });
@@ -168,7 +187,20 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const last = events[events.length - 1]!;
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
   if (!snapshotDue(next, events.length) && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
-  const packed = packState(state);
-  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(packed.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
-  return { folder: { ...next, since: 0, foldMs: 0, every }, snapshot: { endpointId: last.endpointId, seq: last.seq, ...packed } };
+  const snapshot = snapshotOf(state, last.endpointId, last.seq, f.base);
+  if (snapshot.base !== undefined) return { folder: { ...next, since: 0, foldMs: 0 }, snapshot };
+  const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(snapshot.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
+  return { folder: { ...next, since: 0, foldMs: 0, every, base: { seq: last.seq, state, size: snapshot.size } }, snapshot };
 }
+
+/** The snapshot of `state`: a delta against `base` when its patch is small enough, else full. */
+function snapshotOf(state: EndpointState, endpointId: string, seq: number, base: SnapshotBase | undefined): Snapshot {
+  if (base) {
+    const json = JSON.stringify(statePatch(base.state, state) ?? {});
+    if (json.length <= base.size * DELTA_MAX) return { endpointId, seq, base: base.seq, ...packJson(json) };
+  }
+  return { endpointId, seq, ...packState(state) };
+}
+
+/** The folder without its base when retention deleted that snapshot (a cut at `horizon`): its next snapshot is full. */
+export const cutBase = (f: Folder, horizon: number): Folder => (f.base && f.base.seq < horizon ? { ...f, base: undefined } : f);

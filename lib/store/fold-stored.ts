@@ -4,7 +4,8 @@ import { typeForFold } from '../protocols';
 import { emptySlice, type EndpointState } from '../state';
 import { batcher } from '../state/immutable';
 import { foldInto } from './derive';
-import { chunkEvents, unpackState } from './packing';
+import { applyStatePatch } from '../state/patch';
+import { chunkEvents, unpackPatch, unpackState } from './packing';
 import { endpointRange } from './rebuild';
 import type { DB, Snapshot } from './schema';
 
@@ -17,8 +18,9 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
 };
 
 /**
- * The last snapshot a view unpacked, kept for the next jump: events picked one after another in
- * one stretch of the timeline fold forward from the same snapshot, and unpacking a large state
+ * The last full snapshot a view unpacked, kept for the next jump: events picked one after another
+ * in one stretch of the timeline fold forward from the same snapshot (or from deltas of it, whose
+ * small patches are applied anew each time), and unpacking a large state
  * (inflate, JSON.parse of ~800 KB into thousands of objects, then collecting them) is about half
  * of such a jump. It is taken again only when the stored bytes are the same, so a snapshot
  * rewritten under the same key (history cleared, events re-typed) is never mistaken for it.
@@ -33,6 +35,18 @@ export class SnapshotMemo {
     this.kept = { packed: snapshot.packed, state };
     return state;
   }
+}
+
+/**
+ * A stored snapshot's state: a full one unpacked, a delta's patch applied to its base (read in
+ * `tx`). `memo` keeps the full state, which the deltas after it share.
+ */
+async function snapshotState(tx: FoldTx, snapshot: Snapshot, memo?: SnapshotMemo): Promise<EndpointState> {
+  const unpack = (s: Snapshot) => (memo ? memo.unpack(s) : unpackState(s));
+  if (snapshot.base === undefined) return unpack(snapshot);
+  const base = await tx.objectStore('snapshots').get([snapshot.endpointId, snapshot.base]);
+  if (!base) throw new Error(`The state snapshot at event ${snapshot.seq} of ${snapshot.endpointId} has lost the snapshot it completes (event ${snapshot.base}).`);
+  return applyStatePatch(unpack(base), unpackPatch(snapshot));
 }
 
 /**
@@ -66,8 +80,7 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const from = key?.[1] ?? (await snap)?.seq ?? 0;
   const unpack = async () => {
     const s = await snap;
-    if (!s) return emptySlice(family);
-    return memo ? memo.unpack(s) : unpackState(s);
+    return s ? snapshotState(tx, s, memo) : emptySlice(family);
   };
   if (from >= atSeq) return { state: await unpack(), seq: from };
   const index = tx.objectStore('index').index('byEndpoint');

@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { StreamEvent } from '../model/event';
 import type { EndpointState } from '../state';
+import type { StatePatch } from '../state/patch';
 import type { Chunk, Snapshot } from './schema';
 import { chunkTerms, type ChunkTerms } from '../query/terms';
 import { fieldRanges } from '../query/field-ranges';
@@ -140,10 +141,18 @@ export const chunkEvents = (chunk: Packed): StreamEvent[] => eventsFromJson(chun
  * ~760 KB of cloned objects, which also keeps it under the size at which IndexedDB moves a value
  * to a file of its own. The state is plain data (the snapshot spacing was always sized by its JSON).
  */
-export function packState(state: EndpointState): PackedState {
-  const bytes = utf8(JSON.stringify(state));
+export const packState = (state: EndpointState): PackedState => packJson(JSON.stringify(state));
+
+/** A delta snapshot's patch, from its JSON (which the writer has, to weigh it first), packed the same way. */
+export function packJson(json: string): PackedState {
+  const bytes = utf8(json);
   return { packed: deflateSync(bytes, { level: LEVEL }), size: bytes.length };
 }
 
-/** A snapshot's state; synchronous, so it can be read inside a transaction. */
-export const unpackState = (snapshot: PackedState): EndpointState => JSON.parse(decoder.decode(inflated(snapshot))) as EndpointState;
+const unpackJson = (snapshot: PackedState): unknown => JSON.parse(decoder.decode(inflated(snapshot)));
+
+/** A full snapshot's state; synchronous, so it can be read inside a transaction. */
+export const unpackState = (snapshot: PackedState): EndpointState => unpackJson(snapshot) as EndpointState;
+
+/** A delta snapshot's patch (lib/state/patch.ts). */
+export const unpackPatch = (snapshot: PackedState): StatePatch => unpackJson(snapshot) as StatePatch;

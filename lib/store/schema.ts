@@ -115,14 +115,17 @@ export interface EndpointMeta extends EndpointCounters {
 
 /**
  * The endpoint's state after every event with seq <= `seq`, including events since deleted,
- * packed (./packing.ts `packState`; v3 stored the state object itself).
+ * packed (./packing.ts `packState`; v3 stored the state object itself). A delta snapshot
+ * (`base` set) packs only what changed since the endpoint's full snapshot at seq `base`
+ * (lib/state/patch.ts); that one is always stored while the delta is (./derive.ts).
  */
 export interface Snapshot {
   endpointId: string;
   seq: number;
   packed: Uint8Array;
-  /** Bytes of the state's JSON: it is inflated into a buffer of that size. */
+  /** Bytes of the JSON (state or patch): it is inflated into a buffer of that size. */
   size: number;
+  base?: number;
 }
 
 /** One connection attempt as the transport reports it, keyed for storage. */

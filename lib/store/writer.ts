@@ -4,7 +4,7 @@ import type { StreamEvent } from '../model/event';
 import type { Family } from '../model/typed';
 import { emptySlice } from '../state';
 import { addChunkRecords, chunkRecords, deleteChunkRecords, isFinal, mergeable, mergeUnits, type ChunkRecords, type TailUnit } from './compact';
-import { addSummary, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
+import { addSummary, cutBase, emptyCounters, foldChunk, newFolder, SNAPSHOT_MIN_EVENTS, type Folder } from './derive';
 import { foldStored } from './fold-stored';
 import { packState } from './packing';
 import { DETECT_SAMPLE, tellsFamily } from '../protocols/typing';
@@ -361,6 +361,22 @@ export class EventWriter {
     });
   }
 
+  /**
+   * The snapshots a cut after event `seq` writes: the horizon, a full snapshot at `seq`, first;
+   * then, in full, the deltas after it whose base is before it, which the cut deletes.
+   */
+  private async horizon(id: string, seq: number): Promise<Snapshot[]> {
+    const m = this.metas.get(id);
+    const full = async (at: number): Promise<Snapshot> => ({ endpointId: id, seq: at, ...packState((await foldStored(this.db, id, m?.family ?? 'generic', at, m?.custom)).state) });
+    const out = [await full(seq)];
+    // Deltas come in a row after their base: the first full snapshot after `seq` ends the row.
+    let cursor = await this.db.transaction('snapshots').store.openCursor(IDBKeyRange.bound([id, seq], [id, Infinity], true));
+    const orphans: number[] = [];
+    for (; cursor && cursor.value.base !== undefined && cursor.value.base < seq; cursor = await cursor.continue()) orphans.push(cursor.value.seq);
+    for (const at of orphans) out.push(await full(at));
+    return out;
+  }
+
   /** Deletes the oldest tenth of all chunks (at least one) to recover from a full disk. */
   private async evictOldest(): Promise<number> {
     const total = await this.db.count('chunks');
@@ -378,15 +394,8 @@ export class EventWriter {
     const infos = (await Promise.all(keys.map((k) => this.db.get('index', k)))).filter((i) => i !== undefined);
     const lost = new Map<string, ChunkInfo[]>();
     for (const info of infos) lost.set(info.endpointId, [...(lost.get(info.endpointId) ?? []), info]);
-    const horizons = new Map<string, Snapshot>();
-    if (!opts.forget) {
-      for (const [id, rows] of lost) {
-        const seq = Math.max(...rows.map((r) => r.lastSeq));
-        const m = this.metas.get(id);
-        const { state } = await foldStored(this.db, id, m?.family ?? 'generic', seq, m?.custom);
-        horizons.set(id, { endpointId: id, seq, ...packState(state) });
-      }
-    }
+    const horizons = new Map<string, Snapshot[]>();
+    if (!opts.forget) for (const [id, rows] of lost) horizons.set(id, await this.horizon(id, Math.max(...rows.map((r) => r.lastSeq))));
     const tx = this.db.transaction(['chunks', 'typing', 'terms', 'index', 'snapshots', 'meta'], 'readwrite');
     const index = tx.objectStore('index');
     const snapshots = tx.objectStore('snapshots');
@@ -396,8 +405,8 @@ export class EventWriter {
     for (const [id, rows] of lost) {
       const horizon = horizons.get(id);
       if (horizon) {
-        request(snapshots.delete(IDBKeyRange.bound([id, -Infinity], [id, horizon.seq], false, true)));
-        request(snapshots.put(horizon));
+        request(snapshots.delete(IDBKeyRange.bound([id, -Infinity], [id, horizon[0]!.seq], false, true)));
+        for (const snap of horizon) request(snapshots.put(snap));
       } else {
         request(snapshots.delete(endpointRange(id)));
       }
@@ -415,6 +424,10 @@ export class EventWriter {
     for (const m of updated) {
       this.metas.set(m.endpointId, m);
       if (opts.forget) this.folders.set(m.endpointId, newFolder(emptySlice(m.family), m.lastSeq, this.opts.snapshotMin));
+    }
+    for (const [id, [cut]] of horizons) {
+      const folder = this.folders.get(id);
+      if (folder && cut) this.folders.set(id, cutBase(folder, cut.seq));
     }
     return total;
   }

@@ -9,10 +9,10 @@ import { emptySlice, emptyState, foldEvents } from '../../../lib/state';
 import type { PlansState } from '../../../lib/state/plans';
 import { foldChunk, newFolder, type Folder } from '../../../lib/store/derive';
 import { SnapshotMemo } from '../../../lib/store/fold-stored';
-import { chunkEvents, packState, unpackState } from '../../../lib/store/packing';
+import { chunkEvents, packState } from '../../../lib/store/packing';
 import { allEvents } from '../../../lib/store/reader';
 import { applyRetention, clearEvents } from '../../../lib/store/retention';
-import { openStore, type DB } from '../../../lib/store/schema';
+import { openStore, type DB, type Snapshot } from '../../../lib/store/schema';
 import { readChunkIndex, readCounters, stateAt, type EndpointCounters } from '../../../lib/store/view';
 import { EventWriter } from '../../../lib/store/writer';
 import { abortWrites } from './aborted-writes';
@@ -257,6 +257,52 @@ describe('auto detection and clear', () => {
   });
 });
 
+/** Plan `p-k` changing state: a small change to a state of many plans. */
+const changed = (k: number, i: number) => sse('plan.state.changed', { plan_id: `p-${k}`, state: i % 2 ? 'running' : 'draft' }, i);
+const plan = (k: number) => sse('plan.created', { id: `p-${k}`, title: `Plan ${k}`, state: 'draft', created_at: TIME }, k);
+
+/** Every delta snapshot's base is a full snapshot that is stored. */
+async function expectBases(db: DB): Promise<Snapshot[]> {
+  const all = await db.getAll('snapshots');
+  const full = new Set(all.filter((s) => s.base === undefined).map((s) => s.seq));
+  for (const s of all) if (s.base !== undefined) expect(full.has(s.base)).toBe(true);
+  return all;
+}
+
+describe('delta snapshots', () => {
+  it('store what changed since a full one; states at every seq, before and after a cut between the two, equal the fold from zero', async () => {
+    const db = await openStore(dbName());
+    const w = new EventWriter(db, {}, { maxBatch: 5, snapshotMin: 5, profileOf: () => 'plans' });
+    await w.init();
+    const events = [...Array.from({ length: 60 }, (_, k) => plan(k)), ...Array.from({ length: 100 }, (_, i) => changed(i % 3, 60 + i))];
+    for (const [i, e] of events.entries()) {
+      w.append(e);
+      if (i % 5 === 4) await w.flush();
+    }
+    const snapshots = await expectBases(db);
+    const chunks = await readChunkIndex(db, 'p');
+    // A delta with the end of a chunk between its base and it, where a cut can fall.
+    const end = snapshots.flatMap((s) => chunks.filter((c) => s.base !== undefined && c.lastSeq > s.base && c.lastSeq < s.seq).map((c) => c.lastSeq))[0];
+    expect(end).toBeDefined();
+    const all = await stored(db, 'p');
+    const memo = new SnapshotMemo();
+    for (const e of all) expect((await stateAt(db, 'p', e.seq, memo)).state).toEqual(foldFromZero(all.filter((x) => x.seq <= e.seq), 'plans'));
+
+    // A cut after the delta's base and before it: the deltas left are stored in full.
+    await w.exclusive(() => w.deleteChunks(chunks.filter((c) => c.lastSeq <= end!).map((c) => c.cid)));
+    const horizon = (await stateAt(db, 'p', 1)).seq;
+    expect(horizon).toBe(end);
+    expect((await expectBases(db)).every((s) => s.seq >= horizon && (s.base === undefined || s.base >= horizon))).toBe(true);
+    for (const e of await stored(db, 'p')) expect((await stateAt(db, 'p', e.seq, memo)).state).toEqual(foldFromZero(all.filter((x) => x.seq <= e.seq), 'plans'));
+
+    // The writer's next snapshots do not build on the deleted one.
+    for (let i = 0; i < 40; i++) w.append(changed(i % 3, 200 + i));
+    await w.flush();
+    await expectBases(db);
+    expect((await stateAt(db, 'p')).state).toEqual(foldFromZero([...all, ...(await stored(db, 'p')).filter((e) => e.seq > all.at(-1)!.seq)], 'plans'));
+  });
+});
+
 describe('v1 -> v2 migration', () => {
   it('keeps every event and derives index, counters and state in place', async () => {
     const name = dbName();
@@ -344,8 +390,8 @@ async function reference() {
   return { events, ref };
 }
 
-/** Snapshots as versions 2 and 3 stored them: the state object itself. */
-const unpackedSnapshots = async (ref: DB) => (await ref.getAll('snapshots')).map(({ packed, size, ...s }) => ({ ...s, state: unpackState({ packed, size }) }));
+/** Snapshots as versions 2 and 3 stored them: the whole state object itself. */
+const unpackedSnapshots = async (ref: DB) => Promise.all((await ref.getAll('snapshots')).map(async ({ packed: _p, size: _s, base: _b, ...s }) => ({ ...s, state: (await stateAt(ref, s.endpointId, s.seq)).state })));
 
 /** The upgraded store has what the current writer stores. */
 async function expectUpgraded(db: DB, ref: DB, events: StreamEvent[]): Promise<void> {
