@@ -38,13 +38,12 @@ export class SnapshotMemo {
 }
 
 /**
- * A stored snapshot's state: a full one unpacked, a delta's patch applied to its base (read in
- * `tx`). `memo` keeps the full state, which the deltas after it share.
+ * A stored snapshot's state: a full one unpacked, a delta's patch applied to its base. `memo`
+ * keeps the full state, which the deltas after it share.
  */
-async function snapshotState(tx: FoldTx, snapshot: Snapshot, memo?: SnapshotMemo): Promise<EndpointState> {
+function snapshotState(snapshot: Snapshot, base: Snapshot | undefined, memo?: SnapshotMemo): EndpointState {
   const unpack = (s: Snapshot) => (memo ? memo.unpack(s) : unpackState(s));
   if (snapshot.base === undefined) return unpack(snapshot);
-  const base = await tx.objectStore('snapshots').get([snapshot.endpointId, snapshot.base]);
   if (!base) throw new Error(`The state snapshot at event ${snapshot.seq} of ${snapshot.endpointId} has lost the snapshot it completes (event ${snapshot.base}).`);
   return applyStatePatch(unpack(base), unpackPatch(snapshot));
 }
@@ -77,10 +76,12 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const snapshots = tx.objectStore('snapshots');
   const key = (await snapshots.openKeyCursor(IDBKeyRange.bound([endpointId, -Infinity], [endpointId, atSeq]), 'prev'))?.key;
   const snap = key ? snapshots.get(key) : horizonOf(tx, endpointId);
+  // A delta's base is asked for as soon as the delta arrives, ahead of the chunks.
+  const base = snap.then((s) => (s?.base === undefined ? undefined : snapshots.get([endpointId, s.base])));
   const from = key?.[1] ?? (await snap)?.seq ?? 0;
   const unpack = async () => {
     const s = await snap;
-    return s ? snapshotState(tx, s, memo) : emptySlice(family);
+    return s ? snapshotState(s, await base, memo) : emptySlice(family);
   };
   if (from >= atSeq) return { state: await unpack(), seq: from };
   const index = tx.objectStore('index').index('byEndpoint');
