@@ -133,6 +133,12 @@ export const SNAPSHOT_BUDGET_MS = 40;
  * stream, and a jump unpacks a quarter more at most.
  */
 const DELTA_MAX = 0.25;
+/**
+ * Deltas after one full snapshot, at most: a state that barely changes (a board where one card
+ * moves) would otherwise have them for ever, and a retention cut after its full snapshot stores
+ * every delta up to the next one in full (their base is deleted).
+ */
+const DELTAS_PER_FULL = 3;
 
 /** The last full snapshot a folder took: what its deltas are patches of. */
 export interface SnapshotBase {
@@ -140,6 +146,8 @@ export interface SnapshotBase {
   state: EndpointState;
   /** Bytes of the state's JSON. */
   size: number;
+  /** Delta snapshots taken against it so far. */
+  deltas: number;
 }
 
 /** One endpoint's folded state and when its next snapshot is due. Immutable: fold returns a new one. */
@@ -190,14 +198,14 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
   if (!snapshotDue(next, events.length) && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
   const snapshot = snapshotOf(state, last.endpointId, last.seq, f.base);
-  if (snapshot.base !== undefined) return { folder: { ...next, since: 0, foldMs: 0 }, snapshot };
+  if (snapshot.base !== undefined && f.base) return { folder: { ...next, since: 0, foldMs: 0, base: { ...f.base, deltas: f.base.deltas + 1 } }, snapshot };
   const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(snapshot.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
-  return { folder: { ...next, since: 0, foldMs: 0, every, base: { seq: last.seq, state, size: snapshot.size } }, snapshot };
+  return { folder: { ...next, since: 0, foldMs: 0, every, base: { seq: last.seq, state, size: snapshot.size, deltas: 0 } }, snapshot };
 }
 
-/** The snapshot of `state`: a delta against `base` when its patch is small enough, else full. */
+/** The snapshot of `state`: a delta against `base` when its patch is small enough (and `base` has room for one), else full. */
 function snapshotOf(state: EndpointState, endpointId: string, seq: number, base: SnapshotBase | undefined): Snapshot {
-  if (base) {
+  if (base && base.deltas < DELTAS_PER_FULL) {
     const json = JSON.stringify(statePatch(base.state, state) ?? {});
     if (json.length <= base.size * DELTA_MAX) return { endpointId, seq, base: base.seq, ...packJson(json) };
   }
