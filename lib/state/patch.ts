@@ -1,4 +1,4 @@
-import { define } from './immutable';
+import { define, own } from './immutable';
 
 /*
  * What turns one state into a later one of the same fold, as plain JSON: a snapshot of a large
@@ -21,7 +21,6 @@ export interface StatePatch {
 
 type Obj = Readonly<Record<string, unknown>>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const at = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /** The patch from `a` to `b` (two objects), or undefined when they are the same data. */
 export const statePatch = (a: object, b: object): StatePatch | undefined => patchOf(a as Obj, b as Obj);
@@ -33,7 +32,7 @@ function patchOf(a: Obj, b: Obj): StatePatch | undefined {
   const keysB = Object.keys(b);
   const patch: StatePatch = {};
   for (const k of keysB) {
-    const before = at(a, k);
+    const before = own(a, k);
     const after = b[k];
     if (Object.is(before, after)) continue;
     if (after === undefined) {
@@ -58,8 +57,8 @@ function moved(a: Obj, b: Obj, keysA: string[], keysB: string[]): boolean {
     while (j < keysB.length && b[keysB[j]!] === undefined) j++;
     return keysB[j++];
   };
-  for (const k of keysA) if (a[k] !== undefined && at(b, k) !== undefined && next() !== k) return true;
-  for (let k = next(); k !== undefined; k = next()) if (at(a, k) !== undefined) return true;
+  for (const k of keysA) if (a[k] !== undefined && own(b, k) !== undefined && next() !== k) return true;
+  for (let k = next(); k !== undefined; k = next()) if (own(a, k) !== undefined) return true;
   return false;
 }
 
@@ -71,7 +70,7 @@ function applied(a: Obj, patch: StatePatch): Obj {
   for (const k of patch.d ?? []) delete out[k];
   for (const [k, v] of Object.entries(patch.s ?? {})) define(out, k, v);
   for (const [k, sub] of Object.entries(patch.p ?? {})) {
-    const before = at(out, k);
+    const before = own(out, k);
     define(out, k, applied(isObj(before) ? before : {}, sub));
   }
   if (!patch.o) return out;

@@ -197,19 +197,18 @@ export function foldChunk(f: Folder, events: readonly TypedStreamEvent[], now: (
   const last = events[events.length - 1]!;
   const next: Folder = { ...f, state, seq: last.seq, since: f.since + events.length, foldMs: f.foldMs + (now() - t0) };
   if (!snapshotDue(next, events.length) && !(next.foldMs >= SNAPSHOT_BUDGET_MS && next.since >= Math.min(100, f.min))) return { folder: next };
-  const snapshot = snapshotOf(state, last.endpointId, last.seq, f.base);
-  if (snapshot.base !== undefined && f.base) return { folder: { ...next, since: 0, foldMs: 0, base: { ...f.base, deltas: f.base.deltas + 1 } }, snapshot };
+  const delta = f.base && deltaOf(state, last.endpointId, last.seq, f.base);
+  if (f.base && delta) return { folder: { ...next, since: 0, foldMs: 0, base: { ...f.base, deltas: f.base.deltas + 1 } }, snapshot: delta };
+  const snapshot: Snapshot = { endpointId: last.endpointId, seq: last.seq, ...packState(state) };
   const every = Math.min(SNAPSHOT_MAX_EVENTS, Math.max(f.min, Math.ceil(snapshot.packed.length / SNAPSHOT_BYTES_PER_EVENT)));
   return { folder: { ...next, since: 0, foldMs: 0, every, base: { seq: last.seq, state, size: snapshot.size, deltas: 0 } }, snapshot };
 }
 
-/** The snapshot of `state`: a delta against `base` when its patch is small enough (and `base` has room for one), else full. */
-function snapshotOf(state: EndpointState, endpointId: string, seq: number, base: SnapshotBase | undefined): Snapshot {
-  if (base && base.deltas < DELTAS_PER_FULL) {
-    const json = JSON.stringify(statePatch(base.state, state) ?? {});
-    if (json.length <= base.size * DELTA_MAX) return { endpointId, seq, base: base.seq, ...packJson(json) };
-  }
-  return { endpointId, seq, ...packState(state) };
+/** The delta snapshot of `state` against `base`, when `base` has room for one and the patch is small enough. */
+function deltaOf(state: EndpointState, endpointId: string, seq: number, base: SnapshotBase): Snapshot | undefined {
+  if (base.deltas >= DELTAS_PER_FULL) return undefined;
+  const json = JSON.stringify(statePatch(base.state, state) ?? {});
+  return json.length <= base.size * DELTA_MAX ? { endpointId, seq, base: base.seq, ...packJson(json) } : undefined;
 }
 
 /** The folder without its base when retention deleted that snapshot (a cut at `horizon`): its next snapshot is full. */

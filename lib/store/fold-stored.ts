@@ -7,6 +7,7 @@ import { foldInto } from './derive';
 import { applyStatePatch } from '../state/patch';
 import { chunkEvents, unpackPatch, unpackState } from './packing';
 import { endpointRange } from './rebuild';
+import { request } from './request';
 import type { DB, Snapshot } from './schema';
 
 type FoldTx = ReturnType<DB['transaction']>;
@@ -78,6 +79,8 @@ export async function foldStored(db: DB, endpointId: string, family: Family, atS
   const snap = key ? snapshots.get(key) : horizonOf(tx, endpointId);
   // A delta's base is asked for as soon as the delta arrives, ahead of the chunks.
   const base = snap.then((s) => (s?.base === undefined ? undefined : snapshots.get([endpointId, s.base])));
+  // Awaited when the state is unpacked; a jump that fails before then leaves no unhandled rejection.
+  request(base);
   const from = key?.[1] ?? (await snap)?.seq ?? 0;
   const unpack = async () => {
     const s = await snap;
